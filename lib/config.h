@@ -1,0 +1,41 @@
+/*
+ * config.h: the configuration, read once from the environment at start.
+ *
+ * This is the only global state of the program, and it is read-only once
+ * config_from_env() has returned.  Every variable is documented in the
+ * README under "Configuration".
+ */
+#ifndef RESEAUTER_CONFIG_H
+#define RESEAUTER_CONFIG_H
+
+#include <stddef.h>
+
+#define CONFIG_PATH_MAX 1024
+
+struct config {
+	char   db_path[CONFIG_PATH_MAX];      /* RESEAUTER_DB, "var/reseauter.db" */
+	char   socket_path[CONFIG_PATH_MAX];  /* RESEAUTER_SOCKET, "var/reseauter.sock" */
+	char   template_dir[CONFIG_PATH_MAX]; /* RESEAUTER_TEMPLATES, "templates" */
+	char   locale_dir[CONFIG_PATH_MAX];   /* RESEAUTER_LOCALEDIR, "build/locale" (fr.mo, en.mo) */
+	char   schema_path[CONFIG_PATH_MAX];  /* RESEAUTER_SCHEMA, "schema.sql" */
+	char   base_url[CONFIG_PATH_MAX];     /* RESEAUTER_BASE_URL, "http://127.0.0.1:8080", no trailing slash */
+	int    threads;             /* RESEAUTER_THREADS, 4 (1..64) */
+	int    socket_mode;         /* RESEAUTER_SOCKET_MODE, octal, 0660 (0600 or 0660) */
+	int    secure_cookies;      /* RESEAUTER_SECURE_COOKIES 0/1; default 1 when base_url is https */
+	long   session_idle;        /* RESEAUTER_SESSION_IDLE seconds, 7200 */
+	long   session_max;         /* RESEAUTER_SESSION_MAX seconds, 43200 */
+	long   invite_ttl;          /* RESEAUTER_INVITE_TTL seconds, 604800 (7 days) */
+	size_t max_body;            /* RESEAUTER_MAX_BODY bytes, 1048576 */
+	int    hash_slots;          /* RESEAUTER_HASH_SLOTS, number of online cores */
+	int    login_max_per_account; /* RESEAUTER_LOGIN_MAX_ACCOUNT, 5 failures / 15 min */
+	int    login_max_per_addr;  /* RESEAUTER_LOGIN_MAX_ADDR, 20 failures / 15 min */
+};
+
+/*
+ * Fills c from the environment, with the defaults above for what is unset.
+ * Returns RT_OK, or RT_EINVAL with a one-line English explanation in err
+ * (for the operator, at start-up) when a variable is malformed.
+ */
+int config_from_env(struct config *c, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * db.h: the SQLite database, its connections and its statements.
+ *
+ * There is exactly one write connection, shared by every thread under a
+ * mutex (Debian 12's SQLite can corrupt a WAL database when several
+ * connections write or checkpoint at once).  Each thread also opens its own
+ * read-only connection, with automatic checkpoints off: only the writer
+ * checkpoints.  Every SQL statement of the program is declared in one table
+ * in db.c, named by enum db_stmt, and prepared once per connection.
+ */
+#ifndef RESEAUTER_DB_H
+#define RESEAUTER_DB_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+struct db;       /* the shared handle: the write connection and its mutex */
+struct db_conn;  /* one connection with its cache of prepared statements */
+
+/* What lib/ functions take: the shared handle and this thread's reader. */
+struct dbh {
+	struct db      *db;
+	struct db_conn *rd;
+};
+
+/*
+ * Opens (creating if needed) the database at path in WAL mode with
+ * foreign_keys=ON and a busy_timeout, then brings its schema to the current
+ * version: an empty database gets schema_path's SQL, an older one is
+ * migrated step by step in one transaction.  A database newer than this
+ * program is refused.  Returns RT_OK and *out (freed with db_close), or
+ * RT_EDB / RT_EIO with a line for the operator in err; nothing is left open
+ * on failure.
+ */
+int db_open(struct db **out, const char *path, const char *schema_path,
+    char *err, size_t errlen);
+
+/* Checkpoints and closes the write connection.  Readers must be closed first. */
+void db_close(struct db *db);
+
+/* Opens a read-only connection for one thread.  Returns RT_OK or RT_EDB. */
+int db_reader_open(struct db *db, struct db_conn **out);
+
+/* Closes a reader and finalizes its statements; NULL is allowed. */
+void db_conn_close(struct db_conn *c);
+
+/*
+ * Locks the write mutex and starts BEGIN IMMEDIATE; *w is the writer.
+ * On RT_OK the caller must end with db_write_commit() or
+ * db_write_rollback().  On failure the mutex is not held.
+ */
+int db_write_begin(struct db *db, struct db_conn **w);
+
+/* Commits and unlocks.  On failure it rolls back, unlocks and returns RT_EDB. */
+int db_write_commit(struct db *db, struct db_conn *w);
+
+/* Rolls back and unlocks. */
+void db_write_rollback(struct db *db, struct db_conn *w);
+
+/* The schema version this program expects (PRAGMA user_version). */
+int db_schema_version(void);
+
+#endif
