@@ -49,15 +49,17 @@ const char *i18n_get(const struct i18n *c, enum lang lang, const char *msgid);
 /*
  * Copies the template text src[0..len) into *out with every [[msgid]]
  * replaced by its translation in lang, escaped for HTML (& < > " ').
- * A "[[" with no closing "]]" is copied as it is.  *out is malloc'd and
- * NUL-terminated; the caller frees it.  Returns RT_OK or RT_ENOMEM.
+ * A "[[" with no closing "]]" on the same line, and an empty "[[]]", are
+ * copied as they are.  *out is malloc'd and NUL-terminated; the caller
+ * frees it.  Returns RT_OK or RT_ENOMEM.
  */
 int i18n_expand_markers(const struct i18n *c, enum lang lang,
     const char *src, size_t len, char **out, size_t *outlen);
 
 /*
- * Formats a unix time as a date in lang: "21 novembre 2026" or
- * "November 21, 2026".  Writes at most outlen bytes (NUL included).
+ * Formats a unix time as a date in lang, in UTC (not the server's zone):
+ * "21 novembre 2026", "1er novembre 2026" or "November 21, 2026".  Writes
+ * at most outlen bytes (NUL included); a date that does not fit gives "".
  */
 void i18n_format_date(enum lang lang, long long unix_time, char *out,
     size_t outlen);

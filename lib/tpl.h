@@ -13,14 +13,15 @@
 #define RESEAUTER_TPL_H
 
 #include <stddef.h>
-#include "buf.h"
-#include "i18n.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-struct tpl_dict;   /* a ctemplate::TemplateDictionary */
+#include "buf.h"
+#include "i18n.h"
+
+struct tpl_dict;   /* wraps a ctemplate::TemplateDictionary */
 
 /*
  * Loads and registers every *.tpl of dir for every language, and checks
@@ -30,7 +31,13 @@ struct tpl_dict;   /* a ctemplate::TemplateDictionary */
 int tpl_load(const char *dir, const struct i18n *c, char *err,
     size_t errlen);
 
-/* A new top-level dictionary, freed with tpl_dict_free(); NULL on ENOMEM. */
+/*
+ * A new top-level dictionary, freed with tpl_dict_free(); NULL on ENOMEM.
+ * Every function below accepts a NULL dictionary: the setters then do
+ * nothing and tpl_expand() answers RT_ENOMEM, as it does for a dictionary
+ * in which an allocation failed while it was filled; so a handler checks
+ * only the status of tpl_expand().
+ */
 struct tpl_dict *tpl_dict_new(void);
 
 /* Frees a top-level dictionary and every sub-dictionary; NULL is allowed. */
@@ -55,13 +62,13 @@ void tpl_show(struct tpl_dict *d, const char *name);
 
 /*
  * Adds one more expansion of section {{#name}} and returns its dictionary,
- * owned by d (not to be freed).
+ * owned by d (not to be freed), or NULL on ENOMEM.
  */
 struct tpl_dict *tpl_add_section(struct tpl_dict *d, const char *name);
 
 /*
  * Makes {{>name}} include the registered template file (e.g. "fr/home.tpl")
- * and returns the dictionary for it, owned by d.
+ * and returns the dictionary for it, owned by d, or NULL on ENOMEM.
  */
 struct tpl_dict *tpl_add_include(struct tpl_dict *d, const char *name,
     const char *file);

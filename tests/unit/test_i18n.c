@@ -1,0 +1,648 @@
+/*
+ * test_i18n.c: the .mo reader, marker expansion and dates of lib/i18n.c.
+ *
+ * Each test builds its catalogues with msgfmt (GNU gettext) from a .po
+ * text into a fresh temporary directory, then damages copies of them to
+ * check that a bad file is refused and never read out of bounds (run under
+ * AddressSanitizer to make the latter a failure).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "i18n.h"
+#include "status.h"
+
+#define PO_HEADER(lang, plural) \
+	"msgid \"\"\n" \
+	"msgstr \"\"\n" \
+	"\"Content-Type: text/plain; charset=UTF-8\\n\"\n" \
+	"\"Language: " lang "\\n\"\n" \
+	"\"Plural-Forms: " plural "\\n\"\n\n"
+
+static const char po_fr[] =
+	PO_HEADER("fr", "nplurals=2; plural=(n > 1);")
+	"msgid \"Save\"\nmsgstr \"Enregistrer\"\n\n"
+	"msgid \"Welcome\"\nmsgstr \"Bienvenue\"\n\n"
+	"msgid \"Hello {{NAME}}\"\nmsgstr \"Bonjour {{NAME}}\"\n\n"
+	"msgid \"Danger\"\n"
+	"msgstr \"<script>alert('x')</script> & \\\"co\\\"\"\n\n"
+	"msgid \"August\"\nmsgstr \"août\"\n\n"
+	"msgid \"%d post\"\nmsgid_plural \"%d posts\"\n"
+	"msgstr[0] \"%d publication\"\nmsgstr[1] \"%d publications\"\n\n"
+	"msgctxt \"menu\"\nmsgid \"Open\"\nmsgstr \"Ouvrir\"\n\n"
+	"msgid \"Zebra\"\nmsgstr \"Zèbre\"\n";
+
+static const char po_en[] =
+	PO_HEADER("en", "nplurals=2; plural=(n != 1);")
+	"msgid \"Save\"\nmsgstr \"Save\"\n\n"
+	"msgid \"Welcome\"\nmsgstr \"Welcome!\"\n";
+
+/* The temporary directory of the current test. */
+static char tmpdir[64];
+
+/* Creates a fresh temporary directory for one test. */
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(tmpdir, "/tmp/reseauter-i18n-XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+/* Removes the temporary directory of the test and all it holds. */
+static int
+teardown(void **state)
+{
+	char	 cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes len bytes of p into tmpdir/name, or fails the test. */
+static void
+write_file(const char *name, const void *p, size_t len)
+{
+	char	 path[256];
+	FILE	*f;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(p, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/*
+ * Reads tmpdir/name into a malloc'd buffer (freed by the caller) and its
+ * size into *len, or fails the test.
+ */
+static unsigned char *
+read_file(const char *name, size_t *len)
+{
+	char		 path[256];
+	struct stat	 st;
+	unsigned char	*p;
+	FILE		*f;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	assert_int_equal(stat(path, &st), 0);
+	*len = (size_t)st.st_size;
+	assert_non_null(p = malloc(*len + 1));
+	assert_non_null(f = fopen(path, "rb"));
+	assert_int_equal(fread(p, 1, *len, f), *len);
+	fclose(f);
+	return p;
+}
+
+/*
+ * Compiles the .po text po into tmpdir/<lang>.mo with msgfmt and the extra
+ * options opts ("" for none), or fails the test.
+ */
+static void
+compile(const char *lang, const char *po, const char *opts)
+{
+	char	 name[32], cmd[512];
+
+	snprintf(name, sizeof name, "%s.po", lang);
+	write_file(name, po, strlen(po));
+	snprintf(cmd, sizeof cmd, "msgfmt %s -o '%s/%s.mo' '%s/%s.po'",
+	    opts, tmpdir, lang, tmpdir, lang);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Builds the two good catalogues in tmpdir. */
+static void
+compile_both(void)
+{
+	compile("fr", po_fr, "");
+	compile("en", po_en, "");
+}
+
+/* Loads the catalogues of tmpdir, expecting success. */
+static struct i18n *
+load_ok(void)
+{
+	struct i18n	*c = NULL;
+	char		 err[256] = "";
+
+	assert_int_equal(i18n_load(&c, tmpdir, err, sizeof err), RT_OK);
+	assert_non_null(c);
+	return c;
+}
+
+/* Reads the 32-bit little-endian word at off of p. */
+static uint32_t
+le32(const unsigned char *p, size_t off)
+{
+	return (uint32_t)p[off] | (uint32_t)p[off + 1] << 8 |
+	    (uint32_t)p[off + 2] << 16 | (uint32_t)p[off + 3] << 24;
+}
+
+/* Writes the 32-bit little-endian word w at off of p. */
+static void
+put_le32(unsigned char *p, size_t off, uint32_t w)
+{
+	p[off] = w & 0xff;
+	p[off + 1] = (w >> 8) & 0xff;
+	p[off + 2] = (w >> 16) & 0xff;
+	p[off + 3] = (w >> 24) & 0xff;
+}
+
+/*
+ * Writes the len bytes of mo as tmpdir/fr.mo (en.mo being good), loads,
+ * and expects RT_EINVAL, no catalogue, and an error naming fr.mo.
+ */
+static void
+expect_refused(const unsigned char *mo, size_t len)
+{
+	struct i18n	*c = (struct i18n *)1;
+	char		 err[256] = "";
+
+	write_file("fr.mo", mo, len);
+	assert_int_equal(i18n_load(&c, tmpdir, err, sizeof err), RT_EINVAL);
+	assert_null(c);
+	assert_non_null(strstr(err, "fr.mo"));
+}
+
+/* Translations are found in each language; the others fall back. */
+static void
+test_lookup(void **state)
+{
+	struct i18n	*c;
+
+	(void)state;
+	compile_both();
+	c = load_ok();
+	assert_string_equal(i18n_get(c, LANG_FR, "Save"), "Enregistrer");
+	assert_string_equal(i18n_get(c, LANG_FR, "Welcome"), "Bienvenue");
+	assert_string_equal(i18n_get(c, LANG_FR, "Zebra"), "Zèbre");
+	assert_string_equal(i18n_get(c, LANG_EN, "Welcome"), "Welcome!");
+	/* Not in the catalogue: the msgid itself, the same pointer. */
+	const char *id = "Not translated";
+	assert_ptr_equal(i18n_get(c, LANG_FR, id), id);
+	assert_ptr_equal(i18n_get(c, LANG_EN, "Hello {{NAME}}"),
+	    i18n_get(c, LANG_EN, "Hello {{NAME}}"));
+	assert_string_equal(i18n_get(c, LANG_EN, "Danger"), "Danger");
+	/* Before, after and between the sorted strings. */
+	assert_string_equal(i18n_get(c, LANG_FR, "!"), "!");
+	assert_string_equal(i18n_get(c, LANG_FR, "zzz"), "zzz");
+	assert_string_equal(i18n_get(c, LANG_FR, "Sav"), "Sav");
+	assert_string_equal(i18n_get(c, LANG_FR, "Savee"), "Savee");
+	/* The header is never returned for "". */
+	assert_string_equal(i18n_get(c, LANG_FR, ""), "");
+	assert_string_equal(i18n_get(c, LANG_FR, NULL), "");
+	/* A language outside the enum is French. */
+	assert_string_equal(i18n_get(c, (enum lang)42, "Save"),
+	    "Enregistrer");
+	assert_string_equal(i18n_get(c, (enum lang)-1, "Save"),
+	    "Enregistrer");
+	i18n_free(c);
+	/* No catalogue at all. */
+	assert_string_equal(i18n_get(NULL, LANG_FR, "Save"), "Save");
+	i18n_free(NULL);
+}
+
+/* Plural and context entries are read without harm. */
+static void
+test_plural_context(void **state)
+{
+	struct i18n	*c;
+
+	(void)state;
+	compile_both();
+	c = load_ok();
+	/* A plural entry: its singular finds the first form. */
+	assert_string_equal(i18n_get(c, LANG_FR, "%d post"),
+	    "%d publication");
+	assert_string_equal(i18n_get(c, LANG_FR, "%d posts"), "%d posts");
+	/* A context entry is not found without its context. */
+	assert_string_equal(i18n_get(c, LANG_FR, "Open"), "Open");
+	assert_string_equal(i18n_get(c, LANG_FR, "menu\004Open"), "Ouvrir");
+	i18n_free(c);
+}
+
+/* A big-endian catalogue reads as well as a little-endian one. */
+static void
+test_big_endian(void **state)
+{
+	struct i18n	*c;
+	unsigned char	*mo;
+	size_t		 len;
+
+	(void)state;
+	compile("fr", po_fr, "--endianness=big");
+	compile("en", po_en, "--endianness=little");
+	mo = read_file("fr.mo", &len);
+	assert_true(len > 4);
+	assert_memory_equal(mo, "\x95\x04\x12\xde", 4);
+	free(mo);
+	mo = read_file("en.mo", &len);
+	assert_memory_equal(mo, "\xde\x12\x04\x95", 4);
+	free(mo);
+	c = load_ok();
+	assert_string_equal(i18n_get(c, LANG_FR, "Save"), "Enregistrer");
+	assert_string_equal(i18n_get(c, LANG_FR, "Zebra"), "Zèbre");
+	assert_string_equal(i18n_get(c, LANG_FR, "%d post"),
+	    "%d publication");
+	assert_string_equal(i18n_get(c, LANG_EN, "Welcome"), "Welcome!");
+	assert_string_equal(i18n_get(c, LANG_FR, "Missing"), "Missing");
+	i18n_free(c);
+}
+
+/* A missing file is RT_EIO and names the file. */
+static void
+test_missing_file(void **state)
+{
+	struct i18n	*c = (struct i18n *)1;
+	char		 err[256] = "";
+
+	(void)state;
+	compile("fr", po_fr, "");
+	assert_int_equal(i18n_load(&c, tmpdir, err, sizeof err), RT_EIO);
+	assert_null(c);
+	assert_non_null(strstr(err, "en.mo"));
+	assert_int_equal(i18n_load(&c, "/nonexistent/dir", NULL, 0), RT_EIO);
+	assert_null(c);
+}
+
+/* Damaged headers and tables are refused. */
+static void
+test_corrupt(void **state)
+{
+	unsigned char	*good, *mo;
+	size_t		 len, otab, ttab, off, l;
+	uint32_t	 n;
+
+	(void)state;
+	compile_both();
+	good = read_file("fr.mo", &len);
+	assert_int_equal(le32(good, 0), 0x950412de);
+	n = le32(good, 8);
+	otab = le32(good, 12);
+	ttab = le32(good, 16);
+	assert_true(n >= 4);
+	assert_non_null(mo = malloc(len));
+
+	/* Empty, shorter than the header, cut in the tables, cut in the
+	 * strings, cut just before the last NUL. */
+	expect_refused(good, 0);
+	expect_refused(good, 20);
+	expect_refused(good, otab + 4);
+	expect_refused(good, len / 2);
+	expect_refused(good, len - 1);
+
+	memcpy(mo, good, len);
+	mo[0] ^= 0xff;                          /* magic */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, 4, 0x00020000);            /* revision 2.0 */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, 8, 0x20000000);            /* N: 8 * N overflows 32 bits */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, 8, 0xffffffff);            /* N at its maximum */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, 12, (uint32_t)len);        /* O at the end of the file */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, 16, 0xfffffff0);           /* T far out */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, otab + 8 + 4, (uint32_t)len - 2); /* string 1 off */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, otab + 8, 0xffffff00);     /* string 1 length */
+	expect_refused(mo, len);
+
+	memcpy(mo, good, len);
+	put_le32(mo, ttab + 16 + 4, 0xffffffff); /* translation 2 offset */
+	expect_refused(mo, len);
+
+	/* The NUL after a translation replaced by a letter. */
+	memcpy(mo, good, len);
+	l = le32(good, ttab + 8);
+	off = le32(good, ttab + 8 + 4);
+	assert_true(off + l < len);
+	mo[off + l] = 'x';
+	expect_refused(mo, len);
+
+	/* Original strings 1 and 2 swapped: no longer sorted. */
+	memcpy(mo, good, len);
+	memcpy(mo + otab + 8, good + otab + 16, 8);
+	memcpy(mo + otab + 16, good + otab + 8, 8);
+	expect_refused(mo, len);
+
+	/* And the good file still loads after all this. */
+	write_file("fr.mo", good, len);
+	i18n_free(load_ok());
+	free(mo);
+	free(good);
+}
+
+/* A catalogue that is not UTF-8 is refused. */
+static void
+test_charset(void **state)
+{
+	static const char latin1[] =
+	    "msgid \"\"\nmsgstr \"\"\n"
+	    "\"Content-Type: text/plain; charset=ISO-8859-1\\n\"\n\n"
+	    "msgid \"Save\"\nmsgstr \"Enregistrer\"\n";
+	struct i18n	*c = NULL;
+	char		 err[256] = "";
+
+	(void)state;
+	compile("fr", latin1, "");
+	compile("en", po_en, "");
+	assert_int_equal(i18n_load(&c, tmpdir, err, sizeof err), RT_EINVAL);
+	assert_null(c);
+	assert_non_null(strstr(err, "UTF-8"));
+}
+
+/*
+ * Random damage: thousands of files with a few bytes changed load or are
+ * refused, and those that load answer lookups; AddressSanitizer turns any
+ * read out of the file into a failure.
+ */
+static void
+test_mutations(void **state)
+{
+	static const char *const ids[] = {
+		"Save", "Welcome", "Zebra", "%d post", "", "Nope", "August",
+	};
+	unsigned char	*good, *mo;
+	struct i18n	*c;
+	size_t		 len, i, k, loaded = 0, refused = 0;
+	int		 rc, j;
+
+	(void)state;
+	compile_both();
+	good = read_file("fr.mo", &len);
+	assert_non_null(mo = malloc(len));
+	srand(1);
+	for (i = 0; i < 3000; i++) {
+		memcpy(mo, good, len);
+		for (j = 0; j < 1 + rand() % 4; j++) {
+			/* Most damage in the header and tables. */
+			k = (size_t)rand() % (rand() % 2 ? 80 : len);
+			mo[k < len ? k : len - 1] = (unsigned char)rand();
+		}
+		write_file("fr.mo", mo, len);
+		c = NULL;
+		rc = i18n_load(&c, tmpdir, NULL, 0);
+		assert_true(rc == RT_OK || rc == RT_EINVAL);
+		if (rc != RT_OK) {
+			assert_null(c);
+			refused++;
+			continue;
+		}
+		loaded++;
+		for (k = 0; k < sizeof ids / sizeof ids[0]; k++)
+			assert_non_null(i18n_get(c, LANG_FR, ids[k]));
+		i18n_free(c);
+	}
+	assert_true(loaded > 0);
+	assert_true(refused > 0);
+	free(mo);
+	free(good);
+}
+
+/* Language codes. */
+static void
+test_lang_from_code(void **state)
+{
+	(void)state;
+	assert_string_equal(lang_codes[LANG_FR], "fr");
+	assert_string_equal(lang_codes[LANG_EN], "en");
+	assert_int_equal(lang_from_code("fr"), LANG_FR);
+	assert_int_equal(lang_from_code("FR"), LANG_FR);
+	assert_int_equal(lang_from_code("Fr"), LANG_FR);
+	assert_int_equal(lang_from_code("fr-CA"), LANG_FR);
+	assert_int_equal(lang_from_code("fr_CA"), LANG_FR);
+	assert_int_equal(lang_from_code("fr-Latn-CA"), LANG_FR);
+	assert_int_equal(lang_from_code("en"), LANG_EN);
+	assert_int_equal(lang_from_code("en-US"), LANG_EN);
+	assert_int_equal(lang_from_code("EN-gb"), LANG_EN);
+	assert_int_equal(lang_from_code(NULL), -1);
+	assert_int_equal(lang_from_code(""), -1);
+	assert_int_equal(lang_from_code("f"), -1);
+	assert_int_equal(lang_from_code("de"), -1);
+	assert_int_equal(lang_from_code("fra"), -1);
+	assert_int_equal(lang_from_code("english"), -1);
+	assert_int_equal(lang_from_code("fr-"), -1);
+	assert_int_equal(lang_from_code("fr--CA"), -1);
+	assert_int_equal(lang_from_code("fr CA"), -1);
+	assert_int_equal(lang_from_code("fr-CA;q=0.8"), -1);
+	assert_int_equal(lang_from_code("fr-abcdefghi"), -1);
+}
+
+/*
+ * Expands src with the catalogues c in lang and compares with want,
+ * checking the reported length too.
+ */
+static void
+expect_expand(const struct i18n *c, enum lang lang, const char *src,
+    const char *want)
+{
+	char	*out = NULL;
+	size_t	 outlen = 0;
+
+	assert_int_equal(i18n_expand_markers(c, lang, src, strlen(src), &out,
+	    &outlen), RT_OK);
+	assert_non_null(out);
+	assert_string_equal(out, want);
+	assert_int_equal(outlen, strlen(want));
+	free(out);
+}
+
+/* Markers are translated and escaped; the rest is copied. */
+static void
+test_expand_markers(void **state)
+{
+	struct i18n	*c;
+	char		*out;
+	size_t		 outlen;
+
+	(void)state;
+	compile_both();
+	c = load_ok();
+	expect_expand(c, LANG_FR, "<p>[[Save]]</p>", "<p>Enregistrer</p>");
+	expect_expand(c, LANG_EN, "<p>[[Save]]</p>", "<p>Save</p>");
+	expect_expand(c, LANG_FR, "[[Save]][[Welcome]]",
+	    "EnregistrerBienvenue");
+	expect_expand(c, LANG_FR, "a [[Save]] b [[Welcome]] c",
+	    "a Enregistrer b Bienvenue c");
+	/* Escaping of what the translation holds; braces are kept. */
+	expect_expand(c, LANG_FR, "<b>[[Danger]]</b>",
+	    "<b>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+	    "&quot;co&quot;</b>");
+	expect_expand(c, LANG_FR, "[[Hello {{NAME}}]]", "Bonjour {{NAME}}");
+	/* An untranslated msgid is escaped as well. */
+	expect_expand(c, LANG_FR, "[[Tom & <Jerry> \"'\"]]",
+	    "Tom &amp; &lt;Jerry&gt; &quot;&#39;&quot;");
+	expect_expand(c, LANG_FR, "[[août]]", "août");
+	expect_expand(c, LANG_FR, "<i>[[August]]</i>", "<i>août</i>");
+	/* Unterminated on its line: copied as is. */
+	expect_expand(c, LANG_FR, "a [[Save", "a [[Save");
+	expect_expand(c, LANG_FR, "a [[Save\n]] [[Welcome]]",
+	    "a [[Save\n]] Bienvenue");
+	expect_expand(c, LANG_FR, "[[Save] ]", "[[Save] ]");
+	expect_expand(c, LANG_FR, "[", "[");
+	expect_expand(c, LANG_FR, "[[", "[[");
+	expect_expand(c, LANG_FR, "]]", "]]");
+	/* The empty marker is text, and so is what follows it. */
+	expect_expand(c, LANG_FR, "[[]]", "[[]]");
+	expect_expand(c, LANG_FR, "[[]][[Save]]", "[[]]Enregistrer");
+	/* The first "]]" closes; a "[" inside is part of the msgid. */
+	expect_expand(c, LANG_FR, "[[[Save]]]", "[Save]");
+	expect_expand(c, LANG_FR, "x[[Save]]]]", "xEnregistrer]]");
+	/* No marker, empty text. */
+	expect_expand(c, LANG_FR, "plain {{VAR}} text", "plain {{VAR}} text");
+	expect_expand(c, LANG_FR, "", "");
+	/* Without catalogues, msgids are their own translations. */
+	expect_expand(NULL, LANG_FR, "[[Save]] & [[<x>]]",
+	    "Save & &lt;x&gt;");
+
+	/* Only len bytes are read: the marker is cut, so copied. */
+	assert_int_equal(i18n_expand_markers(c, LANG_FR, "[[Save]]", 7, &out,
+	    &outlen), RT_OK);
+	assert_string_equal(out, "[[Save]");
+	assert_int_equal(outlen, 7);
+	free(out);
+	assert_int_equal(i18n_expand_markers(c, LANG_FR, NULL, 0, &out,
+	    NULL), RT_OK);
+	assert_string_equal(out, "");
+	free(out);
+	i18n_free(c);
+}
+
+/*
+ * A msgid longer than the stack copy is looked up all the same, and only
+ * the translation is escaped, not the text around it.
+ */
+static void
+test_expand_long_msgid(void **state)
+{
+	char	 src[1200], want[1200];
+
+	(void)state;
+	memset(src, 'a', sizeof src);
+	src[0] = src[1] = '[';
+	src[500] = '&';
+	memcpy(src + 1000, "]] <", 5);
+	memset(want, 'a', 1002);
+	memcpy(want + 498, "&amp;", 5);
+	memcpy(want + 1002, " <", 3);
+	expect_expand(NULL, LANG_EN, src, want);
+}
+
+/* Dates in both languages, the first of the month, UTC, bounds. */
+static void
+test_dates(void **state)
+{
+	char	 out[64];
+
+	(void)state;
+	i18n_format_date(LANG_FR, 1795219200LL, out, sizeof out);
+	assert_string_equal(out, "21 novembre 2026");
+	i18n_format_date(LANG_EN, 1795219200LL, out, sizeof out);
+	assert_string_equal(out, "November 21, 2026");
+	/* 23:59:59 UTC is still the 21st whatever the local time zone. */
+	setenv("TZ", "Asia/Tokyo", 1);
+	i18n_format_date(LANG_FR, 1795219200LL + 86399, out, sizeof out);
+	assert_string_equal(out, "21 novembre 2026");
+	unsetenv("TZ");
+	i18n_format_date(LANG_FR, 1793491200LL, out, sizeof out);
+	assert_string_equal(out, "1er novembre 2026");
+	i18n_format_date(LANG_EN, 1793491200LL, out, sizeof out);
+	assert_string_equal(out, "November 1, 2026");
+	i18n_format_date(LANG_FR, 1786752000LL, out, sizeof out);
+	assert_string_equal(out, "15 août 2026");
+	i18n_format_date(LANG_FR, 0, out, sizeof out);
+	assert_string_equal(out, "1er janvier 1970");
+	i18n_format_date(LANG_EN, -1, out, sizeof out);
+	assert_string_equal(out, "December 31, 1969");
+	/* A year that struct tm cannot hold. */
+	strcpy(out, "x");
+	i18n_format_date(LANG_FR, 0x7fffffffffffffffLL, out, sizeof out);
+	assert_string_equal(out, "");
+	/* Too small: empty rather than cut. */
+	i18n_format_date(LANG_FR, 1795219200LL, out, 16);
+	assert_string_equal(out, "");
+	i18n_format_date(LANG_FR, 1795219200LL, out, 17);
+	assert_string_equal(out, "21 novembre 2026");
+	out[0] = 'x';
+	i18n_format_date(LANG_FR, 1795219200LL, out, 0);
+	assert_int_equal(out[0], 'x');
+
+	i18n_format_iso_date(LANG_FR, "2026-11-21", out, sizeof out);
+	assert_string_equal(out, "21 novembre 2026");
+	i18n_format_iso_date(LANG_EN, "2026-11-21", out, sizeof out);
+	assert_string_equal(out, "November 21, 2026");
+	i18n_format_iso_date(LANG_FR, "2026-12-01", out, sizeof out);
+	assert_string_equal(out, "1er décembre 2026");
+	i18n_format_iso_date(LANG_EN, "2026-02-01", out, sizeof out);
+	assert_string_equal(out, "February 1, 2026");
+	i18n_format_iso_date(LANG_FR, "2024-02-29", out, sizeof out);
+	assert_string_equal(out, "29 février 2024");
+	i18n_format_iso_date(LANG_FR, "2000-02-29", out, sizeof out);
+	assert_string_equal(out, "29 février 2000");
+	/* Malformed or impossible: copied unchanged. */
+	static const char *const bad[] = {
+		"2023-02-29", "1900-02-29", "2026-13-01", "2026-00-10",
+		"2026-04-31", "2026-01-00", "2026-1-05", "2026-01-05x",
+		"2026/01/05", "", "hier", "2026-01-0", "+026-01-05",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		i18n_format_iso_date(LANG_FR, bad[i], out, sizeof out);
+		assert_string_equal(out, bad[i]);
+	}
+	i18n_format_iso_date(LANG_FR, NULL, out, sizeof out);
+	assert_string_equal(out, "");
+	i18n_format_iso_date(LANG_FR, "not a date at all", out, 5);
+	assert_string_equal(out, "");
+	i18n_format_iso_date(LANG_EN, "2026-11-21", out, 10);
+	assert_string_equal(out, "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_lookup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_plural_context, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_big_endian, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_corrupt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_charset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mutations, setup,
+		    teardown),
+		cmocka_unit_test(test_lang_from_code),
+		cmocka_unit_test_setup_teardown(test_expand_markers, setup,
+		    teardown),
+		cmocka_unit_test(test_expand_long_msgid),
+		cmocka_unit_test(test_dates),
+	};
+
+	return cmocka_run_group_tests_name("i18n", tests, NULL, NULL);
+}
