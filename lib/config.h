@@ -14,7 +14,7 @@
 
 struct config {
 	char   db_path[CONFIG_PATH_MAX];      /* RESEAUTER_DB, "var/reseauter.db" */
-	char   socket_path[CONFIG_PATH_MAX];  /* RESEAUTER_SOCKET, "var/reseauter.sock" */
+	char   socket_path[CONFIG_PATH_MAX];  /* RESEAUTER_SOCKET, "" = serve on fd 0 (spawned) or as CGI */
 	char   template_dir[CONFIG_PATH_MAX]; /* RESEAUTER_TEMPLATES, "templates" */
 	char   locale_dir[CONFIG_PATH_MAX];   /* RESEAUTER_LOCALEDIR, "build/locale" (fr.mo, en.mo) */
 	char   schema_path[CONFIG_PATH_MAX];  /* RESEAUTER_SCHEMA, "schema.sql" */

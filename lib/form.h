@@ -40,15 +40,16 @@ struct field_def {
 	const char         *name;     /* form field name */
 	enum field_kind     kind;
 	int                 required;
-	long long           min;      /* LINE/TEXT/PASSWORD: min chars; INT: min value */
-	long long           max;      /* LINE/TEXT/PASSWORD: max chars; INT: max value */
+	long long           min;      /* LINE/TEXT/PASSWORD/TOKEN: min chars (<= 0: none); INT: min value */
+	long long           max;      /* LINE/TEXT/PASSWORD/TOKEN: max chars (<= 0: none); INT: max value */
 	const char *const  *choices;  /* CHOICE: NULL-terminated list */
+	const char         *label;    /* English message id of the field's label, for error summaries */
 };
 
 struct field_value {
 	const char *text;    /* normalised value ("" when absent); owned by the form */
 	size_t      len;     /* strlen(text) */
-	long long   num;     /* INT: the value; BOOL: 0/1; CHOICE: index */
+	long long   num;     /* INT: the value; BOOL: 0/1; CHOICE: index, -1 when none */
 	int         present; /* the field was sent and not empty */
 	int         error;   /* enum field_error */
 };
@@ -84,5 +85,13 @@ const struct field_value *form_get(const struct form *f, const char *name);
  * declared min or max); FIELD_ERANGE's holds two (min, then max).
  */
 const char *form_error_msgid(int error);
+
+/*
+ * The same message id, but naming what a field of kind d->kind expects
+ * where that helps: a FIELD_EFORMAT of an EMAIL, DATE or INT field, a
+ * FIELD_EMISSING of a CHOICE or BOOL field.  Same format arguments as
+ * form_error_msgid(); d NULL gives form_error_msgid(error).
+ */
+const char *form_error_msgid_for(const struct field_def *d, int error);
 
 #endif

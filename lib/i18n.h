@@ -16,6 +16,9 @@
 
 #include <stddef.h>
 
+/* Marks a message id for po/extract.sh without translating it there. */
+#define N_(msgid) (msgid)
+
 enum lang {
 	LANG_FR = 0,     /* the default */
 	LANG_EN,

@@ -1,0 +1,178 @@
+/*
+ * cgi.h: what every handler of cgi/ shares.
+ *
+ * cgi/main.c reads a request (FastCGI or plain CGI), checks method, route,
+ * body size, encoding, session, CSRF token and the organisation's access
+ * rule, then calls one handler of the route table.  A handler reads the
+ * already-parsed input of struct req, calls lib/, and fills a template
+ * through the helpers of cgi/page.c.  It never writes to the network.
+ */
+#ifndef RESEAUTER_CGI_H
+#define RESEAUTER_CGI_H
+
+#include <stdint.h>
+#include <pthread.h>
+#include <time.h>
+
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "form.h"
+#include "http.h"
+#include "i18n.h"
+#include "status.h"
+#include "tpl.h"
+
+/* What the process opened at start; read-only while requests run. */
+struct app {
+	struct config   cfg;
+	struct db      *db;
+	struct auth    *auth;
+	struct i18n    *i18n;
+};
+
+enum method {
+	METHOD_GET = 0,
+	METHOD_HEAD,
+	METHOD_POST,
+	METHOD_OTHER
+};
+
+/* Who may reach a route. */
+enum access {
+	ACCESS_ANYONE = 0,   /* logged in or not */
+	ACCESS_LOGIN,        /* any logged-in user */
+	ACCESS_MEMBER,       /* a member of the organisation in the path */
+	ACCESS_OWNER         /* an owner of the organisation in the path */
+};
+
+/* Everything about one request; freed by req_free() at the end of each turn. */
+struct req {
+	const struct app *app;
+	struct dbh       *h;          /* this thread's database handles */
+	enum method       method;
+	char              path[512];  /* the path, without the query string */
+	int               route;      /* enum route, set by the dispatcher */
+	int64_t           org_id;     /* the <id> of /o/<id>/..., 0 if none */
+	char              token[AUTH_TOKEN_LEN + 1]; /* the <token> of /invite/<token> */
+	struct kvlist     query;
+	struct kvlist     form;       /* the urlencoded POST body */
+	struct kvlist     cookies;
+	char              addr[64];   /* REMOTE_ADDR */
+	enum lang         lang;
+	time_t            now;
+	int               logged_in;
+	struct session    sess;       /* valid when logged_in */
+	char              session_token[AUTH_TOKEN_LEN + 1];
+	char              csrf[AUTH_TOKEN_LEN + 1]; /* the token forms carry */
+	int               role;       /* enum org_role in org_id, when a member */
+	char              org_name[AUTH_NAME_MAX];
+	struct http_response resp;
+};
+
+/* Translates an English message id into the request's language. */
+#define T(r, msgid) i18n_get((r)->app->i18n, (r)->lang, (msgid))
+
+
+/* Frees what a request holds and zeroes it (but app and h). */
+void req_free(struct req *r);
+
+/*
+ * Starts a page: a layout dictionary for template "layout.tpl" whose BODY
+ * includes the template file tpl (e.g. "mission.tpl") in the request's
+ * language, with the title title_msgid translated.  Returns the body's
+ * dictionary (owned by *layout) or NULL on ENOMEM; the caller passes
+ * *layout to page_finish(), which frees it.
+ */
+struct tpl_dict *page_begin(struct req *r, struct tpl_dict **layout,
+    const char *tpl, const char *title_msgid);
+
+/*
+ * Expands the layout into r->resp with the given status and frees layout.
+ * Returns RT_OK, RT_ENOMEM or RT_ENOTFOUND (no such template).
+ */
+int page_finish(struct req *r, struct tpl_dict *layout, int status);
+
+/*
+ * Answers with an error page: status and a message (an English message id,
+ * translated here).  Returns RT_OK or an error of page_finish().
+ */
+int page_error(struct req *r, int status, const char *msgid);
+
+/* Answers with a redirection (302 or 303) to a local path.  Returns RT_OK or RT_ENOMEM. */
+int page_redirect(struct req *r, int status, const char *path);
+
+/*
+ * Sets, for each field of f, {{<name>}} to the text typed (never for a
+ * password) and, when the field has an error, shows {{#<name>_error}} with
+ * {{MESSAGE}} and adds the error to the summary at the top of the form
+ * (section {{#form_errors}}, one {{#error}} each, created in *sum on the
+ * first error: pass a pointer to NULL).
+ */
+void page_form_fill(struct req *r, struct tpl_dict *d, const struct form *f,
+    struct tpl_dict **sum);
+
+/*
+ * Sets the value and error of one field like page_form_fill(), but under
+ * another name (for repeated groups such as the three objectives), and
+ * without adding to the summary.
+ */
+void page_field_fill(struct req *r, struct tpl_dict *d, const char *key,
+    const struct field_def *def, const struct field_value *v);
+
+/* Writes the translated message of a field error, with its bounds, into out. */
+void page_field_message(struct req *r, const struct field_def *def,
+    int error, char *out, size_t outlen);
+
+/* Shows {{#<key>_error}} with {{MESSAGE}} set to message (already translated). */
+void page_field_error(struct req *r, struct tpl_dict *d, const char *key,
+    const char *message);
+
+/*
+ * Adds one entry to the error summary of d (created in *sum when NULL):
+ * anchor is the id of the field without its "f-" prefix; label and message
+ * are already translated.
+ */
+void page_summary_add(struct req *r, struct tpl_dict *d, struct tpl_dict **sum,
+    const char *anchor, const char *label, const char *message);
+
+/* Sets {{saved_by}} and {{saved_on}} and shows {{#stamp}} when the section was ever saved. */
+void page_stamp(struct req *r, struct tpl_dict *d, int64_t updated_at,
+    const char *updated_by);
+
+/* Sets a session cookie (rt_session, or __Host-rt_session when secure). */
+int page_set_session_cookie(struct req *r, const char *token, int remove);
+
+/*
+ * The message id for a new password that the policy refuses (enum
+ * auth_pw_problem), or NULL when it is acceptable.  In signup.c, shared
+ * with the invitation form.
+ */
+const char *signup_password_message(int problem);
+
+/*
+ * The handlers, one per route and method, in the file named after the URL
+ * they serve.  Each returns RT_OK once r->resp holds the answer, or an
+ * error status that cgi/main.c answers with a 500 page (and logs).
+ */
+int home_get(struct req *r);
+int signup_get(struct req *r);
+int signup_post(struct req *r);
+int login_get(struct req *r);
+int login_post(struct req *r);
+int logout_post(struct req *r);
+int lang_post(struct req *r);
+int orgs_get(struct req *r);
+int overview_get(struct req *r);
+int mission_get(struct req *r);
+int mission_post(struct req *r);
+int objectives_get(struct req *r);
+int objectives_post(struct req *r);
+int summary_get(struct req *r);
+int members_get(struct req *r);
+int members_invite_post(struct req *r);
+int members_revoke_post(struct req *r);
+int invite_get(struct req *r);
+int invite_post(struct req *r);
+
+#endif

@@ -1,0 +1,815 @@
+/*
+ * http.c: parsing what a browser sends, and building what we answer
+ * (see http.h).  Nothing here does I/O.
+ */
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "http.h"
+#include "status.h"
+
+/*
+ * Frees every key and value of l, then the array, and leaves a zeroed list
+ * that can be used again.  Freeing an empty or already freed list is
+ * harmless.
+ */
+void
+kvlist_free(struct kvlist *l)
+{
+	size_t	 i;
+
+	assert(l != NULL);
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].key);
+		free(l->v[i].val);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+	l->cap = 0;
+}
+
+/*
+ * Appends a copy of key (a NUL-terminated string) and of val[0..vlen),
+ * which must hold no NUL byte (asserted).  val may be NULL when vlen is 0:
+ * the stored value is then "".  The array grows by doubling from 8 entries;
+ * a count that would overflow gives RT_ENOMEM.  Returns RT_OK or RT_ENOMEM,
+ * and on failure the list is unchanged and nothing stays allocated.
+ */
+int
+kvlist_add(struct kvlist *l, const char *key, const char *val, size_t vlen)
+{
+	struct kv	*nv;
+	char		*k = NULL, *v = NULL;
+	size_t		 ncap;
+
+	assert(l != NULL);
+	assert(key != NULL);
+	assert(val != NULL || vlen == 0);
+	assert(vlen == 0 || memchr(val, '\0', vlen) == NULL);
+
+	if (l->n == l->cap) {
+		ncap = l->cap == 0 ? 8 : l->cap;
+		if (l->cap != 0) {
+			if (ncap > SIZE_MAX / 2 / sizeof(struct kv))
+				return RT_ENOMEM;
+			ncap *= 2;
+		}
+		if ((nv = realloc(l->v, ncap * sizeof(struct kv))) == NULL)
+			return RT_ENOMEM;
+		l->v = nv;
+		l->cap = ncap;
+	}
+	if (vlen == SIZE_MAX)
+		return RT_ENOMEM;
+	if ((k = strdup(key)) == NULL)
+		goto fail;
+	if ((v = malloc(vlen + 1)) == NULL)
+		goto fail;
+	if (vlen > 0)
+		memcpy(v, val, vlen);
+	v[vlen] = '\0';
+	l->v[l->n].key = k;
+	l->v[l->n].val = v;
+	l->v[l->n].vlen = vlen;
+	l->n++;
+	return RT_OK;
+fail:
+	free(k);
+	free(v);
+	return RT_ENOMEM;
+}
+
+/*
+ * Returns the value of the nth (0-based) pair whose key equals key exactly
+ * (case-sensitive), or NULL when there are not that many.  The pointer is
+ * valid until the list is freed.
+ */
+const char *
+kvlist_get_nth(const struct kvlist *l, const char *key, size_t nth)
+{
+	size_t	 i;
+
+	assert(l != NULL);
+	assert(key != NULL);
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0 && nth-- == 0)
+			return l->v[i].val;
+	return NULL;
+}
+
+/*
+ * Returns the value of the first pair named key, or NULL when there is
+ * none.  A pair with an empty value gives "", not NULL.
+ */
+const char *
+kvlist_get(const struct kvlist *l, const char *key)
+{
+	return kvlist_get_nth(l, key, 0);
+}
+
+/*
+ * Returns how many pairs are named key (case-sensitive); 0 for an empty
+ * list.
+ */
+size_t
+kvlist_count(const struct kvlist *l, const char *key)
+{
+	size_t	 i, n = 0;
+
+	assert(l != NULL);
+	assert(key != NULL);
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].key, key) == 0)
+			n++;
+	return n;
+}
+
+/*
+ * Returns the value of the hexadecimal digit c (either case), or -1 when c
+ * is not one.
+ */
+static int
+http_hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Decodes in[0..len).  A '%' must be followed by two hexadecimal digits
+ * (either case); "%2" at the end, "%zz" or "%%" give RT_EINVAL.  A NUL
+ * byte, decoded ("%00") or raw in the input, gives RT_EINVAL too, since the
+ * result is a C string.  '+' becomes a space only when plus_is_space;
+ * "%2B" is always a '+'.  The decoded bytes must be valid UTF-8 (no
+ * overlong forms such as "%C0%AF", no surrogates such as "%ED%A0%80"),
+ * else RT_EUTF8.  in may be NULL when len is 0, which gives "".  On failure
+ * *out and *outlen are left untouched and nothing is allocated.
+ */
+int
+http_percent_decode(const char *in, size_t len, int plus_is_space,
+    char **out, size_t *outlen)
+{
+	char		*res;
+	size_t		 i, j = 0;
+	int		 hi, lo, rc;
+	unsigned char	 c;
+
+	assert(in != NULL || len == 0);
+	assert(out != NULL);
+	assert(outlen != NULL);
+
+	if (len == SIZE_MAX)
+		return RT_ENOMEM;
+	if ((res = malloc(len + 1)) == NULL)
+		return RT_ENOMEM;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)in[i];
+		if (c == '%') {
+			if (len - i < 3 ||
+			    (hi = http_hexval((unsigned char)in[i + 1])) < 0 ||
+			    (lo = http_hexval((unsigned char)in[i + 2])) < 0) {
+				rc = RT_EINVAL;
+				goto fail;
+			}
+			c = (unsigned char)(hi * 16 + lo);
+			i += 2;
+		} else if (c == '+' && plus_is_space)
+			c = ' ';
+		if (c == '\0') {
+			rc = RT_EINVAL;
+			goto fail;
+		}
+		res[j++] = (char)c;
+	}
+	res[j] = '\0';
+	if (!utf8_valid(res, j)) {
+		rc = RT_EUTF8;
+		goto fail;
+	}
+	*out = res;
+	*outlen = j;
+	return RT_OK;
+fail:
+	free(res);
+	return rc;
+}
+
+/*
+ * Decodes one segment s[0..len) of urlencoded data ("key=value", or "key"
+ * alone for an empty value) and appends the pair to out.  Only the first
+ * '=' splits: "a=b=c" is key "a" with value "b=c".  An empty key ("=b") is
+ * kept as the key "".  Returns RT_OK, RT_EINVAL, RT_EUTF8 or RT_ENOMEM;
+ * nothing is appended and nothing stays allocated on failure.
+ */
+static int
+http_urlencoded_pair(const char *s, size_t len, struct kvlist *out)
+{
+	const char	*eq;
+	char		*key = NULL, *val = NULL;
+	size_t		 klen, vlen;
+	int		 rc;
+
+	eq = memchr(s, '=', len);
+	klen = eq != NULL ? (size_t)(eq - s) : len;
+	if ((rc = http_percent_decode(s, klen, 1, &key, &klen)) != RT_OK)
+		goto out;
+	if (eq != NULL)
+		rc = http_percent_decode(eq + 1, len - (size_t)(eq - s) - 1,
+		    1, &val, &vlen);
+	else
+		rc = http_percent_decode("", 0, 1, &val, &vlen);
+	if (rc != RT_OK)
+		goto out;
+	rc = kvlist_add(out, key, val, vlen);
+out:
+	free(key);
+	free(val);
+	return rc;
+}
+
+/*
+ * Splits s[0..len) on '&' and decodes each non-empty segment in order (so
+ * "", "&&" and "&" add nothing).  ';' is not a separator (HTML forms never
+ * send it).  s may be NULL when len is 0, as for an unset QUERY_STRING.
+ * Parsing stops at the first bad segment, whose status is returned; out
+ * then holds the pairs before it.  No limit is put on the number of pairs:
+ * the caller bounds len (RESEAUTER_MAX_BODY).
+ */
+int
+http_parse_urlencoded(const char *s, size_t len, struct kvlist *out)
+{
+	const char	*amp;
+	size_t		 seg;
+	int		 rc;
+
+	assert(s != NULL || len == 0);
+	assert(out != NULL);
+	while (len > 0) {
+		amp = memchr(s, '&', len);
+		seg = amp != NULL ? (size_t)(amp - s) : len;
+		if (seg > 0 && (rc = http_urlencoded_pair(s, seg, out)) != RT_OK)
+			return rc;
+		if (amp == NULL)
+			break;
+		s += seg + 1;
+		len -= seg + 1;
+	}
+	return RT_OK;
+}
+
+/*
+ * Returns non-zero when c may surround or separate cookie parts as
+ * optional white space (a space or a horizontal tab).
+ */
+static int
+http_is_ows(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/*
+ * Parses one segment s[0..len) of a Cookie header and appends it to out.
+ * White space around the name and the value is removed, and so is one pair
+ * of double quotes around the value ("\"x\"" gives x; a lone '"' is kept).
+ * A segment without '=', with an empty name, with a name holding anything
+ * but visible ASCII, or with a value holding a control character or a byte
+ * outside ASCII is malformed: it is skipped and RT_OK returned.  Returns
+ * RT_OK or RT_ENOMEM.
+ */
+static int
+http_cookie_pair(const char *s, size_t len, struct kvlist *out)
+{
+	const char	*eq, *k, *v, *end = s + len;
+	char		*key;
+	size_t		 klen, vlen, i;
+	int		 rc;
+
+	if ((eq = memchr(s, '=', len)) == NULL)
+		return RT_OK;
+	k = s;
+	klen = (size_t)(eq - s);
+	while (klen > 0 && http_is_ows(k[0])) {
+		k++;
+		klen--;
+	}
+	while (klen > 0 && http_is_ows(k[klen - 1]))
+		klen--;
+	if (klen == 0)
+		return RT_OK;
+	for (i = 0; i < klen; i++)
+		if ((unsigned char)k[i] <= 0x20 || (unsigned char)k[i] >= 0x7f)
+			return RT_OK;
+
+	v = eq + 1;
+	vlen = (size_t)(end - v);
+	while (vlen > 0 && http_is_ows(v[0])) {
+		v++;
+		vlen--;
+	}
+	while (vlen > 0 && http_is_ows(v[vlen - 1]))
+		vlen--;
+	if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"') {
+		v++;
+		vlen -= 2;
+	}
+	for (i = 0; i < vlen; i++)
+		if ((unsigned char)v[i] < 0x20 || (unsigned char)v[i] >= 0x7f)
+			return RT_OK;
+
+	if ((key = strndup(k, klen)) == NULL)
+		return RT_ENOMEM;
+	rc = kvlist_add(out, key, v, vlen);
+	free(key);
+	return rc;
+}
+
+/*
+ * Splits the Cookie header on ';' and appends each well-formed pair in
+ * order; a repeated name is kept as many times as it is sent (browsers send
+ * the most specific one first).  A NULL or empty header adds nothing.
+ * Returns RT_OK or RT_ENOMEM; on failure out holds the pairs before the
+ * one that failed.
+ */
+int
+http_parse_cookies(const char *header, struct kvlist *out)
+{
+	const char	*semi;
+	size_t		 seg;
+	int		 rc;
+
+	assert(out != NULL);
+	if (header == NULL)
+		return RT_OK;
+	for (;;) {
+		semi = strchr(header, ';');
+		seg = semi != NULL ? (size_t)(semi - header) : strlen(header);
+		if ((rc = http_cookie_pair(header, seg, out)) != RT_OK)
+			return rc;
+		if (semi == NULL)
+			break;
+		header = semi + 1;
+	}
+	return RT_OK;
+}
+
+/*
+ * Returns the length of the UTF-8 sequence that starts at s[0..len), or 0
+ * when it is not a valid one: a stray continuation byte, 0xC0, 0xC1 or
+ * 0xF5..0xFF as a lead byte, a truncated sequence, an overlong form (E0
+ * followed by less than A0, F0 followed by less than 90), a surrogate (ED
+ * followed by A0 or more) or a code point above U+10FFFF (F4 followed by 90
+ * or more).  len is at least 1.  NUL is a valid one-byte sequence.
+ */
+static size_t
+utf8_seqlen(const unsigned char *s, size_t len)
+{
+	size_t		 n, i;
+	unsigned char	 lo = 0x80, hi = 0xbf;
+
+	assert(len > 0);
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] < 0xc2)
+		return 0;
+	if (s[0] < 0xe0)
+		n = 2;
+	else if (s[0] < 0xf0) {
+		n = 3;
+		if (s[0] == 0xe0)
+			lo = 0xa0;
+		else if (s[0] == 0xed)
+			hi = 0x9f;
+	} else if (s[0] < 0xf5) {
+		n = 4;
+		if (s[0] == 0xf0)
+			lo = 0x90;
+		else if (s[0] == 0xf4)
+			hi = 0x8f;
+	} else
+		return 0;
+	if (len < n)
+		return 0;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+/*
+ * Returns non-zero when s[0..len) is valid UTF-8 as RFC 3629 defines it
+ * (shortest forms only, no surrogates, nothing above U+10FFFF).  NUL bytes
+ * are valid.  The empty string is valid, and s may then be NULL.
+ */
+int
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
+
+	assert(s != NULL || len == 0);
+	while (len > 0) {
+		if ((n = utf8_seqlen(p, len)) == 0)
+			return 0;
+		p += n;
+		len -= n;
+	}
+	return 1;
+}
+
+/*
+ * Returns the number of code points of s[0..len), counting the bytes that
+ * are not continuation bytes (10xxxxxx).  For valid UTF-8 this is exact; for
+ * invalid input it is merely some number no larger than len.  s may be NULL
+ * when len is 0.
+ */
+size_t
+utf8_length(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	assert(s != NULL || len == 0);
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Parses the q-value s[0..len) of Accept-Language into thousandths, as RFC
+ * 9110 defines it: "0", "0.", "0.5", "0.125", "1", "1.0", "1.000".  Returns
+ * the value 0..1000, or -1 for anything else ("1.5", "2", ".5", "0.1234",
+ * "", "abc").
+ */
+static int
+http_qvalue(const char *s, size_t len)
+{
+	size_t	 i;
+	int	 q, scale = 100;
+
+	if (len == 0 || (s[0] != '0' && s[0] != '1'))
+		return -1;
+	q = (s[0] - '0') * 1000;
+	if (len == 1)
+		return q;
+	if (s[1] != '.' || len > 5)
+		return -1;
+	for (i = 2; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		q += (s[i] - '0') * scale;
+		scale /= 10;
+	}
+	return q > 1000 ? -1 : q;
+}
+
+/*
+ * Returns non-zero when the language range r[0..rlen) is well-formed:
+ * "*", or 1 to 8 letters followed by any number of "-" and 1 to 8 letters
+ * or digits (RFC 4647).  "fr", "fr-CA", "zh-Hant-TW" pass; "", "-", "fr-",
+ * "f_r", "fr--CA" and "toolongprimary" do not.
+ */
+static int
+http_lang_range_ok(const char *r, size_t rlen)
+{
+	size_t		 i, sub = 0;
+	int		 first = 1;
+	unsigned char	 c;
+
+	if (rlen == 1 && r[0] == '*')
+		return 1;
+	for (i = 0; i < rlen; i++) {
+		c = (unsigned char)r[i];
+		if (c == '-') {
+			if (sub == 0)
+				return 0;
+			sub = 0;
+			first = 0;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (!first && c >= '0' && c <= '9')))
+			return 0;
+		if (++sub > 8)
+			return 0;
+	}
+	return sub > 0;
+}
+
+/*
+ * How well the language range r[0..rlen) matches the supported code sup:
+ * 3 when they are equal (ignoring case), 2 when one is a prefix of the
+ * other up to a '-' ("fr-CA" and "fr", or "fr" and "fr-CA"), 1 when r is
+ * "*", 0 when they do not match.
+ */
+static int
+http_lang_match(const char *r, size_t rlen, const char *sup)
+{
+	size_t	 slen = strlen(sup);
+
+	if (rlen == 1 && r[0] == '*')
+		return 1;
+	if (rlen == slen && strncasecmp(r, sup, rlen) == 0)
+		return 3;
+	if (rlen > slen && r[slen] == '-' && strncasecmp(r, sup, slen) == 0)
+		return 2;
+	if (slen > rlen && sup[rlen] == '-' && strncasecmp(r, sup, rlen) == 0)
+		return 2;
+	return 0;
+}
+
+/*
+ * Reads one element e[0..elen) of Accept-Language ("fr-CA;q=0.8") into its
+ * range and its q-value in thousandths (1000 when absent).  White space
+ * around the parts is ignored; parameters other than q are ignored too.
+ * Returns 0 and leaves *range, *rlen and *q undefined for a malformed
+ * element (bad range, bad q-value), which the caller skips.
+ */
+static int
+http_lang_element(const char *e, size_t elen, const char **range,
+    size_t *rlen, int *q)
+{
+	const char	*semi, *p, *end = e + elen;
+	size_t		 plen;
+
+	while (e < end && http_is_ows(*e))
+		e++;
+	semi = memchr(e, ';', (size_t)(end - e));
+	*range = e;
+	*rlen = (size_t)((semi != NULL ? semi : end) - e);
+	while (*rlen > 0 && http_is_ows(e[*rlen - 1]))
+		(*rlen)--;
+	if (!http_lang_range_ok(*range, *rlen))
+		return 0;
+	*q = 1000;
+	while (semi != NULL) {
+		p = semi + 1;
+		semi = memchr(p, ';', (size_t)(end - p));
+		plen = (size_t)((semi != NULL ? semi : end) - p);
+		while (plen > 0 && http_is_ows(*p)) {
+			p++;
+			plen--;
+		}
+		while (plen > 0 && http_is_ows(p[plen - 1]))
+			plen--;
+		if (plen >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
+			if ((*q = http_qvalue(p + 2, plen - 2)) < 0)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Scores each supported code against every element of the header.  For
+ * each code the most specific matching element counts (an exact match
+ * beats a regional one, which beats "*"), so "fr;q=0, *" refuses fr but
+ * accepts the rest; among equally specific elements the first one counts.
+ * The winner has the highest q; a tie goes to the code matched by a named
+ * element rather than "*", then to the element listed first, then to the
+ * code listed first in supported.  q=0 means "not acceptable".  Malformed
+ * elements are skipped; a NULL, empty or wholly malformed header gives -1.
+ * At most 16 supported codes are scored (asserted).
+ */
+int
+http_accept_language(const char *header, const char *const *supported,
+    size_t nsupported)
+{
+	int		 spec[16], q[16], qe, m, best = -1;
+	size_t		 pos[16], i, idx, elen, rlen;
+	const char	*comma, *range;
+
+	assert(supported != NULL || nsupported == 0);
+	assert(nsupported <= 16);
+	if (header == NULL)
+		return -1;
+	for (i = 0; i < nsupported; i++) {
+		spec[i] = 0;
+		q[i] = 0;
+		pos[i] = 0;
+	}
+	for (idx = 0; ; idx++) {
+		comma = strchr(header, ',');
+		elen = comma != NULL ? (size_t)(comma - header) : strlen(header);
+		if (http_lang_element(header, elen, &range, &rlen, &qe))
+			for (i = 0; i < nsupported; i++) {
+				m = http_lang_match(range, rlen, supported[i]);
+				if (m > spec[i]) {
+					spec[i] = m;
+					q[i] = qe;
+					pos[i] = idx;
+				}
+			}
+		if (comma == NULL)
+			break;
+		header = comma + 1;
+	}
+	for (i = 0; i < nsupported; i++) {
+		if (spec[i] == 0 || q[i] == 0)
+			continue;
+		if (best < 0 || q[i] > q[best] ||
+		    (q[i] == q[best] && spec[best] == 1 && spec[i] > 1) ||
+		    (q[i] == q[best] && (spec[i] > 1) == (spec[best] > 1) &&
+		    pos[i] < pos[best]))
+			best = (int)i;
+	}
+	return best;
+}
+
+/*
+ * Frees both buffers of r and zeroes every field, so that r can be filled
+ * again.  Freeing twice is harmless.
+ */
+void
+http_response_free(struct http_response *r)
+{
+	assert(r != NULL);
+	buf_free(&r->headers);
+	buf_free(&r->body);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * Returns non-zero when name is a non-empty HTTP token (RFC 9110 tchar:
+ * letters, digits and !#$%&'*+-.^_`|~), the only thing a header or cookie
+ * name may be.
+ */
+static int
+http_is_token(const char *name)
+{
+	const char	*p;
+
+	if (*name == '\0')
+		return 0;
+	for (p = name; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') ||
+		    strchr("!#$%&'*+-.^_`|~", *p) != NULL))
+			return 0;
+	return 1;
+}
+
+/*
+ * Appends "name: value\r\n" to the headers of r.  The name must be an HTTP
+ * token (so no ':', space, CR or LF); the value may hold no CR, LF or
+ * other control character but the horizontal tab, so that nothing a user
+ * typed can split a header or start a new one.  An empty value is allowed.
+ * Returns RT_OK, RT_EINVAL (nothing appended) or RT_ENOMEM (headers
+ * unchanged).
+ */
+int
+http_add_header(struct http_response *r, const char *name, const char *value)
+{
+	const unsigned char	*p;
+
+	assert(r != NULL);
+	assert(name != NULL);
+	assert(value != NULL);
+	if (!http_is_token(name))
+		return RT_EINVAL;
+	for (p = (const unsigned char *)value; *p != '\0'; p++)
+		if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
+			return RT_EINVAL;
+	return buf_printf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+/*
+ * Adds "Set-Cookie: name=value; Path=/[; Max-Age=n][; HttpOnly][; Secure];
+ * SameSite=x".  The name must be an HTTP token and the value only
+ * [A-Za-z0-9_-] (empty is allowed, to delete a cookie).  A NULL same_site
+ * means "Lax"; anything but "Lax" or "Strict" is refused.  max_age 0 makes a
+ * session cookie (no Max-Age); a negative max_age deletes the cookie with
+ * "Max-Age=0" and an Expires in 1970 for old browsers.  A name with the
+ * "__Host-" or "__Secure-" prefix without secure is refused, since
+ * browsers would drop it silently.  Returns RT_OK, RT_EINVAL (nothing
+ * added) or RT_ENOMEM (headers unchanged).
+ */
+int
+http_set_cookie(struct http_response *r, const struct http_cookie *c)
+{
+	struct buf	 line = { NULL, 0, 0 };
+	const char	*p, *ss;
+	int		 rc;
+
+	assert(r != NULL);
+	assert(c != NULL);
+	assert(c->name != NULL);
+	assert(c->value != NULL);
+	if (!http_is_token(c->name))
+		return RT_EINVAL;
+	for (p = c->value; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return RT_EINVAL;
+	ss = c->same_site != NULL ? c->same_site : "Lax";
+	if (strcmp(ss, "Lax") != 0 && strcmp(ss, "Strict") != 0)
+		return RT_EINVAL;
+	if (!c->secure && (strncmp(c->name, "__Host-", 7) == 0 ||
+	    strncmp(c->name, "__Secure-", 9) == 0))
+		return RT_EINVAL;
+
+	if ((rc = buf_printf(&line, "%s=%s; Path=/", c->name, c->value)) != RT_OK)
+		goto out;
+	if (c->max_age > 0)
+		rc = buf_printf(&line, "; Max-Age=%ld", c->max_age);
+	else if (c->max_age < 0)
+		rc = buf_puts(&line,
+		    "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+	if (rc == RT_OK && c->http_only)
+		rc = buf_puts(&line, "; HttpOnly");
+	if (rc == RT_OK && c->secure)
+		rc = buf_puts(&line, "; Secure");
+	if (rc == RT_OK)
+		rc = buf_printf(&line, "; SameSite=%s", ss);
+	if (rc == RT_OK)
+		rc = http_add_header(r, "Set-Cookie", buf_str(&line));
+out:
+	buf_free(&line);
+	return rc;
+}
+
+/* A status code and its reason phrase (RFC 9110). */
+struct http_reason_entry {
+	int		 status;
+	const char	*reason;
+};
+
+/* The statuses reseauter may answer, sorted by code. */
+static const struct http_reason_entry http_reasons[] = {
+	{ 200, "OK" },
+	{ 201, "Created" },
+	{ 204, "No Content" },
+	{ 301, "Moved Permanently" },
+	{ 302, "Found" },
+	{ 303, "See Other" },
+	{ 304, "Not Modified" },
+	{ 307, "Temporary Redirect" },
+	{ 308, "Permanent Redirect" },
+	{ 400, "Bad Request" },
+	{ 401, "Unauthorized" },
+	{ 403, "Forbidden" },
+	{ 404, "Not Found" },
+	{ 405, "Method Not Allowed" },
+	{ 409, "Conflict" },
+	{ 410, "Gone" },
+	{ 411, "Length Required" },
+	{ 413, "Content Too Large" },
+	{ 414, "URI Too Long" },
+	{ 415, "Unsupported Media Type" },
+	{ 422, "Unprocessable Content" },
+	{ 429, "Too Many Requests" },
+	{ 500, "Internal Server Error" },
+	{ 501, "Not Implemented" },
+	{ 502, "Bad Gateway" },
+	{ 503, "Service Unavailable" },
+	{ 504, "Gateway Timeout" },
+};
+
+/*
+ * Returns the reason phrase of status, or "Unknown" for a code not in the
+ * table (including negative ones).  The string is static.
+ */
+const char *
+http_reason(int status)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(http_reasons) / sizeof(http_reasons[0]); i++)
+		if (http_reasons[i].status == status)
+			return http_reasons[i].reason;
+	return "Unknown";
+}
+
+/*
+ * Returns non-zero when path is safe to redirect to: it starts with one
+ * '/' not followed by another '/' or a '\' ("//evil" and "/\evil" are
+ * other hosts to a browser), and it holds no backslash, no space, no
+ * control character (a browser drops a TAB or LF, which would turn
+ * "/	/evil" into "//evil") and no byte outside ASCII (a Location must be
+ * percent-encoded).  So "http://x", "", "x" and NULL are refused, while
+ * "/", "/ok?x=1" and "/a//b" pass.
+ */
+int
+http_local_path(const char *path)
+{
+	const unsigned char	*p;
+
+	if (path == NULL || path[0] != '/' || path[1] == '/' ||
+	    path[1] == '\\')
+		return 0;
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if (*p <= 0x20 || *p >= 0x7f || *p == '\\')
+			return 0;
+	return 1;
+}
