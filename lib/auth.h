@@ -31,6 +31,13 @@ int auth_new(struct auth **out, const struct config *cfg);
 /* Frees a, which must not be in use by any thread.  NULL is allowed. */
 void auth_free(struct auth *a);
 
+/*
+ * How many argon2 computations (hash or verification) have started since
+ * auth_new(): lets tests and monitoring see that an unknown e-mail costs a
+ * verification and a throttled attempt none.
+ */
+unsigned long auth_hash_count(struct auth *a);
+
 /* Writes a fresh 256-bit random token into out (NUL-terminated). */
 void auth_token_new(char out[AUTH_TOKEN_LEN + 1]);
 
@@ -95,7 +102,10 @@ int auth_session_get(struct auth *a, struct dbh *h, const char *token,
 /* Ends the session of token (logout).  Returns RT_OK even if none existed, or RT_EDB. */
 int auth_session_end(struct dbh *h, const char *token);
 
-/* Stores the user's language ("fr" or "en").  Returns RT_OK or RT_EDB. */
+/*
+ * Stores the user's language ("fr" or "en").  Returns RT_OK, RT_EINVAL
+ * for any other string (nothing written) or RT_EDB.
+ */
 int auth_user_set_lang(struct dbh *h, int64_t user_id, const char *lang);
 
 #endif

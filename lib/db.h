@@ -7,6 +7,11 @@
  * read-only connection, with automatic checkpoints off: only the writer
  * checkpoints.  Every SQL statement of the program is declared in one table
  * in db.c, named by enum db_stmt, and prepared once per connection.
+ *
+ * Wherever a function of lib/ says it returns RT_EDB, it may also return
+ * RT_EBUSY: the database stayed locked past the busy timeout (5 s), for
+ * instance while a backup held it.  Nothing was written then, and trying
+ * again later may work.
  */
 #ifndef RESEAUTER_DB_H
 #define RESEAUTER_DB_H
@@ -47,7 +52,8 @@ void db_conn_close(struct db_conn *c);
 /*
  * Locks the write mutex and starts BEGIN IMMEDIATE; *w is the writer.
  * On RT_OK the caller must end with db_write_commit() or
- * db_write_rollback().  On failure the mutex is not held.
+ * db_write_rollback().  On failure (RT_EDB, or RT_EBUSY) the mutex is
+ * not held.
  */
 int db_write_begin(struct db *db, struct db_conn **w);
 

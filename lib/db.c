@@ -1,0 +1,962 @@
+/*
+ * db.c: the SQLite database, its connections, its statement table and its
+ * migrations.
+ *
+ * One write connection serves every thread under db->mu; each thread also
+ * has a read-only connection of its own.  The database is in WAL mode, so
+ * readers never wait for the writer nor the writer for readers.  Only the
+ * writer checkpoints (automatically, every 1000 pages, and at db_close()):
+ * readers are opened read-only, with query_only on and automatic
+ * checkpoints off, so no two connections ever checkpoint at once.
+ *
+ * Durability: the writer runs with synchronous=FULL.  In WAL mode NORMAL is
+ * already safe against corruption and keeps every committed transaction
+ * across a crash of the process (kill -9), since a commit is in the WAL
+ * file, hence in the kernel, before COMMIT returns; but NORMAL can lose the
+ * last commits on a power cut or a kernel crash, because the WAL is only
+ * synced at checkpoints.  When the program tells someone "saved", an hour
+ * of a group's work must not vanish with the power, and writes here are
+ * people typing (a few per minute), so one fsync per commit costs nothing
+ * that matters.  FULL it is.
+ *
+ * The file stays an ordinary SQLite database: `sqlite3 var/reseauter.db
+ * ".backup copy.db"` is a consistent backup while the program runs (it
+ * waits for the writer through the busy timeout like any connection).
+ */
+#include <assert.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "status.h"
+#include "db.h"
+#include "sql.h"
+
+/* The version of schema.sql this program is written for. */
+#define DB_SCHEMA_VERSION 1
+
+/* How long a connection waits for a lock before giving RT_EBUSY (ms). */
+#define DB_BUSY_TIMEOUT 5000
+
+/* The largest schema file read (bytes): schema.sql is a few kilobytes. */
+#define DB_SCHEMA_MAX (1024 * 1024)
+
+/*
+ * Every SQL statement of the program, indexed by enum db_stmt.  Numbered
+ * parameters (?1, ?2...) are documented next to the enum in sql.h.
+ */
+static const char *const db_sql[DB_STMT__MAX] = {
+	[DB_STMT_BEGIN] = "BEGIN",
+	[DB_STMT_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
+	[DB_STMT_COMMIT] = "COMMIT",
+	[DB_STMT_ROLLBACK] = "ROLLBACK",
+	[DB_STMT_PRAGMA_WAL] = "PRAGMA journal_mode = WAL",
+	[DB_STMT_PRAGMA_SYNC] = "PRAGMA synchronous = FULL",
+	[DB_STMT_PRAGMA_FK_ON] = "PRAGMA foreign_keys = ON",
+	[DB_STMT_PRAGMA_FK] = "PRAGMA foreign_keys",
+	[DB_STMT_PRAGMA_QUERY_ONLY] = "PRAGMA query_only = ON",
+	[DB_STMT_PRAGMA_NO_AUTOCKPT] = "PRAGMA wal_autocheckpoint = 0",
+	[DB_STMT_USER_VERSION] = "PRAGMA user_version",
+	[DB_STMT_SCHEMA_COUNT] =
+	    "SELECT count(*) FROM sqlite_master "
+	    "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+	[DB_STMT_FK_CHECK] = "PRAGMA foreign_key_check",
+
+	[DB_STMT_FAILURES_EMAIL] =
+	    "SELECT count(*) FROM login_failures WHERE email = ?1 AND at > ?2",
+	[DB_STMT_FAILURES_ADDR] =
+	    "SELECT count(*) FROM login_failures WHERE addr = ?1 AND at > ?2",
+	[DB_STMT_FAILURE_ADD] =
+	    "INSERT INTO login_failures (email, addr, at) VALUES (?1, ?2, ?3)",
+	[DB_STMT_FAILURES_CLEAR] = "DELETE FROM login_failures WHERE email = ?1",
+	[DB_STMT_FAILURES_PRUNE] = "DELETE FROM login_failures WHERE at <= ?1",
+	[DB_STMT_USER_LOGIN] = "SELECT id, pwhash FROM users WHERE email = ?1",
+	[DB_STMT_USER_SET_PWHASH] =
+	    "UPDATE users SET pwhash = ?1 WHERE id = ?2 AND pwhash = ?3",
+	[DB_STMT_USER_SET_LANG] = "UPDATE users SET lang = ?1 WHERE id = ?2",
+	[DB_STMT_SESSION_ADD] =
+	    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
+	    "last_seen) VALUES (?1, ?2, ?3, ?4, ?4)",
+	[DB_STMT_SESSION_GET] =
+	    "SELECT s.id, s.user_id, s.csrf, s.created_at, s.last_seen, "
+	    "u.lang, u.name, u.email "
+	    "FROM sessions s JOIN users u ON u.id = s.user_id "
+	    "WHERE s.token_hash = ?1",
+	[DB_STMT_SESSION_TOUCH] =
+	    "UPDATE sessions SET last_seen = ?1 WHERE id = ?2 AND last_seen < ?1",
+	[DB_STMT_SESSION_DEL_ID] = "DELETE FROM sessions WHERE id = ?1",
+	[DB_STMT_SESSION_DEL_TOKEN] = "DELETE FROM sessions WHERE token_hash = ?1",
+	[DB_STMT_SESSIONS_PRUNE] =
+	    "DELETE FROM sessions WHERE last_seen < ?1 OR created_at < ?2",
+
+	[DB_STMT_USER_BY_EMAIL] = "SELECT id FROM users WHERE email = ?1",
+	[DB_STMT_USER_ADD] =
+	    "INSERT INTO users (email, name, pwhash, lang, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+	[DB_STMT_ORG_ADD] =
+	    "INSERT INTO orgs (name, created_at, created_by) "
+	    "VALUES (?1, ?2, ?3) RETURNING id",
+	[DB_STMT_MEMBER_ADD] =
+	    "INSERT INTO memberships (org_id, user_id, role, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (org_id, user_id) DO NOTHING",
+	[DB_STMT_MEMBER_ROLE] =
+	    "SELECT role FROM memberships WHERE org_id = ?1 AND user_id = ?2",
+	[DB_STMT_ORGS_OF_USER] =
+	    "SELECT o.id, o.name, m.role "
+	    "FROM memberships m JOIN orgs o ON o.id = m.org_id "
+	    "WHERE m.user_id = ?1 ORDER BY o.name COLLATE NOCASE, o.id",
+	[DB_STMT_ORG_NAME] = "SELECT name FROM orgs WHERE id = ?1",
+	[DB_STMT_ORG_MEMBERS] =
+	    "SELECT u.id, u.name, u.email, m.role, m.created_at "
+	    "FROM memberships m JOIN users u ON u.id = m.user_id "
+	    "WHERE m.org_id = ?1 "
+	    "ORDER BY m.role = 'owner' DESC, u.name COLLATE NOCASE, u.id",
+	[DB_STMT_INVITE_ADD] =
+	    "INSERT INTO invitations (token_hash, org_id, created_by, "
+	    "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[DB_STMT_INVITE_BY_TOKEN] =
+	    "SELECT i.id, i.org_id, o.name, coalesce(u.name, ''), "
+	    "i.created_at, i.expires_at, i.used_at IS NOT NULL, i.revoked "
+	    "FROM invitations i JOIN orgs o ON o.id = i.org_id "
+	    "LEFT JOIN users u ON u.id = i.created_by "
+	    "WHERE i.token_hash = ?1",
+	[DB_STMT_INVITES_PENDING] =
+	    "SELECT i.id, i.org_id, o.name, coalesce(u.name, ''), "
+	    "i.created_at, i.expires_at "
+	    "FROM invitations i JOIN orgs o ON o.id = i.org_id "
+	    "LEFT JOIN users u ON u.id = i.created_by "
+	    "WHERE i.org_id = ?1 AND i.used_at IS NULL AND i.revoked = 0 "
+	    "AND i.expires_at > ?2 ORDER BY i.created_at, i.id",
+	[DB_STMT_INVITE_REVOKE] =
+	    "UPDATE invitations SET revoked = 1 WHERE id = ?1 AND org_id = ?2 "
+	    "AND revoked = 0 AND used_at IS NULL",
+	[DB_STMT_INVITE_USE] =
+	    "UPDATE invitations SET used_at = ?1, used_by = ?2 "
+	    "WHERE id = ?3 AND used_at IS NULL AND revoked = 0",
+
+	[DB_STMT_SECTION_STAMP] =
+	    "SELECT s.version, s.updated_at, coalesce(u.name, '') "
+	    "FROM plan_sections s LEFT JOIN users u ON u.id = s.updated_by "
+	    "WHERE s.org_id = ?1 AND s.section = ?2",
+	[DB_STMT_SECTION_VERSION] =
+	    "SELECT version FROM plan_sections WHERE org_id = ?1 AND section = ?2",
+	[DB_STMT_SECTION_BUMP] =
+	    "INSERT INTO plan_sections (org_id, section, version, updated_at, "
+	    "updated_by) VALUES (?1, ?2, 1, ?3, ?4) "
+	    "ON CONFLICT (org_id, section) DO UPDATE SET "
+	    "version = version + 1, updated_at = excluded.updated_at, "
+	    "updated_by = excluded.updated_by",
+	[DB_STMT_MISSION_GET] =
+	    "SELECT mission, means, strategy FROM plan_mission WHERE org_id = ?1",
+	[DB_STMT_MISSION_PUT] =
+	    "INSERT INTO plan_mission (org_id, mission, means, strategy) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (org_id) DO UPDATE SET "
+	    "mission = excluded.mission, means = excluded.means, "
+	    "strategy = excluded.strategy",
+	[DB_STMT_OBJECTIVES_GET] =
+	    "SELECT text, kind, serves, indicator, target, due "
+	    "FROM plan_objectives WHERE org_id = ?1 ORDER BY position",
+	[DB_STMT_OBJECTIVES_CLEAR] =
+	    "DELETE FROM plan_objectives WHERE org_id = ?1",
+	[DB_STMT_OBJECTIVE_ADD] =
+	    "INSERT INTO plan_objectives (org_id, position, text, kind, serves, "
+	    "indicator, target, due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+};
+
+/*
+ * The migration steps, in any order: the step whose from_version is N
+ * takes a database from version N to N + 1.  The last entry is a sentinel
+ * that is never applied (C has no empty arrays); add steps above it, and
+ * with each one raise DB_SCHEMA_VERSION and rewrite schema.sql whole.
+ */
+static const struct db_migration db_migrations[] = {
+	{ 0, NULL }
+};
+static const size_t db_nmigrations =
+    sizeof(db_migrations) / sizeof(db_migrations[0]) - 1;
+
+struct db_conn {
+	sqlite3      *sql;                    /* owned, closed by db_conn_close() */
+	sqlite3_stmt *stmts[DB_STMT__MAX];    /* prepared on first use, or NULL */
+};
+
+struct db {
+	pthread_mutex_t mu;      /* held from db_write_begin() to commit/rollback */
+	struct db_conn *w;       /* the one write connection */
+	char           *path;    /* the file, for readers (owned) */
+};
+
+/*
+ * Writes a formatted line into err (errlen bytes, may be 0 when err is
+ * NULL), the way every error message for the operator is made here.
+ */
+static void
+db_err(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+db_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * Returns the schema version this program expects.  It never changes while
+ * the program runs.
+ */
+int
+db_schema_version(void)
+{
+	return DB_SCHEMA_VERSION;
+}
+
+/*
+ * Logs the last error of c with where, and returns RT_EBUSY for a lock
+ * held past the busy timeout (SQLITE_BUSY, or SQLITE_LOCKED from a shared
+ * cache), RT_EDB for anything else.  Logging goes to stderr, which the
+ * FastCGI server keeps in its error log.
+ */
+int
+db_fail(struct db_conn *c, const char *where)
+{
+	int	 code;
+
+	assert(c != NULL && c->sql != NULL);
+	code = sqlite3_extended_errcode(c->sql);
+	fprintf(stderr, "reseauter: db: %s: %s (%d)\n",
+	    where != NULL ? where : "?", sqlite3_errmsg(c->sql), code);
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return RT_EBUSY;
+	return RT_EDB;
+}
+
+/*
+ * Returns statement id of c, preparing it the first time with
+ * SQLITE_PREPARE_PERSISTENT (it lives as long as the connection), else
+ * resetting it and clearing its bindings.  On a preparation failure the
+ * error is logged, nothing is cached, and NULL is returned; the next call
+ * tries again.
+ */
+sqlite3_stmt *
+db_stmt(struct db_conn *c, enum db_stmt id)
+{
+	sqlite3_stmt	*st;
+
+	assert(c != NULL && c->sql != NULL);
+	assert(id >= 0 && id < DB_STMT__MAX && db_sql[id] != NULL);
+	if ((st = c->stmts[id]) != NULL) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	if (sqlite3_prepare_v3(c->sql, db_sql[id], -1,
+	    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(c, db_sql[id]);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	c->stmts[id] = st;
+	return st;
+}
+
+/*
+ * Resets st, which ends the read snapshot or the write it held, and
+ * clears its bindings so that no pointer bound with SQLITE_STATIC outlives
+ * its caller.  NULL is allowed.  The errors sqlite3_reset() repeats are
+ * those of the last step, already handled by whoever stepped.
+ */
+void
+db_stmt_release(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/*
+ * Maps the result rc of stepping a statement of c to a status: only
+ * called when rc is neither SQLITE_ROW nor SQLITE_DONE.  A unique
+ * constraint is an expected outcome (an e-mail already taken) and is not
+ * logged; anything else is.
+ */
+static int
+db_step_error(struct db_conn *c, int rc, const char *where)
+{
+	int	 ext;
+
+	ext = sqlite3_extended_errcode(c->sql);
+	if (rc == SQLITE_CONSTRAINT && (ext == SQLITE_CONSTRAINT_UNIQUE ||
+	    ext == SQLITE_CONSTRAINT_PRIMARYKEY))
+		return RT_EEXISTS;
+	return db_fail(c, where);
+}
+
+/*
+ * Steps st once expecting SQLITE_DONE.  A statement that unexpectedly
+ * returns a row is a programming error (wrong statement for the job):
+ * it is logged and gives RT_EDB.
+ */
+int
+db_step_done(struct db_conn *c, sqlite3_stmt *st, const char *where)
+{
+	int	 rc;
+
+	assert(c != NULL && st != NULL);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return RT_OK;
+	if (rc == SQLITE_ROW) {
+		fprintf(stderr, "reseauter: db: %s: unexpected row\n",
+		    where != NULL ? where : "?");
+		return RT_EDB;
+	}
+	return db_step_error(c, rc, where);
+}
+
+/*
+ * Steps st once expecting SQLITE_ROW; SQLITE_DONE means no row and gives
+ * RT_ENOTFOUND.  On RT_OK the columns of the row can be read until st is
+ * released or stepped again.
+ */
+int
+db_step_row(struct db_conn *c, sqlite3_stmt *st, const char *where)
+{
+	int	 rc;
+
+	assert(c != NULL && st != NULL);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return RT_OK;
+	if (rc == SQLITE_DONE)
+		return RT_ENOTFOUND;
+	return db_step_error(c, rc, where);
+}
+
+/*
+ * Runs the statement id of the table on a bare handle, outside any
+ * statement cache (db_migrate() and the set-up of a connection work on a
+ * handle before its cache exists), and steps it to its end.  When text is
+ * not NULL, the first column of the first row is copied into it (textlen
+ * bytes, NUL-terminated; "" when there is no row).  Returns the SQLite
+ * result code of the failing call, or SQLITE_OK.
+ */
+static int
+db_raw(sqlite3 *s, enum db_stmt id, char *text, size_t textlen)
+{
+	sqlite3_stmt		*st = NULL;
+	const unsigned char	*v;
+	int			 rc, first = 1;
+
+	assert(s != NULL && id >= 0 && id < DB_STMT__MAX);
+	if (text != NULL && textlen > 0)
+		text[0] = '\0';
+	if ((rc = sqlite3_prepare_v2(s, db_sql[id], -1, &st, NULL)) !=
+	    SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (first && text != NULL && textlen > 0) {
+			v = sqlite3_column_text(st, 0);
+			snprintf(text, textlen, "%s", v != NULL ?
+			    (const char *)v : "");
+		}
+		first = 0;
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Reads an integer pragma or count (statement id, one row, one column)
+ * into *v.  Returns SQLITE_OK, or the failing result code.  A statement
+ * without a row (a pragma the library does not know) leaves *v at -1.
+ */
+static int
+db_raw_int(sqlite3 *s, enum db_stmt id, long long *v)
+{
+	char	 buf[32];
+	int	 rc;
+
+	*v = -1;
+	if ((rc = db_raw(s, id, buf, sizeof(buf))) != SQLITE_OK)
+		return rc;
+	if (buf[0] != '\0')
+		*v = strtoll(buf, NULL, 10);
+	return SQLITE_OK;
+}
+
+/*
+ * Sets PRAGMA user_version to v.  This is the one statement not in the
+ * table: a pragma's value cannot be a bound parameter, so it is written
+ * from the int, which never comes from input.
+ */
+static int
+db_set_user_version(sqlite3 *s, int v)
+{
+	char	 q[64];
+
+	snprintf(q, sizeof(q), "PRAGMA user_version = %d", v);
+	return sqlite3_exec(s, q, NULL, NULL, NULL);
+}
+
+/*
+ * Finds, in steps[0..nsteps), the step whose from_version is from.
+ * Returns NULL when there is none (and for the sentinel's NULL SQL).
+ */
+static const struct db_migration *
+db_find_step(const struct db_migration *steps, size_t nsteps, int from)
+{
+	size_t	 i;
+
+	for (i = 0; i < nsteps; i++)
+		if (steps[i].from_version == from && steps[i].sql != NULL)
+			return &steps[i];
+	return NULL;
+}
+
+/*
+ * See sql.h.  Every path after BEGIN IMMEDIATE ends in COMMIT or ROLLBACK;
+ * a failed ROLLBACK (the transaction may already be gone after certain
+ * errors) is harmless and ignored.  Schema and step SQL run through
+ * sqlite3_exec(), whose message is copied into err.
+ */
+int
+db_migrate(sqlite3 *conn, const char *schema_sql,
+    const struct db_migration *steps, size_t nsteps, int target,
+    char *err, size_t errlen)
+{
+	const struct db_migration	*step;
+	char				*msg = NULL, dangling[128];
+	long long			 v, objs;
+	int				 rc = RT_EDB, version;
+
+	assert(conn != NULL && target > 0);
+	assert(steps != NULL || nsteps == 0);
+	if (db_raw(conn, DB_STMT_BEGIN_IMMEDIATE, NULL, 0) != SQLITE_OK) {
+		db_err(err, errlen, "cannot lock the database to check its "
+		    "schema: %s", sqlite3_errmsg(conn));
+		return (sqlite3_extended_errcode(conn) & 0xff) == SQLITE_BUSY ?
+		    RT_EBUSY : RT_EDB;
+	}
+	if (db_raw_int(conn, DB_STMT_USER_VERSION, &v) != SQLITE_OK ||
+	    db_raw_int(conn, DB_STMT_SCHEMA_COUNT, &objs) != SQLITE_OK) {
+		db_err(err, errlen, "cannot read the schema version: %s",
+		    sqlite3_errmsg(conn));
+		goto out;
+	}
+	if (v < 0 || v > 1000000) {
+		db_err(err, errlen, "the database has an impossible schema "
+		    "version %lld", v);
+		goto out;
+	}
+	version = (int)v;
+	if (version > target) {
+		db_err(err, errlen, "the database has schema version %d, newer "
+		    "than this program's %d: refusing to touch it; run a newer "
+		    "reseauter", version, target);
+		goto out;
+	}
+	if (version == target) {
+		rc = RT_OK;
+		goto out;
+	}
+	if (version == 0) {
+		if (objs > 0) {
+			db_err(err, errlen, "the database has tables but no "
+			    "schema version: not a reseauter database?");
+			goto out;
+		}
+		if (schema_sql == NULL) {
+			db_err(err, errlen, "the database is empty and no "
+			    "schema was given to create it");
+			rc = RT_EIO;
+			goto out;
+		}
+		if (sqlite3_exec(conn, schema_sql, NULL, NULL, &msg) !=
+		    SQLITE_OK) {
+			db_err(err, errlen, "the schema failed: %s",
+			    msg != NULL ? msg : sqlite3_errmsg(conn));
+			goto out;
+		}
+		if (db_raw_int(conn, DB_STMT_USER_VERSION, &v) != SQLITE_OK ||
+		    v != target) {
+			db_err(err, errlen, "the schema sets version %lld, but "
+			    "this program expects %d", v, target);
+			goto out;
+		}
+		rc = RT_OK;
+		goto out;
+	}
+	while (version < target) {
+		if ((step = db_find_step(steps, nsteps, version)) == NULL) {
+			db_err(err, errlen, "no migration from schema version "
+			    "%d (this program expects %d)", version, target);
+			goto out;
+		}
+		if (sqlite3_exec(conn, step->sql, NULL, NULL, &msg) !=
+		    SQLITE_OK) {
+			db_err(err, errlen, "the migration from schema version "
+			    "%d failed: %s", version,
+			    msg != NULL ? msg : sqlite3_errmsg(conn));
+			goto out;
+		}
+		version++;
+		if (db_set_user_version(conn, version) != SQLITE_OK) {
+			db_err(err, errlen, "cannot set the schema version: %s",
+			    sqlite3_errmsg(conn));
+			goto out;
+		}
+	}
+	if (db_raw(conn, DB_STMT_FK_CHECK, dangling, sizeof(dangling)) !=
+	    SQLITE_OK) {
+		db_err(err, errlen, "cannot check foreign keys: %s",
+		    sqlite3_errmsg(conn));
+		goto out;
+	}
+	if (dangling[0] != '\0') {
+		db_err(err, errlen, "after migration to schema version %d, "
+		    "rows of table %s refer to rows that do not exist",
+		    version, dangling);
+		goto out;
+	}
+	rc = RT_OK;
+out:
+	sqlite3_free(msg);
+	if (rc == RT_OK) {
+		if (db_raw(conn, DB_STMT_COMMIT, NULL, 0) == SQLITE_OK)
+			return RT_OK;
+		db_err(err, errlen, "cannot commit the schema: %s",
+		    sqlite3_errmsg(conn));
+		rc = RT_EDB;
+	}
+	db_raw(conn, DB_STMT_ROLLBACK, NULL, 0);
+	return rc;
+}
+
+/*
+ * Reads the whole file at path into a malloc'd NUL-terminated string that
+ * the caller frees.  Returns NULL with errno set when the file cannot be
+ * read, is larger than DB_SCHEMA_MAX (EFBIG) or holds a NUL byte (EINVAL).
+ */
+static char *
+db_read_file(const char *path)
+{
+	FILE	*f;
+	char	*s = NULL;
+	size_t	 n;
+	int	 e;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	if ((s = malloc(DB_SCHEMA_MAX + 1)) == NULL)
+		goto fail;
+	n = fread(s, 1, DB_SCHEMA_MAX + 1, f);
+	if (ferror(f))
+		goto fail;
+	if (n > DB_SCHEMA_MAX) {
+		errno = EFBIG;
+		goto fail;
+	}
+	if (memchr(s, '\0', n) != NULL) {
+		errno = EINVAL;
+		goto fail;
+	}
+	s[n] = '\0';
+	fclose(f);
+	return s;
+fail:
+	e = errno;
+	free(s);
+	fclose(f);
+	errno = e;
+	return NULL;
+}
+
+/*
+ * Allocates a connection around the open handle s, which it then owns.
+ * Returns NULL when memory runs out, and then s is still the caller's.
+ */
+static struct db_conn *
+db_conn_new(sqlite3 *s)
+{
+	struct db_conn	*c;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return NULL;
+	c->sql = s;
+	return c;
+}
+
+/*
+ * Finalizes every cached statement of c and closes its handle, then frees
+ * c.  NULL is allowed.  sqlite3_close() cannot fail once every statement
+ * is finalized (no backup or blob handle is ever opened here).
+ */
+void
+db_conn_close(struct db_conn *c)
+{
+	size_t	 i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < DB_STMT__MAX; i++)
+		sqlite3_finalize(c->stmts[i]);
+	sqlite3_close(c->sql);
+	free(c);
+}
+
+/*
+ * See db.h.  The order matters: journal_mode=WAL cannot change inside a
+ * transaction, and foreign keys are turned on only after the migration,
+ * which runs with them off so that a step can rebuild a table (db_migrate
+ * then checks the references itself).  A library built without foreign
+ * key support is refused, since the schema relies on ON DELETE CASCADE.
+ */
+int
+db_open(struct db **out, const char *path, const char *schema_path,
+    char *err, size_t errlen)
+{
+	struct db	*db = NULL;
+	sqlite3		*s = NULL;
+	char		*schema = NULL, mode[16];
+	long long	 fk;
+	int		 rc = RT_EDB, mu = 0, read_errno = 0;
+
+	assert(out != NULL && path != NULL && schema_path != NULL);
+	*out = NULL;
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	if ((db = calloc(1, sizeof(*db))) == NULL ||
+	    (db->path = strdup(path)) == NULL) {
+		db_err(err, errlen, "out of memory");
+		rc = RT_EDB;
+		goto fail;
+	}
+	if (pthread_mutex_init(&db->mu, NULL) != 0) {
+		db_err(err, errlen, "cannot create the database mutex");
+		goto fail;
+	}
+	mu = 1;
+	if (sqlite3_open_v2(path, &s, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_err(err, errlen, "cannot open the database %s: %s", path,
+		    s != NULL ? sqlite3_errmsg(s) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s, 1);
+	sqlite3_busy_timeout(s, DB_BUSY_TIMEOUT);
+	sqlite3_db_config(s, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if (db_raw(s, DB_STMT_PRAGMA_WAL, mode, sizeof(mode)) != SQLITE_OK ||
+	    strcmp(mode, "wal") != 0) {
+		db_err(err, errlen, "cannot put the database %s in WAL mode: "
+		    "%s", path, sqlite3_errmsg(s));
+		goto fail;
+	}
+	if (db_raw(s, DB_STMT_PRAGMA_SYNC, NULL, 0) != SQLITE_OK) {
+		db_err(err, errlen, "cannot set synchronous: %s",
+		    sqlite3_errmsg(s));
+		goto fail;
+	}
+	if ((schema = db_read_file(schema_path)) == NULL)
+		read_errno = errno;
+	rc = db_migrate(s, schema, db_migrations, db_nmigrations,
+	    DB_SCHEMA_VERSION, err, errlen);
+	if (rc == RT_EIO)
+		db_err(err, errlen, "the database %s is empty and its schema "
+		    "%s cannot be read: %s", path, schema_path,
+		    strerror(read_errno));
+	if (rc != RT_OK)
+		goto fail;
+	rc = RT_EDB;
+	if (db_raw(s, DB_STMT_PRAGMA_FK_ON, NULL, 0) != SQLITE_OK ||
+	    db_raw_int(s, DB_STMT_PRAGMA_FK, &fk) != SQLITE_OK || fk != 1) {
+		db_err(err, errlen, "cannot turn foreign keys on (is SQLite "
+		    "built without them?)");
+		goto fail;
+	}
+	if ((db->w = db_conn_new(s)) == NULL) {
+		db_err(err, errlen, "out of memory");
+		goto fail;
+	}
+	free(schema);
+	*out = db;
+	return RT_OK;
+fail:
+	free(schema);
+	sqlite3_close(s);
+	if (db != NULL) {
+		if (mu)
+			pthread_mutex_destroy(&db->mu);
+		free(db->path);
+		free(db);
+	}
+	return rc;
+}
+
+/*
+ * See db.h.  The checkpoint (TRUNCATE) copies the WAL into the database
+ * and empties it, so that a stopped program leaves one self-contained
+ * file; its failure is not fatal (SQLite checkpoints again at the next
+ * open) but is logged.  NULL is allowed.
+ */
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	if (db->w != NULL) {
+		if (sqlite3_wal_checkpoint_v2(db->w->sql, NULL,
+		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
+			db_fail(db->w, "checkpoint at close");
+		db_conn_close(db->w);
+	}
+	pthread_mutex_destroy(&db->mu);
+	free(db->path);
+	free(db);
+}
+
+/*
+ * See db.h.  The reader is opened read-only on the file of db, which must
+ * stay open (it keeps the WAL and its index in place).  query_only makes
+ * even an attempt to write through a reader fail, and automatic
+ * checkpoints are off as the design requires (only the writer checkpoints).
+ */
+int
+db_reader_open(struct db *db, struct db_conn **out)
+{
+	sqlite3	*s = NULL;
+
+	assert(db != NULL && out != NULL);
+	*out = NULL;
+	if (sqlite3_open_v2(db->path, &s, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		fprintf(stderr, "reseauter: db: cannot open a reader on %s: "
+		    "%s\n", db->path, s != NULL ? sqlite3_errmsg(s) :
+		    "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s, 1);
+	sqlite3_busy_timeout(s, DB_BUSY_TIMEOUT);
+	sqlite3_db_config(s, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if (db_raw(s, DB_STMT_PRAGMA_QUERY_ONLY, NULL, 0) != SQLITE_OK ||
+	    db_raw(s, DB_STMT_PRAGMA_NO_AUTOCKPT, NULL, 0) != SQLITE_OK) {
+		fprintf(stderr, "reseauter: db: cannot set up a reader: %s\n",
+		    sqlite3_errmsg(s));
+		goto fail;
+	}
+	if ((*out = db_conn_new(s)) == NULL) {
+		fprintf(stderr, "reseauter: db: out of memory\n");
+		goto fail;
+	}
+	return RT_OK;
+fail:
+	sqlite3_close(s);
+	return RT_EDB;
+}
+
+/*
+ * See db.h.  A transaction still open on the writer here would mean that
+ * an earlier caller neither committed nor rolled back: that is a bug, and
+ * asserted.  BEGIN IMMEDIATE takes the write lock at once, so a busy
+ * database (a backup holding it past the timeout) fails here and not in
+ * the middle of the caller's work.
+ */
+int
+db_write_begin(struct db *db, struct db_conn **w)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	assert(db != NULL && db->w != NULL && w != NULL);
+	*w = NULL;
+	if (pthread_mutex_lock(&db->mu) != 0) {
+		fprintf(stderr, "reseauter: db: cannot lock the writer\n");
+		return RT_EDB;
+	}
+	assert(sqlite3_get_autocommit(db->w->sql));
+	if ((st = db_stmt(db->w, DB_STMT_BEGIN_IMMEDIATE)) == NULL) {
+		rc = RT_EDB;
+		goto fail;
+	}
+	rc = db_step_done(db->w, st, "begin immediate");
+	db_stmt_release(st);
+	if (rc != RT_OK)
+		goto fail;
+	*w = db->w;
+	return RT_OK;
+fail:
+	pthread_mutex_unlock(&db->mu);
+	return rc == RT_EBUSY ? RT_EBUSY : RT_EDB;
+}
+
+/*
+ * Rolls back the writer's transaction if one is still open; SQLite may
+ * already have rolled it back after an I/O or memory error, in which case
+ * there is nothing left to do.  The mutex stays held.
+ */
+static void
+db_write_undo(struct db_conn *w)
+{
+	sqlite3_stmt	*st;
+
+	if (sqlite3_get_autocommit(w->sql))
+		return;
+	if ((st = db_stmt(w, DB_STMT_ROLLBACK)) != NULL) {
+		if (db_step_done(w, st, "rollback") != RT_OK)
+			fprintf(stderr, "reseauter: db: rollback failed\n");
+		db_stmt_release(st);
+	}
+}
+
+/*
+ * See db.h.  w must be db's writer, as handed out by db_write_begin().
+ */
+int
+db_write_commit(struct db *db, struct db_conn *w)
+{
+	sqlite3_stmt	*st;
+	int		 rc = RT_EDB;
+
+	assert(db != NULL && w != NULL && w == db->w);
+	if ((st = db_stmt(w, DB_STMT_COMMIT)) != NULL) {
+		rc = db_step_done(w, st, "commit");
+		db_stmt_release(st);
+	}
+	if (rc != RT_OK) {
+		db_write_undo(w);
+		rc = RT_EDB;
+	}
+	pthread_mutex_unlock(&db->mu);
+	return rc;
+}
+
+/* See db.h.  w must be db's writer, as handed out by db_write_begin(). */
+void
+db_write_rollback(struct db *db, struct db_conn *w)
+{
+	assert(db != NULL && w != NULL && w == db->w);
+	db_write_undo(w);
+	pthread_mutex_unlock(&db->mu);
+}
+
+/*
+ * See sql.h.  A deferred BEGIN takes its snapshot at the first read, so
+ * every statement until db_read_end() sees the same committed state.
+ */
+int
+db_read_begin(struct db_conn *c)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	assert(c != NULL);
+	if ((st = db_stmt(c, DB_STMT_BEGIN)) == NULL)
+		return RT_EDB;
+	rc = db_step_done(c, st, "begin");
+	db_stmt_release(st);
+	return rc == RT_OK ? RT_OK : RT_EDB;
+}
+
+/*
+ * See sql.h.  A read transaction has nothing to commit: the end is a
+ * rollback, which cannot lose anything; its failure only means the
+ * transaction was already gone.
+ */
+void
+db_read_end(struct db_conn *c)
+{
+	sqlite3_stmt	*st;
+
+	assert(c != NULL);
+	if (sqlite3_get_autocommit(c->sql))
+		return;
+	if ((st = db_stmt(c, DB_STMT_ROLLBACK)) != NULL) {
+		(void)sqlite3_step(st);
+		db_stmt_release(st);
+	}
+}
+
+/* See sql.h. */
+sqlite3 *
+db_conn_handle(struct db_conn *c)
+{
+	assert(c != NULL);
+	return c->sql;
+}
+
+/*
+ * See sql.h.  When the value does not fit, the cut goes back over UTF-8
+ * continuation bytes (10xxxxxx) so that no character is split; text read
+ * from the database is valid UTF-8 since every write is checked upstream.
+ */
+void
+db_column_copy(sqlite3_stmt *st, int col, char *dst, size_t dstlen)
+{
+	const unsigned char	*v;
+	size_t			 n;
+
+	assert(st != NULL && dst != NULL && dstlen > 0);
+	if ((v = sqlite3_column_text(st, col)) == NULL) {
+		dst[0] = '\0';
+		return;
+	}
+	n = (size_t)sqlite3_column_bytes(st, col);
+	if (n >= dstlen) {
+		n = dstlen - 1;
+		while (n > 0 && (v[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, v, n);
+	dst[n] = '\0';
+}
+
+/*
+ * See sql.h.  A NULL column is "" rather than NULL, so that NULL from this
+ * function always means out of memory (sqlite3_column_text() itself
+ * returns NULL for both, told apart by sqlite3_errcode()).
+ */
+char *
+db_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char	*v;
+	size_t			 n;
+	char			*s;
+
+	assert(st != NULL);
+	v = sqlite3_column_text(st, col);
+	n = v != NULL ? (size_t)sqlite3_column_bytes(st, col) : 0;
+	if ((s = malloc(n + 1)) == NULL)
+		return NULL;
+	if (n > 0)
+		memcpy(s, v, n);
+	s[n] = '\0';
+	return s;
+}
+
+/*
+ * See sql.h.  The hash is unkeyed BLAKE2b-256: a token already holds 256
+ * random bits, so no salt or slow hash is needed; the point is only that
+ * a copy of the database does not hold usable tokens.
+ */
+void
+db_token_hash(const char *token, unsigned char out[DB_TOKEN_HASH_LEN])
+{
+	assert(token != NULL);
+	crypto_generichash(out, DB_TOKEN_HASH_LEN,
+	    (const unsigned char *)token, strlen(token), NULL, 0);
+}

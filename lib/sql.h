@@ -1,0 +1,173 @@
+/*
+ * sql.h: the statement table and the helpers that lib/ modules share to
+ * run it.  Only db.c, auth.c, org.c and plan.c include this file.
+ *
+ * Every SQL statement of the program is named here by enum db_stmt; its
+ * text lives only in the table of db.c, and no SQL is assembled anywhere
+ * else (the one exception, "PRAGMA user_version = N" in db.c, cannot take
+ * a bound parameter and is written from an int).  A statement is prepared
+ * the first time a connection asks for it and kept until the connection
+ * closes.  Every value reaches SQLite through sqlite3_bind_*().
+ *
+ * The life of a statement: db_stmt() hands it out reset and unbound; the
+ * caller binds, steps, reads its columns, then calls db_stmt_release()
+ * before returning, so that no statement keeps a read snapshot or a write
+ * in progress (a pending write would make COMMIT fail).  Text bound with
+ * SQLITE_STATIC must stay alive until that release.
+ */
+#ifndef RESEAUTER_SQL_H
+#define RESEAUTER_SQL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+#include "db.h"
+
+/* The statements of the program; their SQL is in db.c's db_sql[]. */
+enum db_stmt {
+	/* Transactions and connection set-up (db.c). */
+	DB_STMT_BEGIN = 0,           /* a deferred (read) transaction */
+	DB_STMT_BEGIN_IMMEDIATE,     /* the write transaction */
+	DB_STMT_COMMIT,
+	DB_STMT_ROLLBACK,
+	DB_STMT_PRAGMA_WAL,          /* returns the journal mode set */
+	DB_STMT_PRAGMA_SYNC,
+	DB_STMT_PRAGMA_FK_ON,
+	DB_STMT_PRAGMA_FK,           /* returns 1 when foreign keys are on */
+	DB_STMT_PRAGMA_QUERY_ONLY,
+	DB_STMT_PRAGMA_NO_AUTOCKPT,
+	DB_STMT_USER_VERSION,        /* returns PRAGMA user_version */
+	DB_STMT_SCHEMA_COUNT,        /* returns the number of schema objects */
+	DB_STMT_FK_CHECK,            /* returns one row per dangling reference */
+	/* Logins and sessions (auth.c). */
+	DB_STMT_FAILURES_EMAIL,      /* ?1 email, ?2 since: count */
+	DB_STMT_FAILURES_ADDR,       /* ?1 addr, ?2 since: count */
+	DB_STMT_FAILURE_ADD,         /* ?1 email, ?2 addr, ?3 at */
+	DB_STMT_FAILURES_CLEAR,      /* ?1 email */
+	DB_STMT_FAILURES_PRUNE,      /* ?1 oldest kept, exclusive */
+	DB_STMT_USER_LOGIN,          /* ?1 email: id, pwhash */
+	DB_STMT_USER_SET_PWHASH,     /* ?1 new, ?2 id, ?3 old */
+	DB_STMT_USER_SET_LANG,       /* ?1 lang, ?2 id */
+	DB_STMT_SESSION_ADD,         /* ?1 token hash, ?2 user, ?3 csrf, ?4 now */
+	DB_STMT_SESSION_GET,         /* ?1 token hash: id, user, csrf, created, last seen, lang, name, email */
+	DB_STMT_SESSION_TOUCH,       /* ?1 now, ?2 id */
+	DB_STMT_SESSION_DEL_ID,      /* ?1 id */
+	DB_STMT_SESSION_DEL_TOKEN,   /* ?1 token hash */
+	DB_STMT_SESSIONS_PRUNE,      /* ?1 idle cut-off, ?2 age cut-off */
+	/* Accounts, organisations, invitations (org.c). */
+	DB_STMT_USER_BY_EMAIL,       /* ?1 email: id */
+	DB_STMT_USER_ADD,            /* ?1 email, ?2 name, ?3 pwhash, ?4 lang, ?5 now: id */
+	DB_STMT_ORG_ADD,             /* ?1 name, ?2 now, ?3 user: id */
+	DB_STMT_MEMBER_ADD,          /* ?1 org, ?2 user, ?3 role, ?4 now; no-op if a member */
+	DB_STMT_MEMBER_ROLE,         /* ?1 org, ?2 user: role */
+	DB_STMT_ORGS_OF_USER,        /* ?1 user: id, name, role */
+	DB_STMT_ORG_NAME,            /* ?1 org: name */
+	DB_STMT_ORG_MEMBERS,         /* ?1 org: user, name, email, role, joined */
+	DB_STMT_INVITE_ADD,          /* ?1 token hash, ?2 org, ?3 by, ?4 now, ?5 expires */
+	DB_STMT_INVITE_BY_TOKEN,     /* ?1 token hash: id, org, org name, inviter, created, expires, used, revoked */
+	DB_STMT_INVITES_PENDING,     /* ?1 org, ?2 now: as above */
+	DB_STMT_INVITE_REVOKE,       /* ?1 id, ?2 org */
+	DB_STMT_INVITE_USE,          /* ?1 now, ?2 user, ?3 id */
+	/* The plan (plan.c). */
+	DB_STMT_SECTION_STAMP,       /* ?1 org, ?2 section: version, updated at, by name */
+	DB_STMT_SECTION_VERSION,     /* ?1 org, ?2 section: version */
+	DB_STMT_SECTION_BUMP,        /* ?1 org, ?2 section, ?3 now, ?4 user */
+	DB_STMT_MISSION_GET,         /* ?1 org: mission, means, strategy */
+	DB_STMT_MISSION_PUT,         /* ?1 org, ?2 mission, ?3 means, ?4 strategy */
+	DB_STMT_OBJECTIVES_GET,      /* ?1 org: text, kind, serves, indicator, target, due */
+	DB_STMT_OBJECTIVES_CLEAR,    /* ?1 org */
+	DB_STMT_OBJECTIVE_ADD,       /* ?1 org, ?2 position, ?3 text, ?4 kind, ?5 serves, ?6 indicator, ?7 target, ?8 due */
+	DB_STMT__MAX
+};
+
+/* Bytes of the hash under which a token is stored (crypto_generichash). */
+#define DB_TOKEN_HASH_LEN 32
+
+/* One step of migration: the SQL that takes a database from from_version to from_version + 1. */
+struct db_migration {
+	int         from_version;
+	const char *sql;    /* may hold several statements; no BEGIN/COMMIT */
+};
+
+/*
+ * Returns statement id of connection c, prepared on first use and then
+ * reset with its bindings cleared.  Returns NULL (logged) when it cannot
+ * be prepared, which only happens when the schema and the table disagree
+ * or memory runs out.  The statement belongs to c: never finalize it.
+ */
+sqlite3_stmt *db_stmt(struct db_conn *c, enum db_stmt id);
+
+/* Resets st and clears its bindings; NULL is allowed. */
+void db_stmt_release(sqlite3_stmt *st);
+
+/*
+ * Steps st once and expects the end of its rows.  Returns RT_OK,
+ * RT_EEXISTS when a UNIQUE or PRIMARY KEY constraint refused the row
+ * (not logged: the caller expected it may happen), RT_EBUSY, or RT_EDB
+ * (logged with where).  st is left to release.
+ */
+int db_step_done(struct db_conn *c, sqlite3_stmt *st, const char *where);
+
+/*
+ * Steps st once and expects a row.  Returns RT_OK (columns readable),
+ * RT_ENOTFOUND when there was none, RT_EEXISTS as db_step_done(),
+ * RT_EBUSY, or RT_EDB (logged).  st is left to release.
+ */
+int db_step_row(struct db_conn *c, sqlite3_stmt *st, const char *where);
+
+/*
+ * Logs the last error of c on stderr, prefixed with where, and returns
+ * RT_EBUSY when it was a timeout on a lock, RT_EDB otherwise.
+ */
+int db_fail(struct db_conn *c, const char *where);
+
+/*
+ * Starts a read transaction on a reader, so that several statements see
+ * one snapshot.  Returns RT_OK or RT_EDB; on RT_OK the caller ends it with
+ * db_read_end().
+ */
+int db_read_begin(struct db_conn *c);
+
+/* Ends the read transaction of db_read_begin(); nothing can fail there. */
+void db_read_end(struct db_conn *c);
+
+/* The SQLite handle of c, for tests and for what sqlite3_*() needs. */
+sqlite3 *db_conn_handle(struct db_conn *c);
+
+/*
+ * Copies the text of column col into dst (dstlen >= 1 bytes), always
+ * NUL-terminated, cutting a value too long at a UTF-8 character boundary.
+ * NULL becomes "".
+ */
+void db_column_copy(sqlite3_stmt *st, int col, char *dst, size_t dstlen);
+
+/*
+ * Returns a malloc'd copy of the text of column col ("" for NULL) that the
+ * caller frees with free(), or NULL when memory runs out.
+ */
+char *db_column_dup(sqlite3_stmt *st, int col);
+
+/* Writes the hash under which token (NUL-terminated) is stored. */
+void db_token_hash(const char *token, unsigned char out[DB_TOKEN_HASH_LEN]);
+
+/*
+ * Brings the database of conn to version target, in one transaction
+ * (BEGIN IMMEDIATE) that re-reads PRAGMA user_version first:
+ *   - version 0 and no table: runs schema_sql, which must set
+ *     user_version to target itself (RT_EIO when schema_sql is NULL);
+ *   - version 0 with tables: refused, this is not our database;
+ *   - 0 < version < target: applies, in order, the step of steps[0..nsteps)
+ *     whose from_version is the current version, and sets user_version to
+ *     from_version + 1 after each; a missing step is an error; then
+ *     PRAGMA foreign_key_check must find nothing.  Run it with foreign
+ *     keys off, so that a step may rebuild a table;
+ *   - version == target: nothing to do;
+ *   - version > target: refused, the program is older than the database.
+ * Returns RT_OK, or RT_EIO / RT_EDB with one line for the operator in err;
+ * on failure the database is left as it was.
+ */
+int db_migrate(sqlite3 *conn, const char *schema_sql,
+    const struct db_migration *steps, size_t nsteps, int target,
+    char *err, size_t errlen);
+
+#endif
