@@ -1,0 +1,755 @@
+/*
+ * main.c: start-up, the pool of FastCGI workers, plain CGI, and dispatch.
+ *
+ * At start we read the configuration, load the catalogues and templates,
+ * and open (creating or migrating) the database: any failure there is
+ * fatal.  Then the program serves FastCGI on RESEAUTER_SOCKET when it is
+ * set, on file descriptor 0 when a web server or spawn-fcgi started us with
+ * a listening socket there, and otherwise answers one request as plain CGI.
+ * A failed request is answered and logged; it never stops the process.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <sodium.h>
+
+#include "cgi.h"
+#include "org.h"
+
+extern char **environ;
+
+enum route {
+	ROUTE_HOME = 0,
+	ROUTE_SIGNUP,
+	ROUTE_LOGIN,
+	ROUTE_LOGOUT,
+	ROUTE_LANG,
+	ROUTE_ORGS,
+	ROUTE_OVERVIEW,
+	ROUTE_MISSION,
+	ROUTE_OBJECTIVES,
+	ROUTE_SUMMARY,
+	ROUTE_MEMBERS,
+	ROUTE_MEMBERS_INVITE,
+	ROUTE_MEMBERS_REVOKE,
+	ROUTE_INVITE,
+	ROUTE__MAX
+};
+
+struct route_def {
+	const char  *pattern;   /* "%d" is an organisation id, "%t" a token */
+	enum access  access;
+	int        (*get)(struct req *);
+	int        (*post)(struct req *);
+};
+
+/*
+ * The route table.  A path matches with or without one trailing slash.
+ * Every answer a handler can give is listed in its file; the dispatcher
+ * adds 400, 403, 404, 405, 413, 415 and the redirection to the login page.
+ */
+static const struct route_def routes[ROUTE__MAX] = {
+	[ROUTE_HOME]           = { "/",                    ACCESS_ANYONE, home_get, NULL },
+	[ROUTE_SIGNUP]         = { "/signup",              ACCESS_ANYONE, signup_get, signup_post },
+	[ROUTE_LOGIN]          = { "/login",               ACCESS_ANYONE, login_get, login_post },
+	[ROUTE_LOGOUT]         = { "/logout",              ACCESS_LOGIN,  NULL, logout_post },
+	[ROUTE_LANG]           = { "/lang",                ACCESS_ANYONE, NULL, lang_post },
+	[ROUTE_ORGS]           = { "/orgs",                ACCESS_LOGIN,  orgs_get, NULL },
+	[ROUTE_OVERVIEW]       = { "/o/%d",                ACCESS_MEMBER, overview_get, NULL },
+	[ROUTE_MISSION]        = { "/o/%d/mission",        ACCESS_MEMBER, mission_get, mission_post },
+	[ROUTE_OBJECTIVES]     = { "/o/%d/objectives",     ACCESS_MEMBER, objectives_get, objectives_post },
+	[ROUTE_SUMMARY]        = { "/o/%d/summary",        ACCESS_MEMBER, summary_get, NULL },
+	[ROUTE_MEMBERS]        = { "/o/%d/members",        ACCESS_MEMBER, members_get, NULL },
+	[ROUTE_MEMBERS_INVITE] = { "/o/%d/members/invite", ACCESS_OWNER,  NULL, members_invite_post },
+	[ROUTE_MEMBERS_REVOKE] = { "/o/%d/members/revoke", ACCESS_OWNER,  NULL, members_revoke_post },
+	[ROUTE_INVITE]         = { "/invite/%t",           ACCESS_ANYONE, invite_get, invite_post },
+};
+
+/* How a request's bytes come in and go out: FastCGI streams or stdio. */
+struct io {
+	void  *ctx;
+	char **envp;
+	int  (*read)(void *ctx, char *p, int n);
+	int  (*write)(void *ctx, const char *p, int n);
+};
+
+/*
+ * Matches one path segment pattern ("%d", "%t" or a literal) against the
+ * segment seg[0..len) and stores what a placeholder captured in r.  An id
+ * is a positive decimal without leading zeros that fits in int64; a token
+ * is 1 to AUTH_TOKEN_LEN characters of [A-Za-z0-9_-].
+ */
+static int
+route_segment(const char *pat, size_t plen, const char *seg, size_t len,
+    struct req *r)
+{
+	size_t i;
+
+	if (plen == 2 && pat[0] == '%' && pat[1] == 'd') {
+		int64_t v = 0;
+
+		if (len == 0 || len > 18 || seg[0] == '0')
+			return 0;
+		for (i = 0; i < len; i++) {
+			if (seg[i] < '0' || seg[i] > '9')
+				return 0;
+			v = v * 10 + (seg[i] - '0');
+		}
+		r->org_id = v;
+		return 1;
+	}
+	if (plen == 2 && pat[0] == '%' && pat[1] == 't') {
+		if (len == 0 || len > AUTH_TOKEN_LEN)
+			return 0;
+		for (i = 0; i < len; i++) {
+			char c = seg[i];
+
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || c == '-' || c == '_'))
+				return 0;
+		}
+		memcpy(r->token, seg, len);
+		r->token[len] = '\0';
+		return 1;
+	}
+	return plen == len && memcmp(pat, seg, len) == 0;
+}
+
+/*
+ * Finds the route of r->path, comparing segment by segment, and returns its
+ * index or -1.  One trailing slash is ignored ("/o/3/" is "/o/3").
+ */
+static int
+route_find(struct req *r)
+{
+	size_t plen = strlen(r->path);
+	int i;
+
+	if (plen > 1 && r->path[plen - 1] == '/')
+		plen--;
+	for (i = 0; i < ROUTE__MAX; i++) {
+		const char *p = routes[i].pattern, *s = r->path;
+		const char *pend = p + strlen(p), *send = r->path + plen;
+		int ok = 1;
+
+		if (strcmp(p, "/") == 0) {
+			if (plen == 1)
+				return i;
+			continue;
+		}
+		while (ok && p < pend && s < send) {
+			const char *pe, *se;
+
+			if (*p != '/' || *s != '/') {
+				ok = 0;
+				break;
+			}
+			p++, s++;
+			pe = memchr(p, '/', (size_t)(pend - p));
+			se = memchr(s, '/', (size_t)(send - s));
+			if (pe == NULL)
+				pe = pend;
+			if (se == NULL)
+				se = send;
+			ok = route_segment(p, (size_t)(pe - p), s,
+			    (size_t)(se - s), r);
+			p = pe, s = se;
+		}
+		if (ok && p == pend && s == send)
+			return i;
+		r->org_id = 0;
+		r->token[0] = '\0';
+	}
+	return -1;
+}
+
+/* Percent-encodes s for a query string value into out (at most outlen bytes). */
+static void
+url_encode(const char *s, char *out, size_t outlen)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+
+	for (; *s != '\0' && o + 4 < outlen; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c == '~' || c == '/') {
+			out[o++] = (char)c;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+		}
+	}
+	out[o] = '\0';
+}
+
+/* The value of a cookie, trying the __Host- name first when cookies are secure. */
+static const char *
+cookie_get(const struct req *r, const char *name)
+{
+	char host[64];
+	const char *v;
+
+	if (r->app->cfg.secure_cookies) {
+		snprintf(host, sizeof host, "__Host-%s", name);
+		if ((v = kvlist_get(&r->cookies, host)) != NULL)
+			return v;
+		return NULL;
+	}
+	return kvlist_get(&r->cookies, name);
+}
+
+/* Non-zero when s is a well-formed token of exactly AUTH_TOKEN_LEN characters. */
+static int
+token_wellformed(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || strlen(s) != AUTH_TOKEN_LEN)
+		return 0;
+	for (i = 0; i < AUTH_TOKEN_LEN; i++) {
+		char c = s[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Reads the session cookie and, when it names a live session, fills
+ * r->sess.  Then chooses the language: the user's, else the rt_lang
+ * cookie, else Accept-Language, else French.  Then the CSRF token: the
+ * session's, else the visitor's rt_csrf cookie, else a new one that is
+ * sent as a cookie with this answer.
+ */
+static int
+req_identify(struct req *r, const char *accept_language)
+{
+	const struct config *cfg = &r->app->cfg;
+	const char *tok, *c;
+	int rc, lang;
+
+	tok = cookie_get(r, "rt_session");
+	if (token_wellformed(tok)) {
+		rc = auth_session_get(r->app->auth, r->h, tok, r->now, &r->sess);
+		if (rc == RT_OK) {
+			r->logged_in = 1;
+			snprintf(r->session_token, sizeof r->session_token,
+			    "%s", tok);
+		} else if (rc == RT_EEXPIRED || rc == RT_ENOTFOUND) {
+			if ((rc = page_set_session_cookie(r, NULL, 1)) != RT_OK)
+				return rc;
+		} else
+			return rc;
+	}
+
+	lang = -1;
+	if (r->logged_in && r->sess.lang[0] != '\0')
+		lang = lang_from_code(r->sess.lang);
+	if (lang < 0 && (c = kvlist_get(&r->cookies, "rt_lang")) != NULL)
+		lang = lang_from_code(c);
+	if (lang < 0 && accept_language != NULL)
+		lang = http_accept_language(accept_language, lang_codes,
+		    LANG__MAX);
+	r->lang = lang < 0 ? LANG_FR : (enum lang)lang;
+
+	if (r->logged_in) {
+		snprintf(r->csrf, sizeof r->csrf, "%s", r->sess.csrf);
+		return RT_OK;
+	}
+	c = cookie_get(r, "rt_csrf");
+	if (token_wellformed(c)) {
+		snprintf(r->csrf, sizeof r->csrf, "%s", c);
+		return RT_OK;
+	}
+	auth_token_new(r->csrf);
+	{
+		char name[32];
+		struct http_cookie ck = {
+			.name = name, .value = r->csrf, .max_age = 0,
+			.http_only = 1, .secure = cfg->secure_cookies,
+			.same_site = "Lax",
+		};
+
+		snprintf(name, sizeof name, "%srt_csrf",
+		    cfg->secure_cookies ? "__Host-" : "");
+		return http_set_cookie(&r->resp, &ck);
+	}
+}
+
+/*
+ * Reads a POST body of CONTENT_LENGTH bytes and parses it.  Answers 413
+ * when the length is over the limit, 415 for another content type, 400 for
+ * a body that ends early, is badly encoded or is not UTF-8.  Returns RT_OK
+ * with *answered set when an error page was made instead.
+ */
+static int
+req_read_body(struct req *r, const struct io *io, int *answered)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", io->envp);
+	const char *ct = FCGX_GetParam("CONTENT_TYPE", io->envp);
+	char *body = NULL, *end;
+	unsigned long long len = 0;
+	size_t got = 0;
+	int rc = RT_OK;
+
+	*answered = 0;
+	if (cl != NULL && *cl != '\0') {
+		errno = 0;
+		len = strtoull(cl, &end, 10);
+		if (errno != 0 || *end != '\0' || cl[0] == '-') {
+			*answered = 1;
+			return page_error(r, 400,
+			    N_("The request was malformed."));
+		}
+	}
+	if (len > r->app->cfg.max_body) {
+		*answered = 1;
+		return page_error(r, 413, N_("What you sent is too large "
+		    "for one page. Shorten the longest answers and try "
+		    "again."));
+	}
+	if (len > 0 && (ct == NULL || strncasecmp(ct,
+	    "application/x-www-form-urlencoded", 33) != 0)) {
+		*answered = 1;
+		return page_error(r, 415, N_("This kind of content is not "
+		    "accepted here."));
+	}
+	if (len == 0)
+		return RT_OK;
+	if ((body = malloc(len + 1)) == NULL)
+		return RT_ENOMEM;
+	while (got < len) {
+		int n = io->read(io->ctx, body + got,
+		    (int)(len - got > 65536 ? 65536 : len - got));
+
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	if (got != len) {
+		*answered = 1;
+		rc = page_error(r, 400, N_("The request was cut short. "
+		    "Please try again."));
+		goto out;
+	}
+	body[len] = '\0';
+	rc = http_parse_urlencoded(body, len, &r->form);
+	if (rc == RT_EINVAL || rc == RT_EUTF8) {
+		*answered = 1;
+		rc = page_error(r, 400, rc == RT_EUTF8 ?
+		    N_("Some text sent was not valid UTF-8.") :
+		    N_("The request was malformed."));
+	}
+out:
+	free(body);
+	return rc;
+}
+
+/*
+ * Runs the fixed checks of every request (method, route, body, session,
+ * CSRF token, access to the organisation), then the route's handler.
+ * Whatever happens, r->resp holds an answer when this returns RT_OK.
+ */
+static int
+req_dispatch(struct req *r, const struct io *io)
+{
+	const char *method = FCGX_GetParam("REQUEST_METHOD", io->envp);
+	const char *uri = FCGX_GetParam("REQUEST_URI", io->envp);
+	const char *qs = FCGX_GetParam("QUERY_STRING", io->envp);
+	const char *ra = FCGX_GetParam("REMOTE_ADDR", io->envp);
+	const char *ck = FCGX_GetParam("HTTP_COOKIE", io->envp);
+	const struct route_def *rd;
+	size_t plen;
+	int rc, answered, route;
+
+	if (method == NULL || strcmp(method, "GET") == 0)
+		r->method = METHOD_GET;
+	else if (strcmp(method, "HEAD") == 0)
+		r->method = METHOD_HEAD;
+	else if (strcmp(method, "POST") == 0)
+		r->method = METHOD_POST;
+	else
+		r->method = METHOD_OTHER;
+	snprintf(r->addr, sizeof r->addr, "%s", ra != NULL ? ra : "");
+
+	if (uri == NULL) {
+		const char *sn = FCGX_GetParam("SCRIPT_NAME", io->envp);
+		const char *pi = FCGX_GetParam("PATH_INFO", io->envp);
+
+		snprintf(r->path, sizeof r->path, "%s%s", sn ? sn : "",
+		    pi ? pi : "");
+	} else {
+		plen = strcspn(uri, "?");
+		if (plen >= sizeof r->path)
+			plen = sizeof r->path - 1;
+		memcpy(r->path, uri, plen);
+		r->path[plen] = '\0';
+	}
+	if (r->path[0] == '\0')
+		snprintf(r->path, sizeof r->path, "/");
+
+	if (ck != NULL && (rc = http_parse_cookies(ck, &r->cookies)) != RT_OK)
+		return rc;
+	rc = req_identify(r, FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", io->envp));
+	if (rc != RT_OK)
+		return rc;
+
+	if (qs != NULL && *qs != '\0') {
+		rc = http_parse_urlencoded(qs, strlen(qs), &r->query);
+		if (rc == RT_EINVAL || rc == RT_EUTF8)
+			return page_error(r, 400, rc == RT_EUTF8 ?
+			    N_("Some text sent was not valid UTF-8.") :
+			    N_("The request was malformed."));
+		if (rc != RT_OK)
+			return rc;
+	}
+
+	if ((route = route_find(r)) < 0)
+		return page_error(r, 404, N_("This page does not exist."));
+	r->route = route;
+	rd = &routes[route];
+	if ((r->method == METHOD_POST && rd->post == NULL) ||
+	    (r->method != METHOD_POST && (rd->get == NULL ||
+	    r->method == METHOD_OTHER))) {
+		const char *allow = rd->get && rd->post ? "GET, HEAD, POST" :
+		    rd->get ? "GET, HEAD" : "POST";
+
+		if ((rc = http_add_header(&r->resp, "Allow", allow)) != RT_OK)
+			return rc;
+		return page_error(r, 405,
+		    N_("This page cannot be used that way."));
+	}
+
+	if (r->method == METHOD_POST) {
+		if ((rc = req_read_body(r, io, &answered)) != RT_OK ||
+		    answered)
+			return rc;
+	}
+
+	if (rd->access != ACCESS_ANYONE && !r->logged_in) {
+		char next[1024], loc[1200];
+
+		if (r->method == METHOD_POST)
+			return page_redirect(r, 303, "/login");
+		url_encode(r->path, next, sizeof next);
+		snprintf(loc, sizeof loc, "/login?next=%s", next);
+		return page_redirect(r, 302, loc);
+	}
+
+	if (r->method == METHOD_POST) {
+		const char *sent = kvlist_get(&r->form, "csrf");
+
+		if (sent == NULL || !auth_token_equal(sent, r->csrf))
+			return page_error(r, 403, N_("This form had expired "
+			    "or did not come from this site, so nothing was "
+			    "saved. Go back, reload the page and try again."));
+	}
+
+	if (rd->access == ACCESS_MEMBER || rd->access == ACCESS_OWNER) {
+		rc = org_member_role(r->h, r->org_id, r->sess.user_id,
+		    &r->role);
+		if (rc != RT_OK)
+			return rc;
+		if (r->role == ORG_ROLE_NONE)
+			return page_error(r, 404,
+			    N_("This page does not exist."));
+		if (rd->access == ACCESS_OWNER && r->role != ORG_ROLE_OWNER)
+			return page_error(r, 403, N_("Only an owner of the "
+			    "organisation can do this."));
+		if ((rc = org_name(r->h, r->org_id, r->org_name)) != RT_OK)
+			return rc;
+	}
+
+	return r->method == METHOD_POST ? rd->post(r) : rd->get(r);
+}
+
+/*
+ * Writes r->resp with the headers every answer carries.  HEAD gets the
+ * headers only.  Returns 0, or -1 when the client went away.
+ */
+static int
+req_write(const struct req *r, const struct io *io)
+{
+	const struct http_response *p = &r->resp;
+	struct buf h = { 0 };
+	int rc = 0;
+
+	buf_printf(&h, "Status: %d %s\r\n", p->status, http_reason(p->status));
+	buf_printf(&h, "Content-Type: %s\r\n", p->content_type[0] ?
+	    p->content_type : "text/html; charset=utf-8");
+	buf_printf(&h, "Content-Length: %zu\r\n", p->body.len);
+	buf_puts(&h, "Content-Security-Policy: default-src 'self'; "
+	    "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+	    "frame-ancestors 'none'; form-action 'self'\r\n");
+	buf_puts(&h, "X-Content-Type-Options: nosniff\r\n");
+	buf_puts(&h, "X-Frame-Options: DENY\r\n");
+	if (strstr(buf_str(&p->headers), "Referrer-Policy:") == NULL)
+		buf_puts(&h, "Referrer-Policy: same-origin\r\n");
+	if (strstr(buf_str(&p->headers), "Cache-Control:") == NULL)
+		buf_puts(&h, "Cache-Control: no-store\r\n");
+	if (strncmp(r->app->cfg.base_url, "https://", 8) == 0)
+		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
+	buf_append(&h, buf_str(&p->headers), p->headers.len);
+	if (buf_puts(&h, "\r\n") != RT_OK) {
+		rc = -1;
+		goto out;
+	}
+	if (io->write(io->ctx, h.data, (int)h.len) < 0)
+		rc = -1;
+	else if (r->method != METHOD_HEAD && p->body.len > 0 &&
+	    io->write(io->ctx, p->body.data, (int)p->body.len) < 0)
+		rc = -1;
+out:
+	buf_free(&h);
+	return rc;
+}
+
+/* Answers one request, turning an internal failure into a logged 500. */
+static void
+serve(const struct app *app, struct dbh *h, const struct io *io)
+{
+	struct req r;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	r.app = app;
+	r.h = h;
+	r.now = time(NULL);
+	rc = req_dispatch(&r, io);
+	if (rc != RT_OK) {
+		fprintf(stderr, "reseauter: %s %s: %s\n",
+		    r.method == METHOD_POST ? "POST" : "GET", r.path,
+		    rt_status_name(rc));
+		http_response_free(&r.resp);
+		if (rc == RT_EBUSY)
+			rc = page_error(&r, 503, N_("The application is busy. "
+			    "Please try again in a moment; nothing was lost."));
+		else
+			rc = page_error(&r, 500, N_("Something went wrong on "
+			    "our side and nothing was saved. Please try "
+			    "again."));
+		if (rc != RT_OK) {
+			http_response_free(&r.resp);
+			r.resp.status = 500;
+			buf_puts(&r.resp.body, "500\n");
+			snprintf(r.resp.content_type,
+			    sizeof r.resp.content_type, "text/plain");
+		}
+	}
+	req_write(&r, io);
+	req_free(&r);
+}
+
+static int
+fcgi_read(void *ctx, char *p, int n)
+{
+	return FCGX_GetStr(p, n, ((FCGX_Request *)ctx)->in);
+}
+
+static int
+fcgi_write(void *ctx, const char *p, int n)
+{
+	return FCGX_PutStr(p, n, ((FCGX_Request *)ctx)->out) == n ? n : -1;
+}
+
+static int
+stdio_read(void *ctx, char *p, int n)
+{
+	return (int)fread(p, 1, (size_t)n, stdin);
+}
+
+static int
+stdio_write(void *ctx, const char *p, int n)
+{
+	return fwrite(p, 1, (size_t)n, stdout) == (size_t)n ? n : -1;
+}
+
+/* What each worker thread shares with the others. */
+struct pool {
+	const struct app *app;
+	int               listen_fd;
+	pthread_mutex_t   accept_lock;
+};
+
+/*
+ * One worker: its own read connection, then accept and serve until the
+ * process ends.  accept() is serialised, as libfcgi's own threaded example
+ * does, since some systems wake every waiting thread at once.
+ */
+static void *
+worker(void *arg)
+{
+	struct pool *p = arg;
+	struct dbh h = { p->app->db, NULL };
+	FCGX_Request fr;
+	struct io io = { &fr, NULL, fcgi_read, fcgi_write };
+
+	if (db_reader_open(p->app->db, &h.rd) != RT_OK) {
+		fprintf(stderr, "reseauter: cannot open a read connection\n");
+		return NULL;
+	}
+	if (FCGX_InitRequest(&fr, p->listen_fd, 0) != 0) {
+		fprintf(stderr, "reseauter: FCGX_InitRequest failed\n");
+		db_conn_close(h.rd);
+		return NULL;
+	}
+	for (;;) {
+		int rc;
+
+		pthread_mutex_lock(&p->accept_lock);
+		rc = FCGX_Accept_r(&fr);
+		pthread_mutex_unlock(&p->accept_lock);
+		if (rc < 0)
+			break;
+		io.envp = fr.envp;
+		serve(p->app, &h, &io);
+		FCGX_Finish_r(&fr);
+	}
+	db_conn_close(h.rd);
+	return NULL;
+}
+
+/* Serves FastCGI on listen_fd with cfg.threads workers; returns when they all end. */
+static int
+serve_fastcgi(const struct app *app, int listen_fd)
+{
+	struct pool p = { app, listen_fd, PTHREAD_MUTEX_INITIALIZER };
+	pthread_t *t;
+	int i, n = app->cfg.threads;
+
+	if ((t = calloc((size_t)n, sizeof *t)) == NULL)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (pthread_create(&t[i], NULL, worker, &p) != 0) {
+			fprintf(stderr, "reseauter: cannot start thread\n");
+			n = i;
+			break;
+		}
+	for (i = 0; i < n; i++)
+		pthread_join(t[i], NULL);
+	free(t);
+	return 0;
+}
+
+/* Answers the one request of a plain CGI invocation. */
+static int
+serve_cgi(const struct app *app)
+{
+	struct dbh h = { app->db, NULL };
+	struct io io = { NULL, environ, stdio_read, stdio_write };
+
+	if (db_reader_open(app->db, &h.rd) != RT_OK)
+		return 1;
+	serve(app, &h, &io);
+	fflush(stdout);
+	db_conn_close(h.rd);
+	return 0;
+}
+
+/*
+ * Opens the Unix socket at path for FastCGI with the configured mode.  A
+ * stale socket file left by a previous run is removed first.  Returns the
+ * descriptor or -1.
+ */
+static int
+listen_unix(const char *path, int mode)
+{
+	struct stat st;
+	int fd;
+
+	if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+		unlink(path);
+	if ((fd = FCGX_OpenSocket(path, 128)) < 0)
+		return -1;
+	if (chmod(path, (mode_t)mode) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: reseauter [--init-db]\n"
+	    "  Serves FastCGI on RESEAUTER_SOCKET, or on fd 0 when a web "
+	    "server spawned it,\n  or answers one request as plain CGI.  "
+	    "--init-db creates or migrates the\n  database and exits.\n");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct app app;
+	char err[512];
+	int init_only = 0, rc = 1;
+
+	memset(&app, 0, sizeof app);
+	if (argc == 2 && strcmp(argv[1], "--init-db") == 0)
+		init_only = 1;
+	else if (argc != 1) {
+		usage();
+		return 2;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	if (config_from_env(&app.cfg, err, sizeof err) != RT_OK) {
+		fprintf(stderr, "reseauter: %s\n", err);
+		return 1;
+	}
+	if (sodium_init() < 0) {
+		fprintf(stderr, "reseauter: libsodium failed to start\n");
+		return 1;
+	}
+	if (db_open(&app.db, app.cfg.db_path, app.cfg.schema_path, err,
+	    sizeof err) != RT_OK) {
+		fprintf(stderr, "reseauter: %s\n", err);
+		return 1;
+	}
+	if (init_only) {
+		rc = 0;
+		goto out;
+	}
+	if (i18n_load(&app.i18n, app.cfg.locale_dir, err, sizeof err) != RT_OK ||
+	    tpl_load(app.cfg.template_dir, app.i18n, err, sizeof err) != RT_OK) {
+		fprintf(stderr, "reseauter: %s\n", err);
+		goto out;
+	}
+	if (auth_new(&app.auth, &app.cfg) != RT_OK) {
+		fprintf(stderr, "reseauter: out of memory\n");
+		goto out;
+	}
+	if (FCGX_Init() != 0) {
+		fprintf(stderr, "reseauter: FCGX_Init failed\n");
+		goto out;
+	}
+	if (app.cfg.socket_path[0] != '\0') {
+		int fd = listen_unix(app.cfg.socket_path, app.cfg.socket_mode);
+
+		if (fd < 0) {
+			fprintf(stderr, "reseauter: cannot listen on %s: %s\n",
+			    app.cfg.socket_path, strerror(errno));
+			goto out;
+		}
+		rc = serve_fastcgi(&app, fd);
+	} else if (!FCGX_IsCGI())
+		rc = serve_fastcgi(&app, 0);
+	else
+		rc = serve_cgi(&app);
+out:
+	auth_free(app.auth);
+	i18n_free(app.i18n);
+	db_close(app.db);
+	return rc;
+}

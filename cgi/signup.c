@@ -1,0 +1,118 @@
+/*
+ * signup.c: "/signup", a group creates its account and its workbook.
+ *
+ * GET: 200 (the form).  POST org_name, name, email, password: 303 to the
+ * new plan with a session; 422 with the form again (values kept but the
+ * password) when a field is wrong or the e-mail already has an account.
+ */
+#include <stdio.h>
+
+#include <sodium.h>
+
+#include "cgi.h"
+#include "org.h"
+
+static const struct field_def signup_fields[] = {
+	{ "org_name", FIELD_LINE, 1, 2, ORG_NAME_MAX, NULL,
+	  N_("Name of the organisation") },
+	{ "name", FIELD_LINE, 1, 1, USER_NAME_MAX, NULL, N_("Your name") },
+	{ "email", FIELD_EMAIL, 1, 0, 254, NULL, N_("E-mail address") },
+	{ "password", FIELD_PASSWORD, 1, 0, AUTH_PW_MAX, NULL, N_("Password") },
+};
+#define SIGNUP_NFIELDS (sizeof signup_fields / sizeof signup_fields[0])
+
+const char *
+signup_password_message(int problem)
+{
+	switch (problem) {
+	case AUTH_PW_SHORT:
+		return N_("Use at least 8 characters. A short sentence is "
+		    "easy to remember and hard to guess.");
+	case AUTH_PW_LONG:
+		return N_("Use at most 256 characters.");
+	case AUTH_PW_COMMON:
+		return N_("This password is among the most common ones, so "
+		    "it would be guessed quickly. Please choose another.");
+	default:
+		return NULL;
+	}
+}
+
+/* Shows the form, empty (f NULL) or with what was typed and its errors. */
+static int
+signup_render(struct req *r, const struct form *f, const char *email_msg,
+    const char *pw_msg, int status)
+{
+	struct tpl_dict *layout, *d, *sum = NULL;
+
+	if ((d = page_begin(r, &layout, "signup.tpl",
+	    N_("Create your workbook"))) == NULL)
+		return RT_ENOMEM;
+	if (f != NULL)
+		page_form_fill(r, d, f, &sum);
+	if (email_msg != NULL) {
+		page_field_error(r, d, "email", T(r, email_msg));
+		page_summary_add(r, d, &sum, "email",
+		    T(r, "E-mail address"), T(r, email_msg));
+	}
+	if (pw_msg != NULL) {
+		page_field_error(r, d, "password", T(r, pw_msg));
+		page_summary_add(r, d, &sum, "password", T(r, "Password"),
+		    T(r, pw_msg));
+	}
+	return page_finish(r, layout, status);
+}
+
+int
+signup_get(struct req *r)
+{
+	return signup_render(r, NULL, NULL, NULL, 200);
+}
+
+int
+signup_post(struct req *r)
+{
+	struct form f = { 0 };
+	const struct field_value *pw;
+	const char *pw_msg = NULL;
+	char hash[AUTH_HASH_MAX], token[AUTH_TOKEN_LEN + 1], loc[64];
+	int64_t user_id, org_id;
+	int rc;
+
+	rc = form_validate(&f, signup_fields, SIGNUP_NFIELDS, &r->form, 0);
+	if (rc != RT_OK)
+		goto out;
+	pw = form_get(&f, "password");
+	if (pw->error == FIELD_OK)
+		pw_msg = signup_password_message(
+		    auth_password_problem(pw->text, pw->len));
+	if (f.nerrors > 0 || pw_msg != NULL) {
+		rc = signup_render(r, &f, NULL, pw_msg, 422);
+		goto out;
+	}
+	if ((rc = auth_password_hash(r->app->auth, pw->text, pw->len,
+	    hash)) != RT_OK)
+		goto out;
+	rc = org_signup(r->h, form_get(&f, "org_name")->text,
+	    form_get(&f, "name")->text, form_get(&f, "email")->text, hash,
+	    lang_codes[r->lang], r->now, &user_id, &org_id);
+	if (rc == RT_EEXISTS) {
+		rc = signup_render(r, &f, N_("An account already uses this "
+		    "e-mail address. Log in instead, or use another "
+		    "address."), NULL, 422);
+		goto out;
+	}
+	if (rc != RT_OK)
+		goto out;
+	if ((rc = auth_session_start(r->app->auth, r->h, user_id, r->now,
+	    token)) != RT_OK)
+		goto out;
+	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
+		goto out;
+	snprintf(loc, sizeof loc, "/o/%lld/", (long long)org_id);
+	rc = page_redirect(r, 303, loc);
+out:
+	sodium_memzero(hash, sizeof hash);
+	form_free(&f);
+	return rc;
+}

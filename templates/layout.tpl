@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}
+<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · reseauter</title>
+<link rel="stylesheet" href="/static/style.css">
+</head>
+<body>
+<a class="skip" href="#main">[[Skip to content]]</a>
+<header class="site">
+<div class="bar">
+<a class="brand" href="/">reseauter</a>
+<nav class="account" aria-label="[[Account]]">
+{{#USER}}<span class="who">{{USER_NAME}}</span>
+<form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">[[Log out]]</button></form>{{/USER}}
+{{#ANONYMOUS}}<a href="/login">[[Log in]]</a>
+<a href="/signup">[[Create an account]]</a>{{/ANONYMOUS}}
+<form method="post" action="/lang" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="next" value="{{PATH}}"><button type="submit" class="link" name="lang" value="{{OTHER_LANG}}" lang="{{OTHER_LANG}}">{{OTHER_LANG_NAME}}</button></form>
+</nav>
+</div>
+{{#ORG_NAV}}<nav class="plan" aria-label="[[Plan]]">
+<span class="org-name">{{ORG_NAME}}</span>
+<a href="/o/{{ORG_ID}}/">[[Overview]]</a>
+<a href="/o/{{ORG_ID}}/mission">[[Mission]]</a>
+<a href="/o/{{ORG_ID}}/objectives">[[Objectives]]</a>
+<a href="/o/{{ORG_ID}}/summary">[[Summary]]</a>
+<a href="/o/{{ORG_ID}}/members">[[Members]]</a>
+</nav>{{/ORG_NAV}}
+</header>
+<main id="main">
+{{>BODY}}
+</main>
+<footer class="site">
+<p>[[reseauter helps community groups build a social-media strategy that serves their mission.]]</p>
+</footer>
+</body>
+</html>
