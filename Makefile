@@ -5,12 +5,14 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 PORT    ?= 8080
+ADDR    ?= 127.0.0.1
 
 CC      ?= cc
 CXX     ?= c++
 PKGS     = fcgi sqlite3 libctemplate libsodium
 CFLAGS  ?= -O2 -g
 CXXFLAGS ?= -O2 -g
+LDFLAGS ?=
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 ALL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 ALL_CXXFLAGS = -std=c++11 -Wall -Wextra -Ilib $(CXXFLAGS) $(shell pkg-config --cflags libctemplate 2>/dev/null)
@@ -26,8 +28,34 @@ UNIT     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=$(B)/locale/%.mo)
 
-.PHONY: all deps run check unit clean install
+# Debian packages: to build, to run, and what the tests add.  conf/deps.sh
+# installs the missing ones (apt-get update only then; silent otherwise).
+# The sanitizer build uses gcc's ASan/UBSan (libasan8 and libubsan1 come
+# with gcc); with ASAN_CC=clang add clang and libclang-rt-14-dev.
+BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
+             libctemplate-dev libsodium-dev gettext sqlite3
+RUN_PKGS   = lighttpd
+TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl
+DEPS       = conf/deps.sh
+
+# The sanitizer build: the same sources, built into build-asan/.
+ASAN_B      = build-asan
+ASAN_CC    ?= gcc
+ASAN_CXX   ?= g++
+ASAN_FLAGS  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+# What `make run` gives the program (lib/config.h; the README's table).
+RUN_DIR    = $(CURDIR)/var
+RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
+             SOCKET=$(RUN_DIR)/reseauter.sock \
+             TEMPLATES=$(CURDIR)/templates \
+             LOCALEDIR=$(abspath $(B))/locale \
+             SCHEMA=$(CURDIR)/schema.sql \
+             BASE_URL=http://$(ADDR):$(PORT)
+
+.PHONY: all prog deps check-deps run check unit asan e2e install uninstall clean
 all: $(B)/reseauter $(MO) $(UNIT)
+prog: $(B)/reseauter $(MO)
 
 $(B)/%.o: %.c $(wildcard lib/*.h cgi/*.h)
 	@mkdir -p $(dir $@)
@@ -46,19 +74,74 @@ $(B)/lib/common_passwords.c: lib/common_passwords.txt
 	  echo '};'; \
 	  echo 'const size_t common_passwords_count = sizeof common_passwords / sizeof common_passwords[0];'; } > $@
 
+$(B)/lib/common_passwords.o: $(B)/lib/common_passwords.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
 $(B)/libreseauter.a: $(LIB_OBJ)
 	ar rcs $@ $^
 $(B)/reseauter: $(CGI_OBJ) $(B)/libreseauter.a
-	$(CXX) -o $@ $(CGI_OBJ) $(B)/libreseauter.a $(LIBS)
+	$(CXX) $(LDFLAGS) -o $@ $(CGI_OBJ) $(B)/libreseauter.a $(LIBS)
 $(B)/tests/%: tests/unit/%.c $(B)/libreseauter.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $< -o $@ $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit $< -o $@ $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
 $(B)/locale/%.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+# Installing comes first, then a new make: the pkg-config flags above are
+# computed when make starts, and pkg-config may only now be there.
+deps:
+	@$(DEPS) $(BUILD_PKGS) $(RUN_PKGS)
+check-deps:
+	@$(DEPS) $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS)
+
+# lighttpd in the foreground on $(ADDR):$(PORT), starting the program on a
+# Unix socket in var/; the program creates or migrates var/reseauter.db.
+# Ctrl-C stops both.
+run: deps
+	@$(MAKE) --no-print-directory prog
+	@mkdir -p $(RUN_DIR)
+	@conf/mkconf.sh conf/lighttpd.conf $(B)/lighttpd.conf \
+	    ADDR=$(ADDR) PORT=$(PORT) ROOT=$(CURDIR) BIN=$(abspath $(B))/reseauter \
+	    STATE=$(RUN_DIR) $(RUN_ENV)
+	@echo "reseauter: http://$(ADDR):$(PORT)/ (Ctrl-C to stop)"
+	@exec lighttpd -D -f $(B)/lighttpd.conf
+
+# Every suite: unit tests, the same under ASan/UBSan, the translations, and
+# the end-to-end journeys behind lighttpd, nginx and plain CGI.  Ends with
+# one line "N passed, N failed"; fails when anything failed.
+check: check-deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory asan
+	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh
+
+# Unit tests only, stopping at the first failing program.
 unit: $(UNIT) $(MO)
 	@for t in $(UNIT); do echo "== $$t"; $$t || exit 1; done
 
+# The sanitizer build of the program and of the unit tests.
+asan:
+	@$(MAKE) --no-print-directory B=$(ASAN_B) CC=$(ASAN_CC) CXX=$(ASAN_CXX) \
+	    CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" all
+
+# The end-to-end suites only (make e2e E2E="lighttpd cgi").
+E2E ?= lighttpd nginx cgi
+e2e: prog
+	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh $(E2E:%=e2e/%)
+
+install: prog
+	install -d $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter/locale
+	install -m 755 $(B)/reseauter $(DESTDIR)$(PREFIX)/lib/reseauter/reseauter
+	install -m 644 schema.sql $(DESTDIR)$(PREFIX)/share/reseauter/schema.sql
+	install -m 644 $(MO) $(DESTDIR)$(PREFIX)/share/reseauter/locale/
+	cp -R templates static $(DESTDIR)$(PREFIX)/share/reseauter/
+	install -d $(DESTDIR)$(PREFIX)/share/reseauter/conf
+	install -m 644 conf/lighttpd.conf conf/nginx.conf conf/apache.conf conf/reseauter.service \
+	    $(DESTDIR)$(PREFIX)/share/reseauter/conf/
+	install -m 755 conf/mkconf.sh \
+	    $(DESTDIR)$(PREFIX)/share/reseauter/conf/
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter
+
 clean:
-	rm -rf $(B) build-asan
+	rm -rf $(B) $(ASAN_B)

@@ -151,6 +151,13 @@ int page_set_session_cookie(struct req *r, const char *token, int remove);
 const char *signup_password_message(int problem);
 
 /*
+ * Writes into out where a logged-in person starts: their organisation's
+ * plan, or the list of their organisations when they have several (or
+ * none).  In home.c.  Returns RT_OK or RT_EDB.
+ */
+int home_path(struct req *r, int64_t user_id, char *out, size_t outlen);
+
+/*
  * The handlers, one per route and method, in the file named after the URL
  * they serve.  Each returns RT_OK once r->resp holds the answer, or an
  * error status that cgi/main.c answers with a 500 page (and logs).

@@ -51,7 +51,7 @@ login_post(struct req *r)
 {
 	struct form f = { 0 };
 	const struct field_value *email, *pw, *next;
-	char token[AUTH_TOKEN_LEN + 1];
+	char token[AUTH_TOKEN_LEN + 1], loc[64];
 	int64_t user_id;
 	int rc;
 
@@ -89,8 +89,10 @@ login_post(struct req *r)
 		goto out;
 	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
 		goto out;
-	rc = page_redirect(r, 303, next->present &&
-	    http_local_path(next->text) ? next->text : "/");
+	if (next->present && http_local_path(next->text))
+		rc = page_redirect(r, 303, next->text);
+	else if ((rc = home_path(r, user_id, loc, sizeof loc)) == RT_OK)
+		rc = page_redirect(r, 303, loc);
 out:
 	sodium_memzero(token, sizeof token);
 	form_free(&f);

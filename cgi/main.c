@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -621,14 +622,28 @@ worker(void *arg)
 	return NULL;
 }
 
-/* Serves FastCGI on listen_fd with cfg.threads workers; returns when they all end. */
+/*
+ * Serves FastCGI on listen_fd with cfg.threads workers until SIGTERM,
+ * SIGINT or SIGHUP.  libfcgi's own SIGTERM handler only sets a flag while
+ * the workers sleep in accept(), so the signals are blocked in every thread
+ * and taken here by sigwait(): then the listening socket is shut down,
+ * which wakes the workers; each finishes the request it is answering, and
+ * the caller closes the database once they have all returned.
+ */
 static int
 serve_fastcgi(const struct app *app, int listen_fd)
 {
 	struct pool p = { app, listen_fd, PTHREAD_MUTEX_INITIALIZER };
+	sigset_t stop;
 	pthread_t *t;
-	int i, n = app->cfg.threads;
+	int i, n = app->cfg.threads, sig;
 
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGHUP);
+	if (pthread_sigmask(SIG_BLOCK, &stop, NULL) != 0)
+		return 1;
 	if ((t = calloc((size_t)n, sizeof *t)) == NULL)
 		return 1;
 	for (i = 0; i < n; i++)
@@ -637,10 +652,14 @@ serve_fastcgi(const struct app *app, int listen_fd)
 			n = i;
 			break;
 		}
+	if (n > 0 && sigwait(&stop, &sig) == 0) {
+		FCGX_ShutdownPending();
+		shutdown(listen_fd, SHUT_RDWR);
+	}
 	for (i = 0; i < n; i++)
 		pthread_join(t[i], NULL);
 	free(t);
-	return 0;
+	return n > 0 ? 0 : 1;
 }
 
 /* Answers the one request of a plain CGI invocation. */

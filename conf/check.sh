@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# check.sh [SUITE...]: runs the test suites of `make check` and sums them.
+#
+# Suites: unit (build/tests/test_*), asan (build-asan/tests/test_*, with
+# ASan, UBSan and LeakSanitizer), po (tests/check-po.sh), e2e/lighttpd,
+# e2e/nginx, e2e/cgi (tests/e2e/*.sh), and e2e/lighttpd-asan and
+# e2e/cgi-asan, the same with build-asan/reseauter.  Without argument, all
+# of them.  Each suite's output goes to $B/check/<suite>.log; what is
+# printed is one line per suite, the failures, and last exactly one line
+# "N passed, N failed" for everything.  Exits 1 when anything failed.
+#
+# The counts: a cmocka program says "[  PASSED  ] N test(s)." and
+# "[  FAILED  ] N test(s), listed below:"; a shell suite ends with its own
+# "N passed, N failed".  A program that exits non-zero with no failure
+# counted (a crash, a sanitizer report, a leak) counts one failure more.
+set -uo pipefail
+
+cd "$(dirname "$0")/.." || exit 1
+B=${B:-build}
+ASAN_B=${ASAN_B:-build-asan}
+LOGDIR=$B/check
+mkdir -p "$LOGDIR"
+unset CMOCKA_MESSAGE_OUTPUT CMOCKA_XML_FILE
+
+total_pass=0
+total_fail=0
+
+# note SUITE PASSED FAILED LOG: adds to the totals and prints the suite's
+# line, then the failure lines of its log.
+note() {
+	local suite=$1 p=$2 f=$3 log=$4
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+	printf '%-34s %5d ok %5d failing   (%s)\n' "$suite" "$p" "$f" "$log"
+	if [ "$f" -gt 0 ]; then
+		# The failure lines, with the indented detail lines that follow.
+		awk '/^(FAIL|\[  FAILED  \] [a-z_]|\[  ERROR   \]|==[0-9]+==ERROR|SUMMARY:|not ok)/ || /runtime error:/ {
+		        print; detail = 3; next }
+		    detail > 0 && /^     / { print; detail--; next }
+		    { detail = 0 }' "$log" | head -n 60 | sed -e 's/^/    | /'
+	fi
+}
+
+# run_cmocka SUITE PROGRAM: runs one cmocka program with a time limit.
+run_cmocka() {
+	local suite=$1 prog=$2 log p f rc
+	log=$LOGDIR/$(echo "$suite" | tr '/' '-').log
+	timeout 600 "$prog" >"$log" 2>&1 </dev/null
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $prog exited with status $rc and no failed test counted" >>"$log"
+		f=1
+	fi
+	note "$suite" "$p" "$f" "$log"
+}
+
+# run_script SUITE COMMAND...: runs a shell suite that ends with
+# "N passed, N failed" (or, lacking it, is judged by its exit status).
+run_script() {
+	local suite=$1 log line p f rc
+	shift
+	log=$LOGDIR/$(echo "$suite" | tr '/' '-').log
+	timeout 1800 "$@" >"$log" 2>&1 </dev/null
+	rc=$?
+	line=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	if [ -n "$line" ]; then
+		p=$(echo "$line" | sed -E 's/^([A-Za-z-]+: )?([0-9]+) passed.*/\2/')
+		f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	elif [ "$rc" -eq 0 ]; then
+		p=1 f=0
+	else
+		p=0 f=0
+	fi
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "FAIL $* exited with status $rc and no failure counted" >>"$log"
+		f=1
+	fi
+	note "$suite" "$p" "$f" "$log"
+}
+
+suite_unit() {
+	local dir=$1 label=$2 t found=
+	for t in "$dir"/tests/test_*; do
+		[ -f "$t" ] && [ -x "$t" ] || continue
+		found=yes
+		run_cmocka "$label/$(basename "$t")" "$t"
+	done
+	[ -n "$found" ] || echo "$label: no unit test program in $dir/tests"
+}
+
+run_suite() {
+	case $1 in
+	unit)
+		suite_unit "$B" unit ;;
+	asan)
+		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1
+		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+		if [ -f tests/unit/lsan.supp ]; then
+			export LSAN_OPTIONS=suppressions=$PWD/tests/unit/lsan.supp:print_suppressions=0
+		fi
+		suite_unit "$ASAN_B" asan
+		unset ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS ;;
+	po)
+		if [ -f tests/check-po.sh ]; then
+			run_script po bash tests/check-po.sh
+		else
+			echo "po: tests/check-po.sh not written yet"
+		fi ;;
+	e2e/*-asan)
+		# The same suite with the sanitizer build of the program.
+		case $ASAN_B in /*) bin=$ASAN_B/reseauter ;; *) bin=$PWD/$ASAN_B/reseauter ;; esac
+		run_script "$1" env E2E_BIN="$bin" E2E_SANITIZED=1 \
+		    bash "tests/${1%-asan}.sh" ;;
+	e2e/*)
+		run_script "$1" bash "tests/$1.sh" ;;
+	*)
+		echo "check.sh: no suite named $1" >&2
+		total_fail=$((total_fail + 1)) ;;
+	esac
+}
+
+if [ $# -eq 0 ]; then
+	set -- unit asan po e2e/lighttpd e2e/nginx e2e/cgi e2e/lighttpd-asan e2e/cgi-asan
+fi
+for s in "$@"; do
+	run_suite "$s"
+done
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

@@ -1,0 +1,653 @@
+# tests/e2e/lib.sh: what the end-to-end suites share.  Sourced, not run.
+#
+# A suite calls e2e_setup, starts a server (server_start lighttpd|nginx|cgi),
+# speaks HTTP to it with get/post/req, checks what came back with the
+# expect_* functions, and ends with e2e_finish, which stops the server and
+# prints "N passed, N failed" as its last line (exit status 1 on failure).
+#
+# Servers listen on 127.0.0.1 only, on a port found free at run time; each
+# suite has its own temporary directory (database, sockets, configurations,
+# logs), removed at the end unless E2E_KEEP=1.
+#
+# Requests: after `as alice`, every request carries alice's cookies and
+# stores what the answer sets; the answer is in $STATUS, $E2E_DIR/headers
+# (one "Name: value" line each, no CR) and $E2E_DIR/body.  The same calls
+# work for the three transports: curl to lighttpd or nginx, or the program
+# run once per request as a CGI script (E2E_MODE=cgi).
+#
+# Variables a caller may set: B (build directory), E2E_BIN (the program),
+# E2E_KEEP=1 (keep the temporary directory), E2E_VERBOSE=1 (print every
+# request), E2E_SANITIZED=1 (the program is built with ASan: its reports
+# are failures); for one CGI request, E2E_EXPECT_EXIT=1 (the program is
+# meant to fail: its exit status is no problem).
+
+E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+B=${B:-build}
+case $B in /*) ;; *) B=$E2E_ROOT/$B ;; esac
+E2E_BIN=${E2E_BIN:-$B/reseauter}
+E2E_PASS=0
+E2E_FAIL=0
+E2E_MODE=
+E2E_DIR=
+E2E_USER=anon
+E2E_PIDS=()
+STATUS=
+BASE=
+HOSTPORT=
+# Extra request headers for the next requests ("Name: value" each).
+E2E_HEADERS=()
+# The client address the CGI transport reports (servers see 127.0.0.1).
+E2E_REMOTE_ADDR=127.0.0.1
+
+# --- counting ---------------------------------------------------------------
+
+# ok DESCRIPTION: one expectation met.
+ok() {
+	E2E_PASS=$((E2E_PASS + 1))
+	printf 'ok   %s\n' "$1"
+}
+
+# bad DESCRIPTION DETAIL: one expectation not met, with what came instead.
+bad() {
+	E2E_FAIL=$((E2E_FAIL + 1))
+	printf 'FAIL %s\n' "$1"
+	[ -z "${2:-}" ] || printf '%s\n' "$2" | sed -e 's/^/     /'
+}
+
+# section TITLE: a heading in the output.
+section() {
+	printf '\n# %s\n' "$1"
+}
+
+# e2e_die MESSAGE: the suite cannot go on (the server did not start...).
+e2e_die() {
+	bad "$1" "${2:-}"
+	e2e_finish
+	exit 1
+}
+
+# --- set-up and tear-down ---------------------------------------------------
+
+# e2e_setup NAME: a fresh temporary directory and database for one suite.
+e2e_setup() {
+	E2E_NAME=$1
+	E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/reseauter-e2e-$1.XXXXXX") || exit 1
+	trap 'e2e_cleanup' EXIT
+	trap 'exit 130' INT TERM
+	mkdir -p "$E2E_DIR/jars"
+	: >"$E2E_DIR/header-problems"
+	: >"$E2E_DIR/program-problems"
+	E2E_RESPONSES=0
+	# The program's configuration (lib/config.h).  Unset what could come
+	# from the caller's environment and change what the journey expects.
+	unset RESEAUTER_SOCKET RESEAUTER_MAX_BODY RESEAUTER_LOGIN_MAX_ACCOUNT \
+	    RESEAUTER_LOGIN_MAX_ADDR RESEAUTER_INVITE_TTL RESEAUTER_SESSION_IDLE \
+	    RESEAUTER_SESSION_MAX RESEAUTER_SECURE_COOKIES
+	export RESEAUTER_DB=$E2E_DIR/reseauter.db
+	export RESEAUTER_TEMPLATES=$E2E_ROOT/templates
+	export RESEAUTER_LOCALEDIR=$B/locale
+	export RESEAUTER_SCHEMA=$E2E_ROOT/schema.sql
+	export RESEAUTER_THREADS=${RESEAUTER_THREADS:-4}
+	if [ -n "${E2E_SANITIZED:-}" ]; then
+		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:log_path=$E2E_DIR/asan
+		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$E2E_DIR/ubsan
+		if [ -f "$E2E_ROOT/tests/unit/lsan.supp" ]; then
+			export LSAN_OPTIONS=suppressions=$E2E_ROOT/tests/unit/lsan.supp
+		fi
+	fi
+	if [ ! -x "$E2E_BIN" ]; then
+		e2e_die "the program $E2E_BIN is built" "not found or not executable: run make first"
+	fi
+	section "$E2E_NAME: $E2E_BIN, in $E2E_DIR"
+}
+
+e2e_cleanup() {
+	server_stop
+	if [ -n "$E2E_DIR" ] && [ -z "${E2E_KEEP:-}" ]; then
+		rm -rf "$E2E_DIR"
+	elif [ -n "$E2E_DIR" ]; then
+		echo "kept $E2E_DIR"
+	fi
+}
+
+# e2e_free_port: prints a TCP port that nothing on this machine uses now.
+# Reads /proc/net/tcp*: no tool needed.  A race with another program is
+# possible; server_start tries again with another port.
+e2e_free_port() {
+	local port hex i
+	for i in $(seq 1 100); do
+		port=$((20000 + RANDOM % 40000))
+		hex=$(printf '%04X' "$port")
+		if ! cat /proc/net/tcp /proc/net/tcp6 2>/dev/null |
+		    awk '{print $2}' | grep -qi ":$hex\$"; then
+			echo "$port"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# e2e_finish: stops the server, checks what every answer had to carry,
+# prints the count and returns 1 when something failed.
+e2e_finish() {
+	server_stop
+	section "$E2E_NAME: on every answer of the program"
+	if [ "${E2E_RESPONSES:-0}" -gt 0 ]; then
+		if [ -s "$E2E_DIR/header-problems" ]; then
+			bad "security headers on all $E2E_RESPONSES answers of the program" \
+			    "$(sort "$E2E_DIR/header-problems" | uniq -c | head -n 30)"
+		else
+			ok "security headers on all $E2E_RESPONSES answers of the program"
+		fi
+	fi
+	e2e_check_program_logs
+	if [ -s "$E2E_DIR/program-problems" ]; then
+		bad "the program ran cleanly (exit status, sanitizers, crashes)" \
+		    "$(head -n 60 "$E2E_DIR/program-problems")"
+	elif [ "${E2E_RESPONSES:-0}" -gt 0 ]; then
+		ok "the program ran cleanly (exit status, sanitizers, crashes)"
+	fi
+	echo
+	echo "$E2E_PASS passed, $E2E_FAIL failed"
+	[ "$E2E_FAIL" -eq 0 ]
+}
+
+# Sanitizer reports (log_path) and crashes in the server logs.
+e2e_check_program_logs() {
+	local f
+	for f in "$E2E_DIR"/asan.* "$E2E_DIR"/ubsan.*; do
+		[ -s "$f" ] || continue
+		{ echo "== $f"; head -n 40 "$f"; } >>"$E2E_DIR/program-problems"
+		rm -f "$f"
+	done
+	for f in "$E2E_DIR"/*.log; do
+		[ -s "$f" ] || continue
+		if grep -Eq 'AddressSanitizer|LeakSanitizer|runtime error:|Segmentation fault|core dumped|terminated by signal|died' "$f"; then
+			{ echo "== $f"; grep -E -A5 'AddressSanitizer|LeakSanitizer|runtime error:|Segmentation fault|core dumped|terminated by signal|died' "$f" | head -n 40; } \
+			    >>"$E2E_DIR/program-problems"
+		fi
+	done
+}
+
+# --- servers ----------------------------------------------------------------
+
+# server_start lighttpd|nginx|nginx-socket|cgi: starts the program behind
+# that server on a free port of 127.0.0.1 and waits until it answers.
+# nginx runs the program with spawn-fcgi; nginx-socket lets the program open
+# RESEAUTER_SOCKET itself.  Sets BASE (http://127.0.0.1:PORT), HOSTPORT.
+server_start() {
+	local kind=$1 try
+	E2E_KIND=$kind
+	for try in 1 2 3; do
+		E2E_PORT=$(e2e_free_port) || e2e_die "a free port on 127.0.0.1"
+		HOSTPORT=127.0.0.1:$E2E_PORT
+		BASE=http://$HOSTPORT
+		export RESEAUTER_BASE_URL=$BASE
+		case $kind in
+		lighttpd) server_start_lighttpd ;;
+		nginx) server_start_nginx spawn-fcgi ;;
+		nginx-socket) server_start_nginx socket ;;
+		cgi) E2E_MODE=cgi; return 0 ;;
+		*) e2e_die "server_start: unknown kind $kind" ;;
+		esac
+		if server_wait; then
+			return 0
+		fi
+		if [ "$try" -lt 3 ] && grep -qi 'address already in use' "$E2E_DIR"/*.log 2>/dev/null; then
+			server_stop
+			continue
+		fi
+		break
+	done
+	e2e_die "$kind starts and answers on $BASE" "$(tail -n 30 "$E2E_DIR"/*.log 2>/dev/null)"
+}
+
+server_start_lighttpd() {
+	E2E_MODE=http
+	"$E2E_ROOT/conf/mkconf.sh" "$E2E_ROOT/conf/lighttpd.conf" "$E2E_DIR/lighttpd.conf" \
+	    ADDR=127.0.0.1 PORT="$E2E_PORT" ROOT="$E2E_ROOT" BIN="$E2E_BIN" \
+	    STATE="$E2E_DIR" SOCKET="$E2E_DIR/reseauter.sock" \
+	    DB="$RESEAUTER_DB" TEMPLATES="$RESEAUTER_TEMPLATES" \
+	    LOCALEDIR="$RESEAUTER_LOCALEDIR" SCHEMA="$RESEAUTER_SCHEMA" \
+	    BASE_URL="$BASE" || e2e_die "conf/lighttpd.conf fills in"
+	lighttpd -D -f "$E2E_DIR/lighttpd.conf" >"$E2E_DIR/lighttpd.log" 2>&1 </dev/null &
+	E2E_PIDS+=("$!")
+}
+
+# nginx with a configuration made here: conf/nginx.conf's server block in
+# a main file whose pid, logs and temporary files are all in E2E_DIR.
+server_start_nginx() {
+	local how=$1 sock=$E2E_DIR/reseauter.sock user='' i
+	E2E_MODE=http
+	rm -f "$sock"
+	if [ "$how" = spawn-fcgi ]; then
+		# spawn-fcgi opens the socket and hands it to the program as fd 0.
+		spawn-fcgi -n -s "$sock" -M 0600 -- "$E2E_BIN" \
+		    >"$E2E_DIR/program.log" 2>&1 </dev/null &
+		E2E_PIDS+=("$!")
+	else
+		RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=0600 "$E2E_BIN" \
+		    >"$E2E_DIR/program.log" 2>&1 </dev/null &
+		E2E_PIDS+=("$!")
+	fi
+	for i in $(seq 1 100); do
+		[ -S "$sock" ] && break
+		sleep 0.1
+	done
+	[ -S "$sock" ] || e2e_die "the program opens its socket $sock ($how)" \
+	    "$(tail -n 30 "$E2E_DIR/program.log")"
+	"$E2E_ROOT/conf/mkconf.sh" "$E2E_ROOT/conf/nginx.conf" "$E2E_DIR/nginx-site.conf" \
+	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
+	    ROOT="$E2E_ROOT" SOCKET="$sock" || e2e_die "conf/nginx.conf fills in"
+	# Workers run as the user who started nginx: only root may name one.
+	[ "$(id -u)" -ne 0 ] || user="user $(id -un) $(id -gn);"
+	mkdir -p "$E2E_DIR/nginx-tmp"
+	cat >"$E2E_DIR/nginx.conf" <<-EOF
+	$user
+	daemon off;
+	worker_processes 1;
+	pid $E2E_DIR/nginx.pid;
+	error_log $E2E_DIR/nginx.log warn;
+	events { worker_connections 64; }
+	http {
+	    include /etc/nginx/mime.types;
+	    default_type application/octet-stream;
+	    access_log off;
+	    client_body_temp_path $E2E_DIR/nginx-tmp/body;
+	    fastcgi_temp_path $E2E_DIR/nginx-tmp/fastcgi;
+	    proxy_temp_path $E2E_DIR/nginx-tmp/proxy;
+	    uwsgi_temp_path $E2E_DIR/nginx-tmp/uwsgi;
+	    scgi_temp_path $E2E_DIR/nginx-tmp/scgi;
+	    include $E2E_DIR/nginx-site.conf;
+	}
+	EOF
+	nginx -p "$E2E_DIR" -e "$E2E_DIR/nginx.log" -c "$E2E_DIR/nginx.conf" \
+	    >>"$E2E_DIR/nginx.log" 2>&1 </dev/null &
+	E2E_PIDS+=("$!")
+}
+
+# server_wait: waits (10 s at most) until GET / gets an HTTP answer.
+server_wait() {
+	local i code pid
+	for i in $(seq 1 100); do
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/" 2>/dev/null)
+		if [ -n "$code" ] && [ "$code" != 000 ]; then
+			return 0
+		fi
+		for pid in "${E2E_PIDS[@]}"; do
+			kill -0 "$pid" 2>/dev/null || return 1
+		done
+		sleep 0.1
+	done
+	return 1
+}
+
+# e2e_children PID: prints the process ids whose parent is PID (read
+# from /proc: no tool needed).
+e2e_children() {
+	awk -v parent="$1" '{ f = FILENAME; sub(/.*\) /, ""); if ($2 == parent) {
+	    sub(/^\/proc\//, "", f); sub(/\/stat$/, "", f); print f } }' \
+	    /proc/[0-9]*/stat 2>/dev/null
+}
+
+# server_stop: stops what server_start started with SIGTERM, as an init
+# system or a terminal would, and checks that everything ended within 5 s,
+# the program that lighttpd spawned included (a web server stops its
+# FastCGI program with SIGTERM).  What is still there is killed, and
+# written down as a problem of the program.
+server_stop() {
+	local pid i alive all=() kids
+	[ "${#E2E_PIDS[@]}" -gt 0 ] || return 0
+	for pid in "${E2E_PIDS[@]}"; do
+		all+=("$pid")
+		kids=$(e2e_children "$pid")
+		[ -z "$kids" ] || mapfile -t -O "${#all[@]}" all <<<"$kids"
+	done
+	for ((i = ${#E2E_PIDS[@]} - 1; i >= 0; i--)); do
+		kill -TERM "${E2E_PIDS[i]}" 2>/dev/null
+	done
+	for i in $(seq 1 50); do
+		alive=
+		for pid in "${all[@]}"; do
+			if kill -0 "$pid" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null; then
+				alive=yes
+			fi
+		done
+		[ -n "$alive" ] || break
+		sleep 0.1
+	done
+	for pid in "${all[@]}"; do
+		if kill -0 "$pid" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null; then
+			echo "$E2E_KIND: process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c 1-60)) still ran 5 s after SIGTERM" \
+			    >>"$E2E_DIR/program-problems"
+			kill -KILL "$pid" 2>/dev/null
+		fi
+	done
+	for pid in "${E2E_PIDS[@]}"; do
+		wait "$pid" 2>/dev/null
+	done
+	E2E_PIDS=()
+}
+
+# --- cookies ----------------------------------------------------------------
+
+# as USER: the next requests are USER's, with USER's cookie jar (a file of
+# "name value" lines, made here so that the three transports share it).
+as() {
+	E2E_USER=$1
+	touch "$E2E_DIR/jars/$1"
+}
+
+# cookie NAME: prints the current user's cookie NAME ("" when none).
+cookie() {
+	awk -v n="$1" '$1 == n { v = $2 } END { print v }' "$E2E_DIR/jars/$E2E_USER"
+}
+
+# set_cookie NAME VALUE: puts a cookie in the current user's jar by hand.
+set_cookie() {
+	local jar=$E2E_DIR/jars/$E2E_USER
+	awk -v n="$1" '$1 != n' "$jar" >"$jar.new"
+	[ -z "$2" ] || printf '%s %s\n' "$1" "$2" >>"$jar.new"
+	mv "$jar.new" "$jar"
+}
+
+# The Cookie header of the current user ("" when the jar is empty).
+cookie_header() {
+	awk 'NF == 2 { printf "%s%s=%s", sep, $1, $2; sep = "; " }' "$E2E_DIR/jars/$E2E_USER"
+}
+
+# Stores the Set-Cookie lines of the last answer in the current user's jar.
+# A cookie with Max-Age <= 0 or an Expires in the past, or an empty value,
+# is removed, as a browser would.
+update_jar() {
+	local line nv name value attrs lower
+	while IFS= read -r line; do
+		nv=${line#*: }
+		name=${nv%%=*}
+		value=${nv#*=}
+		value=${value%%;*}
+		attrs=${nv#*;}
+		[ "$attrs" != "$nv" ] || attrs=
+		lower=$(printf '%s' "$attrs" | tr 'A-Z' 'a-z')
+		if [ -z "$value" ] ||
+		    printf '%s' "$lower" | grep -Eq 'max-age= *(0|-[0-9]+)( *;|$)|expires=[^;]*19[0-9][0-9]'; then
+			set_cookie "$name" ""
+		else
+			set_cookie "$name" "$value"
+		fi
+	done < <(grep -i '^set-cookie:' "$E2E_DIR/headers")
+}
+
+# --- requests ---------------------------------------------------------------
+
+# urlencode STRING: prints STRING encoded for a form body (bytes, UTF-8 as is).
+urlencode() {
+	local LC_ALL=C s=$1 out='' c i
+	for ((i = 0; i < ${#s}; i++)); do
+		c=${s:i:1}
+		case $c in
+		[A-Za-z0-9._~-]) out+=$c ;;
+		' ') out+=+ ;;
+		*) printf -v c '%%%02X' "'$c"; out+=$c ;;
+		esac
+	done
+	printf '%s' "$out"
+}
+
+# form NAME=VALUE...: prints the urlencoded body of these fields, in order.
+form() {
+	local pair sep=
+	for pair in "$@"; do
+		printf '%s%s=%s' "$sep" "$(urlencode "${pair%%=*}")" "$(urlencode "${pair#*=}")"
+		sep='&'
+	done
+}
+
+# req METHOD PATH [BODYFILE [CONTENT_TYPE]]: one request as the current
+# user.  Sets STATUS; the answer is in $E2E_DIR/headers and $E2E_DIR/body.
+req() {
+	local method=$1 path=$2 bodyfile=${3:-} ctype=${4:-application/x-www-form-urlencoded}
+	STATUS=000
+	: >"$E2E_DIR/headers"
+	: >"$E2E_DIR/body"
+	if [ "$E2E_MODE" = cgi ]; then
+		req_cgi "$method" "$path" "$bodyfile" "$ctype"
+	else
+		req_http "$method" "$path" "$bodyfile" "$ctype"
+	fi
+	update_jar
+	E2E_LAST="$method $path"
+	[ -z "${E2E_VERBOSE:-}" ] || echo "     > $E2E_USER: $method $path -> $STATUS"
+	case $path in
+	/static/*) ;;
+	*) [ -n "${E2E_EXPECT_EXIT:-}" ] || check_security_headers ;;
+	esac
+}
+
+req_http() {
+	local method=$1 path=$2 bodyfile=$3 ctype=$4 h args=()
+	args=(-sS --max-time 60 -X "$method" -D "$E2E_DIR/headers.raw"
+	    -o "$E2E_DIR/body" -w '%{http_code}' -H 'Expect:')
+	h=$(cookie_header)
+	[ -z "$h" ] || args+=(-H "Cookie: $h")
+	for h in "${E2E_HEADERS[@]}"; do
+		args+=(-H "$h")
+	done
+	if [ -n "$bodyfile" ]; then
+		args+=(-H "Content-Type: $ctype" --data-binary "@$bodyfile")
+	fi
+	STATUS=$(curl "${args[@]}" "$BASE$path" 2>"$E2E_DIR/curl.err")
+	[ -n "$STATUS" ] || STATUS=000
+	# Header lines without CR, the status line left out.
+	tr -d '\r' <"$E2E_DIR/headers.raw" | sed -e '1d' -e '/^$/d' >"$E2E_DIR/headers"
+}
+
+# The program run as a CGI script: the request in its environment, the
+# body on its standard input; its output is split at the first empty line
+# and "Status:" gives the status (200 when absent, 302 with a Location).
+req_cgi() {
+	local method=$1 path=$2 bodyfile=$3 ctype=$4 h name env=() rc hdrlen
+	local pathpart=${path%%\?*} query=
+	[ "$pathpart" = "$path" ] || query=${path#*\?}
+	env=(PATH="$PATH" GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1
+	    SERVER_SOFTWARE=reseauter-e2e REQUEST_METHOD="$method"
+	    REQUEST_URI="$path" SCRIPT_NAME= PATH_INFO="$pathpart"
+	    QUERY_STRING="$query" REMOTE_ADDR="$E2E_REMOTE_ADDR" REMOTE_PORT=50000
+	    SERVER_NAME=127.0.0.1 SERVER_PORT="$E2E_PORT" SERVER_ADDR=127.0.0.1
+	    HTTP_HOST="$HOSTPORT" REQUEST_SCHEME=http)
+	for name in $(env | sed -n 's/^\(RESEAUTER_[A-Z_]*\)=.*/\1/p; s/^\([A-Z]*SAN_OPTIONS\)=.*/\1/p; s/^\(TZ\)=.*/\1/p'); do
+		env+=("$name=${!name}")
+	done
+	h=$(cookie_header)
+	[ -z "$h" ] || env+=(HTTP_COOKIE="$h")
+	for h in "${E2E_HEADERS[@]}"; do
+		name=$(printf '%s' "${h%%:*}" | tr 'a-z-' 'A-Z_')
+		env+=("HTTP_$name=$(printf '%s' "${h#*:}" | sed -e 's/^ *//')")
+	done
+	if [ -n "$bodyfile" ]; then
+		env+=(CONTENT_LENGTH="$(wc -c <"$bodyfile" | tr -d ' ')" CONTENT_TYPE="$ctype")
+	else
+		bodyfile=/dev/null
+		env+=(CONTENT_LENGTH=)
+	fi
+	(cd "$E2E_DIR" && exec env -i "${env[@]}" timeout 60 "$E2E_BIN") \
+	    <"$bodyfile" >"$E2E_DIR/cgi.out" 2>"$E2E_DIR/cgi.err"
+	rc=$?
+	cat "$E2E_DIR/cgi.err" >>"$E2E_DIR/cgi.log"
+	if [ -n "${E2E_EXPECT_EXIT:-}" ]; then
+		# A failure the caller asked for: only its output is kept.
+		cp "$E2E_DIR/cgi.out" "$E2E_DIR/body"
+		return
+	fi
+	if [ "$rc" -ne 0 ]; then
+		echo "$method $path: exit status $rc" >>"$E2E_DIR/program-problems"
+	fi
+	if grep -Eq 'AddressSanitizer|LeakSanitizer|runtime error:' "$E2E_DIR/cgi.err"; then
+		{ echo "$method $path:"; head -n 30 "$E2E_DIR/cgi.err"; } >>"$E2E_DIR/program-problems"
+	fi
+	# Length in bytes of the header block, empty line included.
+	hdrlen=$(LC_ALL=C awk '{ n += length($0) + 1 } /^\r?$/ { print n; found = 1; exit }
+	    END { if (!found) print -1 }' "$E2E_DIR/cgi.out")
+	if [ "$hdrlen" -lt 0 ]; then
+		echo "$method $path: CGI output without an empty line after the headers" \
+		    >>"$E2E_DIR/program-problems"
+		cp "$E2E_DIR/cgi.out" "$E2E_DIR/body"
+		return
+	fi
+	head -c "$hdrlen" "$E2E_DIR/cgi.out" | tr -d '\r' | sed -e '/^$/d' >"$E2E_DIR/headers"
+	tail -c "+$((hdrlen + 1))" "$E2E_DIR/cgi.out" >"$E2E_DIR/body"
+	STATUS=$(sed -n 's/^[Ss]tatus: *\([0-9][0-9][0-9]\).*/\1/p' "$E2E_DIR/headers" | head -n 1)
+	if [ -z "$STATUS" ]; then
+		if grep -qi '^location:' "$E2E_DIR/headers"; then STATUS=302; else STATUS=200; fi
+	fi
+}
+
+# get PATH: a GET as the current user.
+get() {
+	req GET "$1"
+}
+
+# post PATH NAME=VALUE...: a form POST as the current user.
+post() {
+	local path=$1
+	shift
+	form "$@" >"$E2E_DIR/request"
+	req POST "$path" "$E2E_DIR/request"
+}
+
+# post_raw PATH BODY [CONTENT_TYPE]: a POST of BODY exactly as given.
+post_raw() {
+	printf '%s' "$2" >"$E2E_DIR/request"
+	req POST "$1" "$E2E_DIR/request" "${3:-application/x-www-form-urlencoded}"
+}
+
+# --- reading the answer -----------------------------------------------------
+
+# header NAME: prints the value of the last header NAME of the answer.
+header() {
+	awk -v n="$1" 'BEGIN { n = tolower(n) } { i = index($0, ":") }
+	    i && tolower(substr($0, 1, i - 1)) == n { v = substr($0, i + 1); sub(/^[ \t]+/, "", v) }
+	    END { print v }' "$E2E_DIR/headers"
+}
+
+# location: the Location of the answer as a path (scheme and host removed).
+location() {
+	header Location | sed -E 's,^https?://[^/]+,,'
+}
+
+# input_value NAME [N]: prints the value of the Nth (1st) <input name=NAME>
+# of the answer, whatever the order of its attributes.
+input_value() {
+	tr '\n' ' ' <"$E2E_DIR/body" | grep -o '<input[^>]*>' |
+	    grep -E "name=\"$1\"" | sed -n "${2:-1}p" |
+	    sed -n 's/.*value="\([^"]*\)".*/\1/p'
+}
+
+# textarea_value NAME [N]: prints the text of the Nth (1st) <textarea
+# name=NAME> of the answer, as it is in the page (HTML-escaped).
+textarea_value() {
+	TA_NAME=$1 TA_N=${2:-1} perl -0777 -ne '
+	    my ($name, $n) = ($ENV{TA_NAME}, $ENV{TA_N});
+	    my @v = /<textarea\b[^>]*\bname="\Q$name\E"[^>]*>(.*?)<\/textarea>/gs;
+	    my $t = $v[$n - 1] // ""; $t =~ s/^\r?\n//; print $t;
+	' <"$E2E_DIR/body"
+}
+
+# csrf_token: the token of the page's forms (the first hidden csrf input).
+csrf_token() {
+	input_value csrf
+}
+
+# body_text: the body without tags, spaces squeezed, for messages.
+body_text() {
+	sed -e 's/<[^>]*>/ /g' "$E2E_DIR/body" | tr -s ' \t\n' ' ' | cut -c 1-400
+}
+
+# What came back, for a failure message.
+what_came() {
+	printf '%s -> %s' "$E2E_LAST" "$STATUS"
+	[ -z "$(header Location)" ] || printf ' Location: %s' "$(header Location)"
+	printf '\n  body: %s' "$(body_text)"
+}
+
+# Every answer of the program carries the protective headers; what is
+# missing is written down, and e2e_finish makes it one expectation.
+check_security_headers() {
+	local csp miss=
+	E2E_RESPONSES=$((E2E_RESPONSES + 1))
+	csp=$(header Content-Security-Policy)
+	case $csp in *"default-src 'self'"*) ;; *) miss="$miss default-src" ;; esac
+	case $csp in *"object-src 'none'"*) ;; *) miss="$miss object-src" ;; esac
+	case $csp in *"base-uri 'none'"*) ;; *) miss="$miss base-uri" ;; esac
+	case $csp in *"frame-ancestors 'none'"*) ;; *) miss="$miss frame-ancestors" ;; esac
+	[ "$(header X-Content-Type-Options)" = nosniff ] || miss="$miss nosniff"
+	[ "$(header Referrer-Policy)" = same-origin ] || miss="$miss Referrer-Policy"
+	[ -z "$miss" ] || echo "${E2E_LAST%%\?*} ($STATUS): missing$miss" >>"$E2E_DIR/header-problems"
+}
+
+# --- expectations -----------------------------------------------------------
+
+# expect_status CODES DESCRIPTION: CODES is one code or several "302|303".
+expect_status() {
+	if printf '%s' "$STATUS" | grep -Eqx "$1"; then
+		ok "$2 ($STATUS)"
+	else
+		bad "$2: expected $1" "$(what_came)"
+	fi
+}
+
+# expect_body TEXT DESCRIPTION: the body holds TEXT (exactly, as bytes).
+expect_body() {
+	if grep -qF -- "$1" "$E2E_DIR/body"; then
+		ok "$2"
+	else
+		bad "$2: body lacks $1" "$(what_came)"
+	fi
+}
+
+# expect_no_body TEXT DESCRIPTION: the body does not hold TEXT.
+expect_no_body() {
+	if grep -qF -- "$1" "$E2E_DIR/body"; then
+		bad "$2: body holds $1" "$(what_came)  near: $(grep -oF -m1 -- "$1" "$E2E_DIR/body" | head -c 200)"
+	else
+		ok "$2"
+	fi
+}
+
+# expect_body_re ERE DESCRIPTION: the body matches an extended regex.
+expect_body_re() {
+	if grep -qE -- "$1" "$E2E_DIR/body"; then
+		ok "$2"
+	else
+		bad "$2: body does not match $1" "$(what_came)"
+	fi
+}
+
+# expect_header NAME ERE DESCRIPTION: some header NAME matches ERE.
+expect_header() {
+	if grep -i "^$1:" "$E2E_DIR/headers" | sed -e 's/^[^:]*: *//' | grep -qE -- "$2"; then
+		ok "$3"
+	else
+		bad "$3: no $1 header matching $2" "$(what_came)
+  headers: $(tr '\n' '|' <"$E2E_DIR/headers")"
+	fi
+}
+
+# expect_location ERE DESCRIPTION: the Location, as a path, matches ERE
+# (anchored at both ends).
+expect_location() {
+	if location | grep -qxE -- "$1"; then
+		ok "$2"
+	else
+		bad "$2: Location should be $1" "$(what_came)"
+	fi
+}
+
+# expect_eq GOT WANTED DESCRIPTION
+expect_eq() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		bad "$3" "got '$1', expected '$2'"
+	fi
+}
