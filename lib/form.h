@@ -23,7 +23,15 @@ enum field_kind {
 	FIELD_DATE,     /* YYYY-MM-DD, a real calendar date */
 	FIELD_CHOICE,   /* one of the strings in choices */
 	FIELD_TOKEN,    /* [A-Za-z0-9_-], e.g. a CSRF token */
-	FIELD_BOOL      /* a checkbox: present (any value) = 1, absent = 0 */
+	FIELD_BOOL,     /* a checkbox: present (any value) = 1, absent = 0 */
+	FIELD_MULTI,    /* checkboxes: every occurrence of the name, each one of
+	                 * choices (or, with choices NULL, a token of
+	                 * [A-Za-z0-9_-], at most 24 bytes), without repeats,
+	                 * joined by ',' in text in the order sent; num = count;
+	                 * max (when > 0) bounds the count */
+	FIELD_DECIMAL   /* a number with at most two decimals, "2.5" or "2,5"
+	                 * (as French writes it), within [min, max] whole units;
+	                 * text is normalised ("2.5", "3"), num = hundredths */
 };
 
 enum field_error {
@@ -72,6 +80,15 @@ struct form {
  */
 int form_validate(struct form *f, const struct field_def *defs, size_t n,
     const struct kvlist *in, size_t nth);
+
+/*
+ * Like form_validate(), but each field is read under the name prefix +
+ * def->name (the first occurrence; all of them for FIELD_MULTI), so that
+ * the items of a list ("persona-2-name") share one declaration.  The
+ * values keep the declared names for form_get().
+ */
+int form_validate_prefix(struct form *f, const struct field_def *defs,
+    size_t n, const struct kvlist *in, const char *prefix);
 
 /* Frees what form_validate() allocated and zeroes f. */
 void form_free(struct form *f);

@@ -1,10 +1,17 @@
 /*
- * plan.h: the workbook's sections of an organisation's plan.
+ * plan.h: storing the sections of an organisation's plan, with their history.
  *
- * Each section has a version number.  A save names the version the person
- * started from; if someone else saved in between, the save is refused with
- * RT_ECONFLICT and nothing is written, so that nobody's work is overwritten
- * silently.  A save is one transaction: all of it is written, or none.
+ * Each section is one JSON document (workbook.h says its form) with a
+ * version number.  A save names the version the person started from; if
+ * someone else saved in between, it is refused with RT_ECONFLICT and
+ * nothing is written, so nobody's work is overwritten silently.  Every
+ * save also writes a revision (who, when, the whole document), so any
+ * earlier version can be read again and restored; restoring is itself a
+ * new revision.  A save is one transaction: all of it is written, or none.
+ *
+ * With each save, the plan's standing (the completion of every section
+ * and the number of open pitfalls, coach.h) is recomputed and stored, so
+ * that lists of many plans read it without loading them.
  */
 #ifndef RESEAUTER_PLAN_H
 #define RESEAUTER_PLAN_H
@@ -12,97 +19,74 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
-#include "auth.h"
 #include "db.h"
+#include "workbook.h"
 
-#define PLAN_TEXT_MAX        4000   /* characters of a free-text answer */
-#define PLAN_LINE_MAX        300    /* characters of a one-line answer */
-#define PLAN_MAX_OBJECTIVES  3
+/*
+ * Loads section of org_id into d (which the caller frees with
+ * wb_data_free()); a section never saved comes back empty at version 0.
+ * Returns RT_OK, RT_ENOMEM or RT_EDB (also for a stored document that does
+ * not read back, which is logged).
+ */
+int plan_load(struct dbh *h, int64_t org_id, int section, struct wb_data *d);
 
-/* Who saved a section last, and when; version 0 means never saved. */
-struct plan_stamp {
+/*
+ * Loads every section of org_id into p, in one read transaction, and
+ * brings lists made from other sections up to date (wb_data_sync_items).
+ * The caller frees p with wb_plan_free().  Returns as plan_load().
+ */
+int plan_load_all(struct dbh *h, int64_t org_id, struct wb_plan *p);
+
+/*
+ * Saves d as its section of org_id if the section is still at
+ * base_version, writes a revision, and updates the plan's standing.
+ * Returns RT_OK (and d->stamp holds the new version), RT_ECONFLICT
+ * (nothing written) or RT_EDB.
+ */
+int plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
+    struct wb_data *d, int64_t base_version, time_t now);
+
+/* One revision of a section, for the history page. */
+struct plan_revision {
+	int64_t id;
 	int64_t version;
-	int64_t updated_at;                  /* unix time, 0 if never */
-	char    updated_by[AUTH_NAME_MAX];   /* the person's name, "" if never */
-};
-
-/* Section "mission": the three sentences that open the workbook. */
-struct plan_mission {
-	char *mission;    /* "La mission de notre organisme est de…" */
-	char *means;      /* "Nous faisons cela par le biais de…" */
-	char *strategy;   /* "Notre stratégie de médias sociaux soutiendra ces objectifs par…" */
-	struct plan_stamp stamp;
+	int64_t created_at;
+	char    author[512];     /* the person's name, "" if their account is gone */
+	int64_t restored_from;   /* the version it restored, 0 for an ordinary save */
 };
 
 /*
- * Loads the mission of org_id; never-saved fields are "".  On RT_OK the
- * caller frees with plan_mission_free().  Returns RT_OK, RT_ENOMEM or RT_EDB.
+ * Lists the revisions of section of org_id, newest first, at most max.
+ * On RT_OK *out is malloc'd (*n entries, NULL when none) and the caller
+ * frees it.  Returns RT_OK, RT_ENOMEM or RT_EDB.
  */
-int plan_mission_load(struct dbh *h, int64_t org_id, struct plan_mission *out);
-
-/* Frees the strings of m and zeroes it. */
-void plan_mission_free(struct plan_mission *m);
+int plan_revisions(struct dbh *h, int64_t org_id, int section, size_t max,
+    struct plan_revision **out, size_t *n);
 
 /*
- * Saves the mission if the section is still at base_version, and bumps its
- * version.  Returns RT_OK, RT_ECONFLICT (nothing written) or RT_EDB.
+ * Loads the content of the revision with this version into d.  Returns
+ * RT_OK, RT_ENOTFOUND, RT_ENOMEM or RT_EDB.
  */
-int plan_mission_save(struct dbh *h, int64_t org_id, int64_t user_id,
-    const struct plan_mission *m, int64_t base_version, time_t now);
-
-/* The kinds of objective, as stable keys stored in the database. */
-enum plan_objective_kind {
-	OBJ_KIND_ACTIVITY = 0,   /* make our activity known */
-	OBJ_KIND_IMPACT,         /* make our impact known */
-	OBJ_KIND_AUDIENCES,      /* reach specific audiences */
-	OBJ_KIND_NETWORKS,       /* join networks of organisations with the same mission */
-	OBJ_KIND_TEST_IDEAS,     /* test ideas, consult */
-	OBJ_KIND_EVALUATE,       /* evaluate activities */
-	OBJ_KIND_RECRUIT_STAFF,  /* recruit staff */
-	OBJ_KIND_DOCUMENT,       /* document experiences, in writing and photos */
-	OBJ_KIND_WEBSITE,        /* an alternative to a traditional website */
-	OBJ_KIND_SELL,           /* sell products or services */
-	OBJ_KIND_EVENTS,         /* promote events and manage registrations */
-	OBJ_KIND_MOBILISE,       /* mobilise citizens */
-	OBJ_KIND_FUNDRAISE,      /* raise funds */
-	OBJ_KIND_VOLUNTEERS,     /* recruit volunteers */
-	OBJ_KIND__MAX
-};
-
-/* The stable keys of the kinds, OBJ_KIND__MAX of them then NULL ("activity"...). */
-extern const char *const plan_objective_kind_keys[OBJ_KIND__MAX + 1];
-
-/* The English label (a message id to translate) of each kind. */
-extern const char *const plan_objective_kind_msgids[OBJ_KIND__MAX];
-
-struct plan_objective {
-	char *text;       /* the objective itself */
-	int   kind;       /* enum plan_objective_kind, -1 when not chosen */
-	char *serves;     /* how it serves the mission */
-	char *indicator;  /* what will be measured */
-	char *target;     /* the target to reach on that indicator */
-	char  due[11];    /* YYYY-MM-DD, "" when none */
-};
-
-/* Section "objectives": up to three, in the order the group put them. */
-struct plan_objectives {
-	struct plan_objective items[PLAN_MAX_OBJECTIVES];
-	size_t            n;
-	struct plan_stamp stamp;
-};
-
-/* Loads the objectives of org_id.  Ownership and returns as plan_mission_load(). */
-int plan_objectives_load(struct dbh *h, int64_t org_id,
-    struct plan_objectives *out);
-
-/* Frees the strings of o and zeroes it. */
-void plan_objectives_free(struct plan_objectives *o);
+int plan_revision_load(struct dbh *h, int64_t org_id, int section,
+    int64_t version, struct wb_data *d);
 
 /*
- * Replaces all the objectives of org_id by o->items[0..o->n) if the section
- * is still at base_version.  Returns RT_OK, RT_ECONFLICT or RT_EDB.
+ * Makes the content of an earlier version the current one, as a new
+ * revision, if the section is still at base_version.  Returns RT_OK,
+ * RT_ENOTFOUND, RT_ECONFLICT or RT_EDB.
  */
-int plan_objectives_save(struct dbh *h, int64_t org_id, int64_t user_id,
-    const struct plan_objectives *o, int64_t base_version, time_t now);
+int plan_restore(struct dbh *h, int64_t org_id, int64_t user_id,
+    int section, int64_t version, int64_t base_version, time_t now);
+
+/* The stored standing of a plan (see coach.h for how it is computed). */
+struct plan_standing {
+	int     percent[WB__MAX];  /* completion of each section, 0..100 */
+	int     overall;           /* completion of the whole plan, 0..100 */
+	int     pitfalls;          /* pitfalls open */
+	int64_t updated_at;        /* last save of any section, 0 if none */
+};
+
+/* Reads the standing of org_id (all zero for a plan never saved).  Returns RT_OK or RT_EDB. */
+int plan_standing(struct dbh *h, int64_t org_id, struct plan_standing *out);
 
 #endif
