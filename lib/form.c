@@ -2,13 +2,15 @@
  * form.c: checks every declared field of a form (see form.h).
  *
  * form_validate() copies the value of each field into one arena, where it
- * is normalised in place (trimmed, CRLF turned into LF, domain lower-cased):
- * normalising never makes a value longer, so the arena is sized once from
- * the raw lengths.
+ * is normalised in place (trimmed, CRLF turned into LF, domain lower-cased,
+ * a decimal rewritten without its extra zeros, the values of a FIELD_MULTI
+ * joined by ','): normalising never makes a value longer, so the arena is
+ * sized once from the raw lengths.
  */
 #include <assert.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,16 @@
 #include "i18n.h"
 #include "http.h"
 #include "status.h"
+
+/*
+ * The most distinct values a FIELD_MULTI keeps; more is FIELD_ERANGE and
+ * the rest of the occurrences are not read, which bounds the work a
+ * hostile form can cause (each value is compared with those kept).
+ */
+#define FORM_MULTI_MAX 64
+
+/* The longest value of a FIELD_MULTI without choices, in bytes. */
+#define FORM_MULTI_TOKEN_MAX 23
 
 /*
  * Returns non-zero for the ASCII white space of the WHATWG specifications
@@ -234,6 +246,83 @@ form_check_int(const struct field_def *d, const char *s, size_t len,
 }
 
 /*
+ * Parses the decimal number text[0..*len): an optional '-', one or more
+ * ASCII digits, then optionally a '.' or a ',' (as French writes it)
+ * followed by one or two digits.  "2", "2.5", "2,5", "0.25", "007" pass;
+ * "2.555", "2.", ".5", ",5", "+2", "1e3", "1 000", "2 ,5", "-" are
+ * FIELD_EFORMAT (three decimals are refused even when the last is 0).  A
+ * well-formed number outside [d->min, d->max] whole units, or whose
+ * hundredths do not fit a long long, is FIELD_ERANGE.  A well-formed
+ * number is rewritten in place in its normal form, never longer: no
+ * leading zeros, '.' as the separator, no trailing zeros in the decimals
+ * and no separator when they are all zeros ("02,50" gives "2.5", "3.0"
+ * gives "3", "-0" gives "0"), and *len updated; on FIELD_OK its value in
+ * hundredths is in *num.  A malformed one is left as it is.
+ */
+static int
+form_check_decimal(const struct field_def *d, char *text, size_t *len,
+    long long *num)
+{
+	const long long	 lim = (LLONG_MAX - 99) / 100;
+	long long	 units = 0, hund, lo, hi;
+	size_t		 i = 0, n = *len, start, nfrac = 0;
+	int		 neg = 0, frac = 0, overflow = 0, w;
+	char		 out[32];
+
+	if (n > 0 && text[0] == '-') {
+		neg = 1;
+		i = 1;
+	}
+	start = i;
+	for (; i < n && text[i] >= '0' && text[i] <= '9'; i++) {
+		if (overflow || units > (lim - (text[i] - '0')) / 10)
+			overflow = 1;
+		else
+			units = units * 10 + (text[i] - '0');
+	}
+	if (i == start)
+		return FIELD_EFORMAT;
+	if (i < n && (text[i] == '.' || text[i] == ',')) {
+		for (i++; i < n && text[i] >= '0' && text[i] <= '9'; i++) {
+			if (++nfrac > 2)
+				return FIELD_EFORMAT;
+			frac = frac * 10 + (text[i] - '0');
+		}
+		if (nfrac == 0)
+			return FIELD_EFORMAT;
+		if (nfrac == 1)
+			frac *= 10;
+	}
+	if (i != n)
+		return FIELD_EFORMAT;
+	if (overflow)
+		return FIELD_ERANGE;
+
+	hund = units * 100 + frac;
+	if (neg)
+		hund = -hund;
+	if (hund == 0)
+		neg = 0;
+	w = frac == 0 ?
+	    snprintf(out, sizeof(out), "%s%lld", neg ? "-" : "", units) :
+	    frac % 10 == 0 ?
+	    snprintf(out, sizeof(out), "%s%lld.%d", neg ? "-" : "", units,
+	    frac / 10) :
+	    snprintf(out, sizeof(out), "%s%lld.%02d", neg ? "-" : "", units,
+	    frac);
+	assert(w > 0 && (size_t)w <= n && (size_t)w < sizeof(out));
+	memcpy(text, out, (size_t)w + 1);
+	*len = (size_t)w;
+
+	lo = d->min < LLONG_MIN / 100 ? LLONG_MIN : d->min * 100;
+	hi = d->max > LLONG_MAX / 100 ? LLONG_MAX : d->max * 100;
+	if (hund < lo || hund > hi)
+		return FIELD_ERANGE;
+	*num = hund;
+	return FIELD_OK;
+}
+
+/*
  * Checks that s[0..len) is a date written YYYY-MM-DD (exactly ten
  * characters, ASCII digits) that exists in the Gregorian calendar, with a
  * year from 1900 to 2200: "2024-02-29" passes, "2023-02-29", "1900-02-29",
@@ -291,7 +380,8 @@ form_is_token(const char *s, size_t len)
  * not present, and FIELD_EMISSING when required; an optional empty field is
  * fine and skips every other check.  An invalid field keeps its normalised
  * text for the form to be shown again.  CHOICE sets num to -1 unless a
- * choice matched.
+ * choice matched; INT and DECIMAL set num to 0 unless valid.  A
+ * FIELD_MULTI is checked by form_check_multi() instead (asserted).
  */
 static void
 form_check_one(const struct field_def *d, char *text, size_t len, int sent,
@@ -299,6 +389,7 @@ form_check_one(const struct field_def *d, char *text, size_t len, int sent,
 {
 	size_t	 i;
 
+	assert(d->kind != FIELD_MULTI);
 	v->num = d->kind == FIELD_CHOICE ? -1 : 0;
 	v->error = FIELD_OK;
 	if (!utf8_valid(text, len)) {
@@ -314,6 +405,7 @@ form_check_one(const struct field_def *d, char *text, size_t len, int sent,
 	case FIELD_LINE:
 	case FIELD_EMAIL:
 	case FIELD_INT:
+	case FIELD_DECIMAL:
 	case FIELD_DATE:
 		len = form_trim(text, len);
 		break;
@@ -359,6 +451,12 @@ form_check_one(const struct field_def *d, char *text, size_t len, int sent,
 		if (v->error != FIELD_OK)
 			v->num = 0;
 		break;
+	case FIELD_DECIMAL:
+		v->error = form_check_decimal(d, text, &len, &v->num);
+		v->len = len;
+		if (v->error != FIELD_OK)
+			v->num = 0;
+		break;
 	case FIELD_DATE:
 		v->error = form_check_date(text, len);
 		break;
@@ -379,7 +477,10 @@ form_check_one(const struct field_def *d, char *text, size_t len, int sent,
 			v->error = form_check_length(d, text, len);
 		break;
 	default:
-		/* FIELD_BOOL was handled above; no other kind exists. */
+		/*
+		 * FIELD_BOOL was handled above and FIELD_MULTI never comes
+		 * here (form_check_multi()); no other kind exists.
+		 */
 		assert(0);
 		v->error = FIELD_EFORMAT;
 		break;
@@ -387,23 +488,167 @@ form_check_one(const struct field_def *d, char *text, size_t len, int sent,
 }
 
 /*
- * Fills f with the checked value of each of defs[0..n), taken from the
- * nth occurrence of its name in in (NULL is an empty input).  f must be
- * zeroed or freed (asserted: no values yet).  n may be 0, which allocates
- * nothing.  Returns RT_OK once every field is checked (f->nerrors counts
- * the fields in error) or RT_ENOMEM, after which f holds no usable value;
- * the caller calls form_free() in both cases.
+ * Returns the value of the nth (0-based) pair of in whose key is prefix
+ * (of plen bytes) followed by name, or NULL when there are not that many;
+ * in NULL is an empty list.  The prefix is compared byte for byte, so
+ * "persona-1-" does not match "persona-10-name".
  */
-int
-form_validate(struct form *f, const struct field_def *defs, size_t n,
-    const struct kvlist *in, size_t nth)
+static const char *
+form_lookup(const struct kvlist *in, const char *prefix, size_t plen,
+    const char *name, size_t nth)
+{
+	size_t	 i;
+
+	if (in == NULL)
+		return NULL;
+	for (i = 0; i < in->n; i++)
+		if (strncmp(in->v[i].key, prefix, plen) == 0 &&
+		    strcmp(in->v[i].key + plen, name) == 0 && nth-- == 0)
+			return in->v[i].val;
+	return NULL;
+}
+
+/*
+ * Returns the arena bytes that the field d needs: for a FIELD_MULTI the
+ * length of every occurrence of its name plus one (for the ',' or the
+ * NUL), at least 1; for any other kind the length of the nth occurrence
+ * plus one.  Returns SIZE_MAX when the sum would overflow.
+ */
+static size_t
+form_need(const struct field_def *d, const struct kvlist *in,
+    const char *prefix, size_t plen, size_t nth)
 {
 	const char	*raw;
-	size_t		 i, total = 0, rlen, off = 0;
+	size_t		 i, rlen, total = 0;
+
+	if (d->kind != FIELD_MULTI) {
+		raw = form_lookup(in, prefix, plen, d->name, nth);
+		rlen = raw != NULL ? strlen(raw) : 0;
+		return rlen >= SIZE_MAX - 1 ? SIZE_MAX : rlen + 1;
+	}
+	for (i = 0; in != NULL && i < in->n; i++) {
+		if (strncmp(in->v[i].key, prefix, plen) != 0 ||
+		    strcmp(in->v[i].key + plen, d->name) != 0)
+			continue;
+		rlen = strlen(in->v[i].val);
+		if (rlen >= SIZE_MAX - 1 - total)
+			return SIZE_MAX;
+		total += rlen + 1;
+	}
+	return total > 0 ? total : 1;
+}
+
+/*
+ * Returns non-zero when the FIELD_MULTI value s[0..len) is acceptable for
+ * d: one of d->choices, or with choices NULL a token of 1 to
+ * FORM_MULTI_TOKEN_MAX bytes of [A-Za-z0-9_-].
+ */
+static int
+form_multi_ok(const struct field_def *d, const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (d->choices == NULL)
+		return len > 0 && len <= FORM_MULTI_TOKEN_MAX &&
+		    form_is_token(s, len);
+	for (i = 0; d->choices[i] != NULL; i++)
+		if (strcmp(d->choices[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Checks the FIELD_MULTI d from every pair of in named prefix + d->name,
+ * joining the distinct values, in the order sent, by ',' into dst (which
+ * has the room form_need() gave), and fills v.  Values are taken exactly
+ * as sent (no trimming: a checkbox sends its value attribute); empty ones
+ * are skipped, so that a form may send "name=" to say the field was shown.
+ * A value that is not valid UTF-8 is left out of the text and makes the
+ * field FIELD_EFORMAT; a value that is not acceptable (form_multi_ok())
+ * is kept in the text and makes it FIELD_ECHOICE (with choices) or
+ * FIELD_EFORMAT (without); the first such error wins.  More than
+ * FORM_MULTI_MAX distinct values, or more than d->max when it is positive,
+ * is FIELD_ERANGE; no value at all when required is FIELD_EMISSING.  num
+ * is the number of distinct values kept, present is num > 0.
+ */
+static void
+form_check_multi(const struct field_def *d, const struct kvlist *in,
+    const char *prefix, size_t plen, char *dst, struct field_value *v)
+{
+	size_t		 offs[FORM_MULTI_MAX], lens[FORM_MULTI_MAX];
+	size_t		 i, k, count = 0, pos = 0, vlen;
+	const char	*val;
+	int		 error = FIELD_OK, dup;
+
+	for (i = 0; in != NULL && i < in->n; i++) {
+		if (strncmp(in->v[i].key, prefix, plen) != 0 ||
+		    strcmp(in->v[i].key + plen, d->name) != 0)
+			continue;
+		val = in->v[i].val;
+		if ((vlen = strlen(val)) == 0)
+			continue;
+		if (!utf8_valid(val, vlen)) {
+			if (error == FIELD_OK)
+				error = FIELD_EFORMAT;
+			continue;
+		}
+		for (dup = 0, k = 0; k < count && !dup; k++)
+			dup = lens[k] == vlen &&
+			    memcmp(dst + offs[k], val, vlen) == 0;
+		if (dup)
+			continue;
+		if (count == FORM_MULTI_MAX) {
+			if (error == FIELD_OK)
+				error = FIELD_ERANGE;
+			break;
+		}
+		if (count > 0)
+			dst[pos++] = ',';
+		memcpy(dst + pos, val, vlen);
+		offs[count] = pos;
+		lens[count] = vlen;
+		count++;
+		pos += vlen;
+		if (error == FIELD_OK && !form_multi_ok(d, val, vlen))
+			error = d->choices != NULL ? FIELD_ECHOICE :
+			    FIELD_EFORMAT;
+	}
+	dst[pos] = '\0';
+	if (error == FIELD_OK) {
+		if (count == 0 && d->required)
+			error = FIELD_EMISSING;
+		else if (d->max > 0 && (unsigned long long)count >
+		    (unsigned long long)d->max)
+			error = FIELD_ERANGE;
+	}
+	v->text = dst;
+	v->len = pos;
+	v->num = (long long)count;
+	v->present = count > 0;
+	v->error = error;
+}
+
+/*
+ * The work of form_validate() and form_validate_prefix(): fills f with
+ * the checked value of each of defs[0..n), read under the name prefix +
+ * def->name (prefix "" for none), from the nth occurrence of that name,
+ * or from all of them for a FIELD_MULTI.  in NULL is an empty input.  f
+ * must be zeroed or freed (asserted: no values yet).  n may be 0, which
+ * allocates nothing.  Returns RT_OK once every field is checked
+ * (f->nerrors counts the fields in error) or RT_ENOMEM, after which f
+ * holds no usable value; the caller calls form_free() in both cases.
+ */
+static int
+form_run(struct form *f, const struct field_def *defs, size_t n,
+    const struct kvlist *in, const char *prefix, size_t nth)
+{
+	const char	*raw;
+	size_t		 i, total = 0, need, rlen, off = 0, plen;
 
 	assert(f != NULL);
 	assert(f->values == NULL && f->arena == NULL);
 	assert(defs != NULL || n == 0);
+	assert(prefix != NULL);
 
 	f->defs = defs;
 	f->n = n;
@@ -411,13 +656,13 @@ form_validate(struct form *f, const struct field_def *defs, size_t n,
 	if (n == 0)
 		return RT_OK;
 
+	plen = strlen(prefix);
 	for (i = 0; i < n; i++) {
 		assert(defs[i].name != NULL);
-		raw = in != NULL ? kvlist_get_nth(in, defs[i].name, nth) : NULL;
-		rlen = raw != NULL ? strlen(raw) : 0;
-		if (rlen > SIZE_MAX - 1 - total)
+		need = form_need(&defs[i], in, prefix, plen, nth);
+		if (need == SIZE_MAX || need > SIZE_MAX - total)
 			return RT_ENOMEM;
-		total += rlen + 1;
+		total += need;
 	}
 	if ((f->values = calloc(n, sizeof(struct field_value))) == NULL)
 		return RT_ENOMEM;
@@ -425,19 +670,52 @@ form_validate(struct form *f, const struct field_def *defs, size_t n,
 		return RT_ENOMEM;
 
 	for (i = 0; i < n; i++) {
-		raw = in != NULL ? kvlist_get_nth(in, defs[i].name, nth) : NULL;
-		rlen = raw != NULL ? strlen(raw) : 0;
-		assert(off + rlen + 1 <= total);
-		if (rlen > 0)
-			memcpy(f->arena + off, raw, rlen);
-		f->arena[off + rlen] = '\0';
-		form_check_one(&defs[i], f->arena + off, rlen, raw != NULL,
-		    &f->values[i]);
+		need = form_need(&defs[i], in, prefix, plen, nth);
+		assert(off + need <= total);
+		if (defs[i].kind == FIELD_MULTI)
+			form_check_multi(&defs[i], in, prefix, plen,
+			    f->arena + off, &f->values[i]);
+		else {
+			raw = form_lookup(in, prefix, plen, defs[i].name, nth);
+			rlen = raw != NULL ? strlen(raw) : 0;
+			if (rlen > 0)
+				memcpy(f->arena + off, raw, rlen);
+			f->arena[off + rlen] = '\0';
+			form_check_one(&defs[i], f->arena + off, rlen,
+			    raw != NULL, &f->values[i]);
+		}
 		if (f->values[i].error != FIELD_OK)
 			f->nerrors++;
-		off += rlen + 1;
+		off += need;
 	}
 	return RT_OK;
+}
+
+/*
+ * Fills f with the checked value of each of defs[0..n), taken from the
+ * nth occurrence of its name in in (NULL is an empty input); a FIELD_MULTI
+ * reads every occurrence of its name, whatever nth.  See form_run() for
+ * the rest: f must be zeroed or freed, and the caller calls form_free()
+ * after RT_OK and after RT_ENOMEM.
+ */
+int
+form_validate(struct form *f, const struct field_def *defs, size_t n,
+    const struct kvlist *in, size_t nth)
+{
+	return form_run(f, defs, n, in, "", nth);
+}
+
+/*
+ * Like form_validate() with nth 0, but each field is read under the name
+ * prefix + def->name ("persona-2-" + "name"); prefix "" is form_validate()
+ * itself.  The values keep the declared names for form_get().
+ */
+int
+form_validate_prefix(struct form *f, const struct field_def *defs,
+    size_t n, const struct kvlist *in, const char *prefix)
+{
+	assert(prefix != NULL);
+	return form_run(f, defs, n, in, prefix, 0);
 }
 
 /*

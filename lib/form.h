@@ -26,7 +26,7 @@ enum field_kind {
 	FIELD_BOOL,     /* a checkbox: present (any value) = 1, absent = 0 */
 	FIELD_MULTI,    /* checkboxes: every occurrence of the name, each one of
 	                 * choices (or, with choices NULL, a token of
-	                 * [A-Za-z0-9_-], at most 24 bytes), without repeats,
+	                 * [A-Za-z0-9_-], at most 23 bytes), without repeats,
 	                 * joined by ',' in text in the order sent; num = count;
 	                 * max (when > 0) bounds the count */
 	FIELD_DECIMAL   /* a number with at most two decimals, "2.5" or "2,5"
@@ -48,16 +48,19 @@ struct field_def {
 	const char         *name;     /* form field name */
 	enum field_kind     kind;
 	int                 required;
-	long long           min;      /* LINE/TEXT/PASSWORD/TOKEN: min chars (<= 0: none); INT: min value */
-	long long           max;      /* LINE/TEXT/PASSWORD/TOKEN: max chars (<= 0: none); INT: max value */
-	const char *const  *choices;  /* CHOICE: NULL-terminated list */
+	long long           min;      /* LINE/TEXT/PASSWORD/TOKEN: min chars (<= 0: none); INT: min value;
+	                               * DECIMAL: min whole units */
+	long long           max;      /* LINE/TEXT/PASSWORD/TOKEN: max chars (<= 0: none); INT: max value;
+	                               * DECIMAL: max whole units; MULTI: max count (<= 0: none) */
+	const char *const  *choices;  /* CHOICE, MULTI: NULL-terminated list */
 	const char         *label;    /* English message id of the field's label, for error summaries */
 };
 
 struct field_value {
 	const char *text;    /* normalised value ("" when absent); owned by the form */
 	size_t      len;     /* strlen(text) */
-	long long   num;     /* INT: the value; BOOL: 0/1; CHOICE: index, -1 when none */
+	long long   num;     /* INT: the value; DECIMAL: hundredths; BOOL: 0/1;
+	                      * CHOICE: index, -1 when none; MULTI: count */
 	int         present; /* the field was sent and not empty */
 	int         error;   /* enum field_error */
 };
@@ -74,7 +77,8 @@ struct form {
 /*
  * Validates the fields of defs[0..n) taken from in, using the nth (0-based)
  * occurrence of each name (so repeated groups of fields, such as three
- * objectives, share one declaration).  Returns RT_OK when validation ran
+ * objectives, share one declaration); a FIELD_MULTI reads every occurrence
+ * of its name, whatever nth.  Returns RT_OK when validation ran
  * (look at f->nerrors) or RT_ENOMEM.  The caller frees f with form_free()
  * in either case.
  */

@@ -1,5 +1,6 @@
 /*
- * test_form.c: unit tests of lib/form.c.
+ * test_form.c: unit tests of lib/form.c, FIELD_DECIMAL, FIELD_MULTI and
+ * form_validate_prefix() included.
  *
  * lib/form.c, lib/http.c and lib/buf.c are compiled into this program with
  * their allocation calls redirected to fault_*() functions that fail on
@@ -510,6 +511,340 @@ test_bool(void **state)
 	CHECK(&req, "on", FIELD_OK, "on", 1, 1);
 }
 
+/* DECIMAL: two decimals at most, '.' or ',', normalised, hundredths. */
+static void
+test_decimal(void **state)
+{
+	static const struct field_def d = {
+	    .name = "hours", .kind = FIELD_DECIMAL, .min = 0, .max = 80 };
+	static const struct field_def req = {
+	    .name = "hours", .kind = FIELD_DECIMAL, .required = 1, .min = 0,
+	    .max = 80 };
+	static const struct field_def neg = {
+	    .name = "delta", .kind = FIELD_DECIMAL, .min = -10, .max = 10 };
+	static const struct field_def all = {
+	    .name = "n", .kind = FIELD_DECIMAL, .min = LLONG_MIN,
+	    .max = LLONG_MAX };
+	static const char *const bad[] = {
+		"2.555", "2.500", "1e3", "1E3", "2 5", "2, 5", "2 ,5", "2.",
+		"2,", ".5", ",5", "+2", "-", "--1", "abc", "2.5.1", "1,000.5",
+		"1 000", "0x10", "\xd9\xa2", "\xef\xbc\x92", "2.\n5", "2\t5",
+		"2..5", "2,,5", "inf", "nan", "1/2", "2.5h", "-,5",
+	};
+	size_t	 i;
+
+	(void)state;
+	CHECK(&d, NULL, FIELD_OK, "", 0, 0);
+	CHECK(&d, "  ", FIELD_OK, "", 0, 0);
+	CHECK(&req, NULL, FIELD_EMISSING, "", 0, 0);
+	CHECK(&req, " ", FIELD_EMISSING, "", 0, 0);
+	CHECK(&d, "2", FIELD_OK, "2", 200, 1);
+	CHECK(&d, "2.5", FIELD_OK, "2.5", 250, 1);
+	CHECK(&d, "2,5", FIELD_OK, "2.5", 250, 1);
+	CHECK(&d, "0.25", FIELD_OK, "0.25", 25, 1);
+	CHECK(&d, "0,05", FIELD_OK, "0.05", 5, 1);
+	CHECK(&d, "2.50", FIELD_OK, "2.5", 250, 1);
+	CHECK(&d, "3.0", FIELD_OK, "3", 300, 1);
+	CHECK(&d, "3,00", FIELD_OK, "3", 300, 1);
+	CHECK(&d, "02,05", FIELD_OK, "2.05", 205, 1);
+	CHECK(&d, "000", FIELD_OK, "0", 0, 1);
+	CHECK(&d, "-0", FIELD_OK, "0", 0, 1);
+	CHECK(&d, "-0.00", FIELD_OK, "0", 0, 1);
+	CHECK(&d, " \t7,5 \r\n", FIELD_OK, "7.5", 750, 1);
+	CHECK(&d, "80", FIELD_OK, "80", 8000, 1);
+	CHECK(&d, "80.00", FIELD_OK, "80", 8000, 1);
+	/* Out of range: normalised all the same, num 0. */
+	CHECK(&d, "80.01", FIELD_ERANGE, "80.01", 0, 1);
+	CHECK(&d, "81", FIELD_ERANGE, "81", 0, 1);
+	CHECK(&d, "-1", FIELD_ERANGE, "-1", 0, 1);
+	CHECK(&d, "-0.01", FIELD_ERANGE, "-0.01", 0, 1);
+	CHECK(&d, "0100,50", FIELD_ERANGE, "100.5", 0, 1);
+	CHECK(&d, "99999999999999999999", FIELD_ERANGE,
+	    "99999999999999999999", 0, 1);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		check_raw(&d, bad[i], strlen(bad[i]), FIELD_EFORMAT, NULL, 0,
+		    1, (int)(1000 + i));
+	/* A malformed number keeps its trimmed text. */
+	CHECK(&d, " 2.555 ", FIELD_EFORMAT, "2.555", 0, 1);
+	CHECK(&d, "2,", FIELD_EFORMAT, "2,", 0, 1);
+
+	CHECK(&neg, "-2,5", FIELD_OK, "-2.5", -250, 1);
+	CHECK(&neg, "-0.5", FIELD_OK, "-0.5", -50, 1);
+	CHECK(&neg, "-10", FIELD_OK, "-10", -1000, 1);
+	CHECK(&neg, "-10.01", FIELD_ERANGE, "-10.01", 0, 1);
+	CHECK(&neg, "10.5", FIELD_ERANGE, "10.5", 0, 1);
+
+	/* The largest hundredths that fit a long long, and one past. */
+	CHECK(&all, "92233720368547757.99", FIELD_OK, "92233720368547757.99",
+	    9223372036854775799LL, 1);
+	CHECK(&all, "-92233720368547757.99", FIELD_OK,
+	    "-92233720368547757.99", -9223372036854775799LL, 1);
+	CHECK(&all, "92233720368547758", FIELD_ERANGE, "92233720368547758", 0,
+	    1);
+	CHECK(&all, "000000000000000000000000092233720368547757", FIELD_OK,
+	    "92233720368547757", 9223372036854775700LL, 1);
+}
+
+/*
+ * Validates the single FIELD_MULTI (or other) field d against the values
+ * vals[0..] (NULL-terminated), each sent under d's name, with a pair of
+ * another name between them; checks the error, the text, num and present.
+ * Reports the caller's line on failure.
+ */
+static void
+check_multi(const struct field_def *d, const char *const *vals, int error,
+    const char *text, long long num, int present, int line)
+{
+	struct kvlist		 in = { NULL, 0, 0 };
+	struct form		 f;
+	const struct field_value *v;
+	size_t			 i;
+
+	memset(&f, 0, sizeof(f));
+	for (i = 0; vals[i] != NULL; i++) {
+		assert_int_equal(kvlist_add(&in, d->name, vals[i],
+		    strlen(vals[i])), RT_OK);
+		assert_int_equal(kvlist_add(&in, "other", "facebook", 8),
+		    RT_OK);
+	}
+	/* The occurrence number does not matter to a FIELD_MULTI. */
+	assert_int_equal(form_validate(&f, d, 1, &in, 1), RT_OK);
+	kvlist_free(&in);
+	v = form_get(&f, d->name);
+	if (v->error != error)
+		fail_msg("line %d: error %d, expected %d (text \"%s\")", line,
+		    v->error, error, v->text);
+	if (strcmp(v->text, text) != 0)
+		fail_msg("line %d: text \"%s\", expected \"%s\"", line,
+		    v->text, text);
+	if (v->len != strlen(v->text))
+		fail_msg("line %d: len %zu", line, v->len);
+	if (v->num != num)
+		fail_msg("line %d: num %lld, expected %lld", line, v->num, num);
+	if (v->present != present)
+		fail_msg("line %d: present %d", line, v->present);
+	if (f.nerrors != (error != FIELD_OK))
+		fail_msg("line %d: nerrors %d", line, f.nerrors);
+	form_free(&f);
+}
+
+/* check_multi() on the values that follow, reporting this line. */
+#define CHECK_MULTI(d, error, text, num, present, ...) do {		\
+	static const char *const vals_[] = { __VA_ARGS__, NULL };	\
+	check_multi((d), vals_ + 1, (error), (text), (num), (present), \
+	    __LINE__);							\
+} while (0)
+
+/* MULTI over choices: order kept, repeats and empty values dropped. */
+static void
+test_multi_choices(void **state)
+{
+	static const char *const nets[] = {
+	    "facebook", "instagram", "linkedin", NULL };
+	static const struct field_def d = {
+	    .name = "nets", .kind = FIELD_MULTI, .choices = nets };
+	static const struct field_def req = {
+	    .name = "nets", .kind = FIELD_MULTI, .required = 1,
+	    .choices = nets };
+	static const struct field_def two = {
+	    .name = "nets", .kind = FIELD_MULTI, .max = 2, .choices = nets };
+
+	(void)state;
+	CHECK_MULTI(&d, FIELD_OK, "", 0, 0, "");
+	CHECK_MULTI(&d, FIELD_OK, "", 0, 0, "", "");
+	CHECK_MULTI(&req, FIELD_EMISSING, "", 0, 0, "");
+	CHECK_MULTI(&req, FIELD_EMISSING, "", 0, 0, "", "");
+	CHECK_MULTI(&d, FIELD_OK, "linkedin", 1, 1, "", "linkedin");
+	CHECK_MULTI(&d, FIELD_OK, "linkedin,facebook", 2, 1, "", "linkedin",
+	    "facebook");
+	CHECK_MULTI(&d, FIELD_OK, "instagram,facebook,linkedin", 3, 1, "",
+	    "instagram", "", "facebook", "instagram", "linkedin", "facebook");
+	CHECK_MULTI(&d, FIELD_ECHOICE, "facebook,tiktok", 2, 1, "",
+	    "facebook", "tiktok");
+	CHECK_MULTI(&d, FIELD_ECHOICE, "Facebook", 1, 1, "", "Facebook");
+	CHECK_MULTI(&d, FIELD_ECHOICE, " facebook", 1, 1, "", " facebook");
+	CHECK_MULTI(&d, FIELD_ECHOICE, "facebook,linkedin", 1, 1, "",
+	    "facebook,linkedin");
+	CHECK_MULTI(&two, FIELD_OK, "facebook,linkedin", 2, 1, "", "facebook",
+	    "linkedin", "facebook");
+	CHECK_MULTI(&two, FIELD_ERANGE, "facebook,linkedin,instagram", 3, 1,
+	    "", "facebook", "linkedin", "instagram");
+	/* A choice error wins over the count. */
+	CHECK_MULTI(&two, FIELD_ECHOICE, "x,y,z", 3, 1, "", "x", "y", "z");
+}
+
+/* MULTI without choices: tokens of 1 to 23 bytes, and the limits. */
+static void
+test_multi_tokens(void **state)
+{
+	static const struct field_def d = {
+	    .name = "refs", .kind = FIELD_MULTI };
+	static const struct field_def three = {
+	    .name = "refs", .kind = FIELD_MULTI, .max = 3 };
+	struct kvlist	 in = { NULL, 0, 0 };
+	struct form	 f;
+	char		 name[16];
+	size_t		 i;
+
+	(void)state;
+	CHECK_MULTI(&d, FIELD_OK, "p1,o-2_X", 2, 1, "", "p1", "o-2_X", "p1");
+	CHECK_MULTI(&d, FIELD_OK, "abcdefghijklmnopqrstuvw", 1, 1, "",
+	    "abcdefghijklmnopqrstuvw");
+	CHECK_MULTI(&d, FIELD_EFORMAT, "abcdefghijklmnopqrstuvwx", 1, 1, "",
+	    "abcdefghijklmnopqrstuvwx");
+	CHECK_MULTI(&d, FIELD_EFORMAT, "p1,a b", 2, 1, "", "p1", "a b");
+	CHECK_MULTI(&d, FIELD_EFORMAT, "\xc3\xa9", 1, 1, "", "\xc3\xa9");
+	CHECK_MULTI(&d, FIELD_EFORMAT, "a,b", 1, 1, "", "a,b");
+	/* Invalid UTF-8 is left out of the text. */
+	CHECK_MULTI(&d, FIELD_EFORMAT, "p1,p2", 2, 1, "", "p1", "\xff", "p2");
+	CHECK_MULTI(&d, FIELD_EFORMAT, "", 0, 0, "", "\xc0\xaf");
+	CHECK_MULTI(&three, FIELD_OK, "a,b,c", 3, 1, "", "a", "b", "c", "a");
+	CHECK_MULTI(&three, FIELD_ERANGE, "a,b,c,d", 4, 1, "", "a", "b", "c",
+	    "d");
+
+	/* 64 distinct values are kept; the 65th is FIELD_ERANGE. */
+	memset(&f, 0, sizeof(f));
+	for (i = 0; i < 65; i++) {
+		snprintf(name, sizeof(name), "t%zu", i);
+		assert_int_equal(kvlist_add(&in, "refs", name, strlen(name)),
+		    RT_OK);
+		if (i == 63) {
+			assert_int_equal(form_validate(&f, &d, 1, &in, 0),
+			    RT_OK);
+			assert_int_equal(f.values[0].error, FIELD_OK);
+			assert_int_equal(f.values[0].num, 64);
+			form_free(&f);
+		}
+	}
+	assert_int_equal(form_validate(&f, &d, 1, &in, 0), RT_OK);
+	assert_int_equal(f.values[0].error, FIELD_ERANGE);
+	assert_int_equal(f.values[0].num, 64);
+	assert_int_equal(strncmp(f.values[0].text, "t0,t1,t2,", 9), 0);
+	form_free(&f);
+	kvlist_free(&in);
+
+	/* Thousands of repeats of long values: one value, arena exact. */
+	memset(&f, 0, sizeof(f));
+	{
+		char	 big[2001];
+
+		memset(big, 'z', sizeof(big) - 1);
+		big[sizeof(big) - 1] = '\0';
+		for (i = 0; i < 3000; i++)
+			assert_int_equal(kvlist_add(&in, "refs", big,
+			    strlen(big)), RT_OK);
+		assert_int_equal(form_validate(&f, &d, 1, &in, 0), RT_OK);
+		assert_int_equal(f.values[0].error, FIELD_EFORMAT);
+		assert_int_equal(f.values[0].num, 1);
+		assert_int_equal(f.values[0].len, 2000);
+		form_free(&f);
+		kvlist_free(&in);
+	}
+}
+
+/* Items of a list: fields read under a prefix, MULTI included. */
+static void
+test_prefix(void **state)
+{
+	static const struct field_def defs[] = {
+		{ .name = "name", .kind = FIELD_LINE, .required = 1,
+		  .max = 20 },
+		{ .name = "platforms", .kind = FIELD_MULTI },
+		{ .name = "age", .kind = FIELD_INT, .min = 0, .max = 120 },
+		{ .name = "hours", .kind = FIELD_DECIMAL, .max = 40 },
+		{ .name = "ok", .kind = FIELD_BOOL },
+	};
+	struct kvlist	 in = { NULL, 0, 0 };
+	struct form	 f;
+	const char	*s = "persona-1-name=Ana&persona-1-platforms=fb"
+	    "&persona-10-name=Zed&persona-1-platforms=x&persona-1-name=Second"
+	    "&persona-1-age=33&name=plain&persona-1-hours=1,5"
+	    "&persona-1-platforms=fb&persona-10-ok=&persona-1-=junk"
+	    "&Persona-1-age=1&persona-1-name-x=2&platforms=top&age=x";
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(http_parse_urlencoded(s, strlen(s), &in), RT_OK);
+
+	assert_int_equal(form_validate_prefix(&f, defs, 5, &in, "persona-1-"),
+	    RT_OK);
+	assert_int_equal(f.nerrors, 0);
+	assert_string_equal(form_get(&f, "name")->text, "Ana");
+	assert_string_equal(form_get(&f, "platforms")->text, "fb,x");
+	assert_int_equal(form_get(&f, "platforms")->num, 2);
+	assert_int_equal(form_get(&f, "age")->num, 33);
+	assert_string_equal(form_get(&f, "hours")->text, "1.5");
+	assert_int_equal(form_get(&f, "hours")->num, 150);
+	assert_int_equal(form_get(&f, "ok")->num, 0);
+	form_free(&f);
+
+	assert_int_equal(form_validate_prefix(&f, defs, 5, &in,
+	    "persona-10-"), RT_OK);
+	assert_int_equal(f.nerrors, 0);
+	assert_string_equal(form_get(&f, "name")->text, "Zed");
+	assert_string_equal(form_get(&f, "platforms")->text, "");
+	assert_int_equal(form_get(&f, "ok")->num, 1);
+	form_free(&f);
+
+	assert_int_equal(form_validate_prefix(&f, defs, 5, &in, "persona-2-"),
+	    RT_OK);
+	assert_int_equal(f.nerrors, 1);
+	assert_int_equal(form_get(&f, "name")->error, FIELD_EMISSING);
+	assert_false(form_get(&f, "platforms")->present);
+	form_free(&f);
+
+	/* The empty prefix reads the plain names. */
+	assert_int_equal(form_validate_prefix(&f, defs, 5, &in, ""), RT_OK);
+	assert_string_equal(form_get(&f, "name")->text, "plain");
+	assert_string_equal(form_get(&f, "platforms")->text, "top");
+	assert_int_equal(form_get(&f, "age")->error, FIELD_EFORMAT);
+	assert_int_equal(f.nerrors, 1);
+	form_free(&f);
+
+	/* No input, and no field. */
+	assert_int_equal(form_validate_prefix(&f, defs, 5, NULL, "p-1-"),
+	    RT_OK);
+	assert_int_equal(f.nerrors, 1);
+	form_free(&f);
+	assert_int_equal(form_validate_prefix(&f, defs, 0, &in, "p-1-"),
+	    RT_OK);
+	assert_null(f.values);
+	form_free(&f);
+	kvlist_free(&in);
+}
+
+/* form_validate_prefix() with a MULTI: the same two allocations. */
+static void
+test_prefix_oom(void **state)
+{
+	static const struct field_def defs[] = {
+		{ .name = "name", .kind = FIELD_LINE },
+		{ .name = "platforms", .kind = FIELD_MULTI },
+	};
+	struct kvlist	 in = { NULL, 0, 0 };
+	struct form	 f;
+	long		 k;
+	int		 rc;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(kvlist_add(&in, "a-1-platforms", "fb", 2), RT_OK);
+	assert_int_equal(kvlist_add(&in, "a-1-platforms", "x", 1), RT_OK);
+	for (k = 0; ; k++) {
+		fault_left = k;
+		rc = form_validate_prefix(&f, defs, 2, &in, "a-1-");
+		fault_left = -1;
+		if (rc == RT_OK)
+			break;
+		assert_int_equal(rc, RT_ENOMEM);
+		form_free(&f);
+	}
+	assert_int_equal(k, 2);
+	assert_string_equal(form_get(&f, "platforms")->text, "fb,x");
+	form_free(&f);
+	kvlist_free(&in);
+}
+
 /* The fields of a whole form: nth occurrence, nerrors, form_get. */
 static const char *const test_kinds[] = { "reach", "sales", NULL };
 static const struct field_def test_defs[] = {
@@ -699,6 +1034,11 @@ main(void)
 		cmocka_unit_test(test_choice),
 		cmocka_unit_test(test_token),
 		cmocka_unit_test(test_bool),
+		cmocka_unit_test(test_decimal),
+		cmocka_unit_test(test_multi_choices),
+		cmocka_unit_test(test_multi_tokens),
+		cmocka_unit_test(test_prefix),
+		cmocka_unit_test(test_prefix_oom),
 		cmocka_unit_test(test_form_nth),
 		cmocka_unit_test(test_form_oom),
 		cmocka_unit_test(test_messages),
