@@ -108,6 +108,9 @@ run_suite() {
 		else
 			echo "po: tests/check-po.sh not written yet"
 		fi ;;
+	js)
+		# The character counter of the pages, against the same cases as C.
+		run_script js sh tests/charcount/run.sh ;;
 	e2e/*-asan)
 		# The same suite with the sanitizer build of the program.
 		case $ASAN_B in /*) bin=$ASAN_B/reseauter ;; *) bin=$PWD/$ASAN_B/reseauter ;; esac
@@ -122,7 +125,7 @@ run_suite() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- unit asan po e2e/lighttpd e2e/nginx e2e/cgi e2e/lighttpd-asan e2e/cgi-asan
+	set -- unit asan po js e2e/lighttpd e2e/nginx e2e/cgi e2e/lighttpd-asan e2e/cgi-asan
 fi
 for s in "$@"; do
 	run_suite "$s"

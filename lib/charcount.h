@@ -2,8 +2,9 @@
  * charcount.h: counting a post's characters the way each platform does.
  *
  * The server counts with these functions and warns, but always saves;
- * static/app.js counts the same way while the person types (a unit test
- * runs both on the same cases, so they cannot drift apart).
+ * static/charcount.js counts the same way while the person types (the C
+ * and Node tests both run tests/charcount/cases.txt, so they cannot drift
+ * apart).  charcount.c's opening comment says exactly what is counted.
  */
 #ifndef RESEAUTER_CHARCOUNT_H
 #define RESEAUTER_CHARCOUNT_H

@@ -32,7 +32,7 @@ enum platform {
 enum platform_count {
 	PF_COUNT_CODEPOINTS = 0, /* one per Unicode code point */
 	PF_COUNT_X,              /* X: weighted (most non-Latin scripts and emoji count 2), any URL counts 23 */
-	PF_COUNT_MASTODON,       /* code points, any URL counts 23 */
+	PF_COUNT_MASTODON,       /* graphemes (as Mastodon's server checks), a URL counts 23, "@a@server" counts as "@a" */
 	PF_COUNT_GRAPHEMES       /* Bluesky: user-perceived characters (an emoji sequence counts 1) */
 };
 
