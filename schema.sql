@@ -1,4 +1,4 @@
--- schema.sql: the database of reseauter, schema version 1.
+-- schema.sql: the database of reseauter, schema version 2.
 --
 -- This file is the only description of the schema.  lib/db.c runs it, in one
 -- transaction, on an empty database; a database made by an older program is
@@ -89,41 +89,66 @@ CREATE INDEX login_failures_email ON login_failures(email, at);
 CREATE INDEX login_failures_addr ON login_failures(addr, at);
 CREATE INDEX login_failures_at ON login_failures(at);
 
--- The version of each section of each plan ('mission', 'objectives'...):
--- a save names the version it started from.  No row means version 0, never
--- saved.
+-- The sections of each plan, one row per section ever saved: the section's
+-- content as one JSON document (lib/workbook.h gives its form,
+-- wb_data_write_json() writes it) and its version, which goes up by one at
+-- each save; a save names the version it started from.  section is the
+-- section's slug ('mission', 'objectives'... wb_sections[] in
+-- lib/workbook.c).  No row means version 0, never saved, empty.  An
+-- ordinary rowid table rather than WITHOUT ROWID: a document can weigh tens
+-- of kilobytes, and SQLite advises rowid tables for rows that large.
 CREATE TABLE plan_sections (
 	org_id     INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
 	section    TEXT NOT NULL CHECK (length(section) BETWEEN 1 AND 32),
 	version    INTEGER NOT NULL CHECK (version >= 1),
+	data       TEXT NOT NULL CHECK (json_valid(data)),
 	updated_at INTEGER NOT NULL,
 	updated_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
 	PRIMARY KEY (org_id, section)
-) WITHOUT ROWID;
-
--- Section 'mission': the three sentences that open the workbook.
-CREATE TABLE plan_mission (
-	org_id     INTEGER PRIMARY KEY REFERENCES orgs(id) ON DELETE CASCADE,
-	mission    TEXT NOT NULL DEFAULT '' CHECK (length(mission) <= 4000),
-	means      TEXT NOT NULL DEFAULT '' CHECK (length(means) <= 4000),
-	strategy   TEXT NOT NULL DEFAULT '' CHECK (length(strategy) <= 4000)
 );
 
--- Section 'objectives': up to three, at positions 1, 2, 3.  kind is a key
--- of plan_objective_kind_keys (lib/plan.c), NULL when not chosen; due is
--- '' or a real calendar day as YYYY-MM-DD (the round trip through
--- julianday() turns 2023-02-29 into 2023-03-01, so the check refuses it).
-CREATE TABLE plan_objectives (
-	org_id     INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
-	position   INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),
-	text       TEXT NOT NULL DEFAULT '' CHECK (length(text) <= 4000),
-	kind       TEXT CHECK (kind IS NULL OR length(kind) BETWEEN 1 AND 32),
-	serves     TEXT NOT NULL DEFAULT '' CHECK (length(serves) <= 4000),
-	indicator  TEXT NOT NULL DEFAULT '' CHECK (length(indicator) <= 4000),
-	target     TEXT NOT NULL DEFAULT '' CHECK (length(target) <= 4000),
-	due        TEXT NOT NULL DEFAULT ''
-	           CHECK (due = '' OR date(julianday(due)) IS due),
-	PRIMARY KEY (org_id, position)
-) WITHOUT ROWID;
+-- Every version of every section, as saved: the whole document, who saved
+-- it and when.  The row of version N is written in the same transaction as
+-- plan_sections' version N, so the newest revision of a section is always
+-- its current content.  restored_from is the version whose content a
+-- restore brought back (0 for an ordinary save).  The UNIQUE index serves
+-- the history page (newest first) and the loading of one version.
+CREATE TABLE plan_revisions (
+	id            INTEGER PRIMARY KEY,
+	org_id        INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+	section       TEXT NOT NULL CHECK (length(section) BETWEEN 1 AND 32),
+	version       INTEGER NOT NULL CHECK (version >= 1),
+	data          TEXT NOT NULL CHECK (json_valid(data)),
+	user_id       INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	created_at    INTEGER NOT NULL,
+	restored_from INTEGER NOT NULL DEFAULT 0
+	              CHECK (restored_from >= 0 AND restored_from < version),
+	UNIQUE (org_id, section, version)
+);
+-- Forgetting a deleted person (ON DELETE SET NULL) looks up their revisions.
+CREATE INDEX plan_revisions_user ON plan_revisions(user_id);
 
-PRAGMA user_version = 1;
+-- The standing of each plan, recomputed (lib/coach.h) by every save of any
+-- of its sections: one row per organisation, so that a list of many plans
+-- reads it in one query without loading a single document, e.g.
+--   SELECT o.id, o.name, s.overall, s.pitfalls, s.percents
+--   FROM orgs o LEFT JOIN plan_standing s ON s.org_id = o.id
+-- which for 500 organisations is one scan of orgs and 500 primary-key
+-- lookups, with no JSON parsed by SQLite.  overall and
+-- pitfalls are columns, so a dashboard can sort and filter on them in SQL;
+-- percents holds the completion of every section as one JSON object keyed
+-- by slug ({"start": 40, "accounts": 0, ...}, every value 0..100), read
+-- with the row (or in SQL with json_extract(percents, '$.mission')).  Keyed
+-- by slug rather than by position, so a section added later reads as 0 in
+-- older rows.  No row: a plan never saved, or one migrated from version 1
+-- and not saved since (the migration cannot run the coach, which is C);
+-- plan_standing() in lib/plan.c then computes it from the sections.
+CREATE TABLE plan_standing (
+	org_id     INTEGER PRIMARY KEY REFERENCES orgs(id) ON DELETE CASCADE,
+	overall    INTEGER NOT NULL CHECK (overall BETWEEN 0 AND 100),
+	pitfalls   INTEGER NOT NULL CHECK (pitfalls >= 0),
+	percents   TEXT NOT NULL CHECK (json_valid(percents)),
+	updated_at INTEGER NOT NULL
+);
+
+PRAGMA user_version = 2;

@@ -39,7 +39,7 @@
 #include "sql.h"
 
 /* The version of schema.sql this program is written for. */
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 /* How long a connection waits for a lock before giving RT_EBUSY (ms). */
 #define DB_BUSY_TIMEOUT 5000
@@ -140,34 +140,164 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "UPDATE invitations SET used_at = ?1, used_by = ?2 "
 	    "WHERE id = ?3 AND used_at IS NULL AND revoked = 0",
 
-	[DB_STMT_SECTION_STAMP] =
-	    "SELECT s.version, s.updated_at, coalesce(u.name, '') "
+	[DB_STMT_SECTION_GET] =
+	    "SELECT s.version, s.updated_at, coalesce(u.name, ''), s.data "
 	    "FROM plan_sections s LEFT JOIN users u ON u.id = s.updated_by "
 	    "WHERE s.org_id = ?1 AND s.section = ?2",
+	[DB_STMT_SECTIONS_OF_ORG] =
+	    "SELECT s.section, s.version, s.updated_at, coalesce(u.name, ''), "
+	    "s.data FROM plan_sections s "
+	    "LEFT JOIN users u ON u.id = s.updated_by WHERE s.org_id = ?1",
 	[DB_STMT_SECTION_VERSION] =
 	    "SELECT version FROM plan_sections WHERE org_id = ?1 AND section = ?2",
-	[DB_STMT_SECTION_BUMP] =
-	    "INSERT INTO plan_sections (org_id, section, version, updated_at, "
-	    "updated_by) VALUES (?1, ?2, 1, ?3, ?4) "
+	[DB_STMT_SECTION_PUT] =
+	    "INSERT INTO plan_sections (org_id, section, version, data, "
+	    "updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
 	    "ON CONFLICT (org_id, section) DO UPDATE SET "
-	    "version = version + 1, updated_at = excluded.updated_at, "
-	    "updated_by = excluded.updated_by",
-	[DB_STMT_MISSION_GET] =
-	    "SELECT mission, means, strategy FROM plan_mission WHERE org_id = ?1",
-	[DB_STMT_MISSION_PUT] =
-	    "INSERT INTO plan_mission (org_id, mission, means, strategy) "
-	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (org_id) DO UPDATE SET "
-	    "mission = excluded.mission, means = excluded.means, "
-	    "strategy = excluded.strategy",
-	[DB_STMT_OBJECTIVES_GET] =
-	    "SELECT text, kind, serves, indicator, target, due "
-	    "FROM plan_objectives WHERE org_id = ?1 ORDER BY position",
-	[DB_STMT_OBJECTIVES_CLEAR] =
-	    "DELETE FROM plan_objectives WHERE org_id = ?1",
-	[DB_STMT_OBJECTIVE_ADD] =
-	    "INSERT INTO plan_objectives (org_id, position, text, kind, serves, "
-	    "indicator, target, due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	    "version = excluded.version, data = excluded.data, "
+	    "updated_at = excluded.updated_at, updated_by = excluded.updated_by "
+	    "WHERE plan_sections.version = excluded.version - 1",
+	[DB_STMT_REVISION_ADD] =
+	    "INSERT INTO plan_revisions (org_id, section, version, data, "
+	    "user_id, created_at, restored_from) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[DB_STMT_REVISIONS] =
+	    "SELECT r.id, r.version, r.created_at, coalesce(u.name, ''), "
+	    "r.restored_from FROM plan_revisions r "
+	    "LEFT JOIN users u ON u.id = r.user_id "
+	    "WHERE r.org_id = ?1 AND r.section = ?2 "
+	    "ORDER BY r.version DESC LIMIT ?3",
+	[DB_STMT_REVISION_GET] =
+	    "SELECT r.version, r.created_at, coalesce(u.name, ''), r.data "
+	    "FROM plan_revisions r LEFT JOIN users u ON u.id = r.user_id "
+	    "WHERE r.org_id = ?1 AND r.section = ?2 AND r.version = ?3",
+	[DB_STMT_STANDING_PUT] =
+	    "INSERT INTO plan_standing (org_id, overall, pitfalls, percents, "
+	    "updated_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT (org_id) DO UPDATE SET overall = excluded.overall, "
+	    "pitfalls = excluded.pitfalls, percents = excluded.percents, "
+	    "updated_at = excluded.updated_at",
+	[DB_STMT_STANDING_GET] =
+	    "SELECT overall, pitfalls, percents, updated_at FROM plan_standing "
+	    "WHERE org_id = ?1",
 };
+
+/*
+ * Version 1 to 2: every section of the plan becomes one JSON document, with
+ * its revisions, and the plan's standing gets a table.
+ *
+ * plan_sections is renamed out of the way first, so that the new table is
+ * created under its own name with the very text of schema.sql (a table
+ * renamed at the end would keep its name quoted in sqlite_master); the new
+ * tables' text must stay identical to schema.sql's, which test_migrate.c
+ * checks.  Then each section version 1 stored in typed tables becomes its
+ * document, with the keys wb_data_read_json() reads (lib/workbook.h):
+ *   mission:    {"fields": {"mission": ..., "means": ..., "strategy": ...},
+ *                "lists": {}}
+ *   objectives: {"fields": {}, "lists": {"objective": [{"id": "o1",
+ *                "text": ..., "kind": ..., "serves": ..., "indicator": ...,
+ *                "target": ..., "due": ...}, ...]}}
+ * The objectives keep the order of their positions and are numbered o1,
+ * o2, o3 in that order; a kind never chosen (NULL) becomes "".  The array
+ * is built by a recursive fold (json_insert at '$[#]', one item per step)
+ * rather than json_group_array(), whose order SQLite 3.40 does not
+ * promise.  A section with a version but no content (objectives all
+ * removed) becomes its empty document, and content without a version
+ * (which version 1 never wrote) becomes version 1 at time 0.  Version 1
+ * saved no other section.  The forms of version 1 bounded every value to
+ * the lengths lib/workbook.c declares, so every document reads back.
+ *
+ * Each section's current document is also its first revision, at its
+ * current version, by whoever saved it last: the content of earlier
+ * versions was never kept.  plan_standing stays empty: the coach is C
+ * code, and lib/plan.c computes the standing of a plan without a row.
+ */
+static const char db_migration_1_2[] =
+	"ALTER TABLE plan_sections RENAME TO plan_sections_v1;\n"
+	"CREATE TABLE plan_sections (\n"
+	"	org_id     INTEGER NOT NULL REFERENCES orgs(id) "
+	"ON DELETE CASCADE,\n"
+	"	section    TEXT NOT NULL CHECK (length(section) BETWEEN 1 AND 32),\n"
+	"	version    INTEGER NOT NULL CHECK (version >= 1),\n"
+	"	data       TEXT NOT NULL CHECK (json_valid(data)),\n"
+	"	updated_at INTEGER NOT NULL,\n"
+	"	updated_by INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	PRIMARY KEY (org_id, section)\n"
+	");\n"
+	"CREATE TABLE plan_revisions (\n"
+	"	id            INTEGER PRIMARY KEY,\n"
+	"	org_id        INTEGER NOT NULL REFERENCES orgs(id) "
+	"ON DELETE CASCADE,\n"
+	"	section       TEXT NOT NULL "
+	"CHECK (length(section) BETWEEN 1 AND 32),\n"
+	"	version       INTEGER NOT NULL CHECK (version >= 1),\n"
+	"	data          TEXT NOT NULL CHECK (json_valid(data)),\n"
+	"	user_id       INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	created_at    INTEGER NOT NULL,\n"
+	"	restored_from INTEGER NOT NULL DEFAULT 0\n"
+	"	              CHECK (restored_from >= 0 AND "
+	"restored_from < version),\n"
+	"	UNIQUE (org_id, section, version)\n"
+	");\n"
+	"CREATE INDEX plan_revisions_user ON plan_revisions(user_id);\n"
+	"CREATE TABLE plan_standing (\n"
+	"	org_id     INTEGER PRIMARY KEY REFERENCES orgs(id) "
+	"ON DELETE CASCADE,\n"
+	"	overall    INTEGER NOT NULL CHECK (overall BETWEEN 0 AND 100),\n"
+	"	pitfalls   INTEGER NOT NULL CHECK (pitfalls >= 0),\n"
+	"	percents   TEXT NOT NULL CHECK (json_valid(percents)),\n"
+	"	updated_at INTEGER NOT NULL\n"
+	");\n"
+	"INSERT INTO plan_sections (org_id, section, version, data, "
+	"updated_at, updated_by)\n"
+	"SELECT k.org_id, 'mission', coalesce(s.version, 1),\n"
+	"    json_object('fields', json_object(\n"
+	"        'mission', coalesce(m.mission, ''),\n"
+	"        'means', coalesce(m.means, ''),\n"
+	"        'strategy', coalesce(m.strategy, '')),\n"
+	"      'lists', json_object()),\n"
+	"    coalesce(s.updated_at, 0), s.updated_by\n"
+	"FROM (SELECT org_id FROM plan_sections_v1 WHERE section = 'mission'\n"
+	"      UNION SELECT org_id FROM plan_mission) k\n"
+	"LEFT JOIN plan_sections_v1 s\n"
+	"    ON s.org_id = k.org_id AND s.section = 'mission'\n"
+	"LEFT JOIN plan_mission m ON m.org_id = k.org_id;\n"
+	"WITH RECURSIVE\n"
+	"  k(org_id) AS (\n"
+	"    SELECT org_id FROM plan_sections_v1 WHERE section = 'objectives'\n"
+	"    UNION SELECT org_id FROM plan_objectives),\n"
+	"  ranked(org_id, n, item) AS (\n"
+	"    SELECT org_id, row_number() OVER w,\n"
+	"        json_object('id', 'o' || row_number() OVER w,\n"
+	"          'text', text, 'kind', coalesce(kind, ''),\n"
+	"          'serves', serves, 'indicator', indicator,\n"
+	"          'target', target, 'due', due)\n"
+	"    FROM plan_objectives\n"
+	"    WINDOW w AS (PARTITION BY org_id ORDER BY position)),\n"
+	"  fold(org_id, n, items) AS (\n"
+	"    SELECT org_id, 0, json_array() FROM k\n"
+	"    UNION ALL\n"
+	"    SELECT f.org_id, f.n + 1, json_insert(f.items, '$[#]', "
+	"json(r.item))\n"
+	"    FROM fold f JOIN ranked r ON r.org_id = f.org_id "
+	"AND r.n = f.n + 1)\n"
+	"INSERT INTO plan_sections (org_id, section, version, data, "
+	"updated_at, updated_by)\n"
+	"SELECT k.org_id, 'objectives', coalesce(s.version, 1),\n"
+	"    json_object('fields', json_object(),\n"
+	"      'lists', json_object('objective', json((SELECT f.items\n"
+	"        FROM fold f WHERE f.org_id = k.org_id\n"
+	"        ORDER BY f.n DESC LIMIT 1)))),\n"
+	"    coalesce(s.updated_at, 0), s.updated_by\n"
+	"FROM k LEFT JOIN plan_sections_v1 s\n"
+	"    ON s.org_id = k.org_id AND s.section = 'objectives';\n"
+	"INSERT INTO plan_revisions (org_id, section, version, data, user_id, "
+	"created_at, restored_from)\n"
+	"SELECT org_id, section, version, data, updated_by, updated_at, 0\n"
+	"FROM plan_sections;\n"
+	"DROP TABLE plan_objectives;\n"
+	"DROP TABLE plan_mission;\n"
+	"DROP TABLE plan_sections_v1;\n";
 
 /*
  * The migration steps, in any order: the step whose from_version is N
@@ -176,6 +306,7 @@ static const char *const db_sql[DB_STMT__MAX] = {
  * with each one raise DB_SCHEMA_VERSION and rewrite schema.sql whole.
  */
 static const struct db_migration db_migrations[] = {
+	{ 1, db_migration_1_2 },
 	{ 0, NULL }
 };
 static const size_t db_nmigrations =

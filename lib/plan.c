@@ -1,440 +1,759 @@
 /*
- * plan.c: the sections of an organisation's plan, with their versions.
+ * plan.c: the sections of an organisation's plan, their revisions and the
+ * plan's standing, stored as JSON documents.
  *
- * Every section has a row in plan_sections once saved, whose version goes
- * up by one at each save.  A save runs in one write transaction that first
- * reads the version: if it is not the one the person started from, the
- * transaction is rolled back and the save answers RT_ECONFLICT, so nothing
- * of it is written.  A load reads the data and its stamp in one read
- * transaction, so the version handed back is the version of the data
- * handed back (otherwise a save in between could be overwritten by a save
- * based on stale text that carries the newer version).
+ * A section lives in one row of plan_sections (keyed by its slug, as
+ * wb_sections[] declares it) holding its document, as wb_data_write_json()
+ * writes it, and its version.  A save is one write transaction on the
+ * shared writer: it reads the version, refuses with RT_ECONFLICT when it
+ * is not the one the person started from (nothing is written then), writes
+ * the document and its revision at the next version, recomputes the plan's
+ * standing from every section as the writer sees them inside that same
+ * transaction, and commits.  Since every save holds the write lock from
+ * the version check to the commit, two saves based on the same version
+ * cannot both succeed: no update is lost.
+ *
+ * A load is a single SELECT, so the version handed back is the version of
+ * the document handed back.  A stored document that does not read back
+ * (which a correct program never writes) is logged and answered RT_EDB
+ * rather than shown half-read.
+ *
+ * Who frees: every function that fills a struct wb_data or wb_plan leaves
+ * it, on success and on failure alike, in a state that wb_data_free() or
+ * wb_plan_free() accepts; on failure it has already been emptied.
  */
 #include <assert.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
 #include "status.h"
+#include "buf.h"
+#include "coach.h"
 #include "db.h"
-#include "auth.h"
-#include "i18n.h"
+#include "json.h"
 #include "plan.h"
 #include "sql.h"
-
-/* The names of the sections in plan_sections.section. */
-#define PLAN_SECTION_MISSION    "mission"
-#define PLAN_SECTION_OBJECTIVES "objectives"
-
-/* Stored in plan_objectives.kind: never change one once released. */
-const char *const plan_objective_kind_keys[OBJ_KIND__MAX + 1] = {
-	[OBJ_KIND_ACTIVITY] = "activity",
-	[OBJ_KIND_IMPACT] = "impact",
-	[OBJ_KIND_AUDIENCES] = "audiences",
-	[OBJ_KIND_NETWORKS] = "networks",
-	[OBJ_KIND_TEST_IDEAS] = "test_ideas",
-	[OBJ_KIND_EVALUATE] = "evaluate",
-	[OBJ_KIND_RECRUIT_STAFF] = "recruit_staff",
-	[OBJ_KIND_DOCUMENT] = "document",
-	[OBJ_KIND_WEBSITE] = "website",
-	[OBJ_KIND_SELL] = "sell",
-	[OBJ_KIND_EVENTS] = "events",
-	[OBJ_KIND_MOBILISE] = "mobilise",
-	[OBJ_KIND_FUNDRAISE] = "fundraise",
-	[OBJ_KIND_VOLUNTEERS] = "volunteers",
-	[OBJ_KIND__MAX] = NULL
-};
-
-/* The message ids of the kinds, translated through po/. */
-const char *const plan_objective_kind_msgids[OBJ_KIND__MAX] = {
-	[OBJ_KIND_ACTIVITY] = N_("Make our activity known"),
-	[OBJ_KIND_IMPACT] = N_("Make our impact known"),
-	[OBJ_KIND_AUDIENCES] = N_("Reach specific audiences"),
-	[OBJ_KIND_NETWORKS] =
-	    N_("Join networks of organisations with the same mission"),
-	[OBJ_KIND_TEST_IDEAS] = N_("Test ideas and consult"),
-	[OBJ_KIND_EVALUATE] = N_("Evaluate activities"),
-	[OBJ_KIND_RECRUIT_STAFF] = N_("Recruit staff"),
-	[OBJ_KIND_DOCUMENT] = N_("Document experiences, in writing and photos"),
-	[OBJ_KIND_WEBSITE] = N_("An alternative to a traditional website"),
-	[OBJ_KIND_SELL] = N_("Sell products or services"),
-	[OBJ_KIND_EVENTS] = N_("Promote events and manage registrations"),
-	[OBJ_KIND_MOBILISE] = N_("Mobilise citizens"),
-	[OBJ_KIND_FUNDRAISE] = N_("Raise funds"),
-	[OBJ_KIND_VOLUNTEERS] = N_("Recruit volunteers"),
-};
+#include "workbook.h"
 
 /*
- * Returns the enum plan_objective_kind of the key in column col of st, or
- * -1 for NULL (not chosen) and for a key this program does not know (a
- * newer program's), which then reads as "not chosen" rather than failing.
+ * The deepest nesting a section's document has is 3 (the document, its
+ * "lists" object, a list's array, an item); the standing's percents have
+ * 1.  A little room is left, never more than JSON_MAX_DEPTH.
+ */
+#define PLAN_JSON_DEPTH 8
+
+/* The room for a reader's error message about a stored document. */
+#define PLAN_ERR_LEN 256
+
+/*
+ * Returns the slug under which section is stored ("mission").  An out of
+ * range section is a programming error, asserted.
+ */
+static const char *
+plan_slug(int section)
+{
+	assert(section >= 0 && section < WB__MAX);
+	return wb_sections[section].slug;
+}
+
+/*
+ * Maps the status rc of a database call to what this module answers:
+ * RT_OK, RT_EBUSY and RT_ENOMEM stay, and so does allowed (pass RT_OK for
+ * none); anything else (a RT_EEXISTS no caller expects...) is RT_EDB.
  */
 static int
-plan_kind_column(sqlite3_stmt *st, int col)
+plan_status(int rc, int allowed)
 {
-	const unsigned char	*v = sqlite3_column_text(st, col);
+	if (rc == RT_OK || rc == RT_EBUSY || rc == RT_ENOMEM || rc == allowed)
+		return rc;
+	return RT_EDB;
+}
+
+/*
+ * Makes d the empty content of section at version 0, as a section never
+ * saved reads.  Returns RT_OK or RT_ENOMEM; on RT_ENOMEM d has been freed
+ * (wb_data_free()), so the caller may free it again or not at all.
+ */
+static int
+plan_data_empty(struct wb_data *d, int section)
+{
+	if (wb_data_init(d, section) != RT_OK) {
+		wb_data_free(d);
+		return RT_ENOMEM;
+	}
+	memset(&d->stamp, 0, sizeof(d->stamp));
+	return RT_OK;
+}
+
+/*
+ * Fills d, for section of org, from the current row of st whose columns
+ * from col are: version, time, author's name, document.  The document is
+ * parsed and read with wb_data_read_json(); one that does not parse or
+ * read is logged (with org, section and what is wrong) and gives RT_EDB.
+ * Returns RT_OK, RT_ENOMEM or RT_EDB; on failure d has been freed.
+ */
+static int
+plan_data_from_row(sqlite3_stmt *st, int col, int64_t org, int section,
+    struct wb_data *d)
+{
+	struct json	*j = NULL;
+	const char	*text;
+	char		 err[PLAN_ERR_LEN];
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = plan_data_empty(d, section)) != RT_OK)
+		return rc;
+	err[0] = '\0';
+	text = (const char *)sqlite3_column_text(st, col + 3);
+	len = (size_t)sqlite3_column_bytes(st, col + 3);
+	if (text == NULL) {
+		rc = sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM ?
+		    RT_ENOMEM : RT_EINVAL;
+		snprintf(err, sizeof(err), "no document");
+	} else if ((rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err,
+	    sizeof(err))) == RT_OK)
+		rc = wb_data_read_json(d, j, err, sizeof(err));
+	json_free(j);
+	if (rc != RT_OK) {
+		if (rc != RT_ENOMEM) {
+			fprintf(stderr, "reseauter: plan: org %lld, section "
+			    "%s, version %lld: the stored document does not "
+			    "read: %s\n", (long long)org, plan_slug(section),
+			    (long long)sqlite3_column_int64(st, col), err);
+			rc = RT_EDB;
+		}
+		wb_data_free(d);
+		return rc;
+	}
+	d->stamp.version = sqlite3_column_int64(st, col);
+	d->stamp.updated_at = sqlite3_column_int64(st, col + 1);
+	db_column_copy(st, col + 2, d->stamp.updated_by,
+	    sizeof(d->stamp.updated_by));
+	return RT_OK;
+}
+
+/*
+ * Loads section of org through connection c (a reader, or the writer
+ * inside its transaction) into d; no row gives the empty section at
+ * version 0.  Returns RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB; on failure d
+ * has been freed.
+ */
+static int
+plan_load_on(struct db_conn *c, int64_t org, int section, struct wb_data *d)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(c, DB_STMT_SECTION_GET)) == NULL) {
+		rc = RT_EDB;
+		goto fail;
+	}
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, plan_slug(section), -1, SQLITE_STATIC) !=
+	    SQLITE_OK) {
+		rc = db_fail(c, "bind section");
+		goto fail;
+	}
+	rc = db_step_row(c, st, "get section");
+	if (rc == RT_OK)
+		rc = plan_data_from_row(st, 0, org, section, d);
+	else if (rc == RT_ENOTFOUND)
+		rc = plan_data_empty(d, section);
+	db_stmt_release(st);
+	return plan_status(rc, RT_OK);
+fail:
+	db_stmt_release(st);
+	memset(d, 0, sizeof(*d));
+	d->section = section;
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * Loads every section of org through connection c into p: the rows there
+ * are, then the empty sections for the others, then the lists made from
+ * another section's items (the evaluation's reviews, one per objective)
+ * brought up to date with wb_data_sync_items().  A row whose slug this
+ * program does not declare is skipped.  The caller holds a transaction on
+ * c when it needs the sections to agree with each other.  Returns RT_OK,
+ * RT_ENOMEM, RT_EBUSY or RT_EDB; on failure p has been freed.
+ */
+static int
+plan_load_all_on(struct db_conn *c, int64_t org, struct wb_plan *p)
+{
+	sqlite3_stmt	*st;
+	const char	*slug;
+	int		 loaded[WB__MAX];
+	int		 rc, i, section;
+	size_t		 l;
+
+	memset(p, 0, sizeof(*p));
+	memset(loaded, 0, sizeof(loaded));
+	for (i = 0; i < WB__MAX; i++)
+		p->s[i].section = i;
+	if ((st = db_stmt(c, DB_STMT_SECTIONS_OF_ORG)) == NULL) {
+		rc = RT_EDB;
+		goto fail;
+	}
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK) {
+		rc = db_fail(c, "bind sections");
+		goto fail;
+	}
+	while ((rc = db_step_row(c, st, "get sections")) == RT_OK) {
+		slug = (const char *)sqlite3_column_text(st, 0);
+		if (slug == NULL || (section = wb_section_by_slug(slug)) < 0 ||
+		    loaded[section])
+			continue;
+		if ((rc = plan_data_from_row(st, 1, org, section,
+		    &p->s[section])) != RT_OK)
+			goto fail;
+		loaded[section] = 1;
+	}
+	if (rc != RT_ENOTFOUND)
+		goto fail;
+	db_stmt_release(st);
+	st = NULL;
+	for (i = 0; i < WB__MAX; i++)
+		if (!loaded[i] && (rc = plan_data_empty(&p->s[i], i)) != RT_OK)
+			goto fail;
+	for (i = 0; i < WB__MAX; i++)
+		for (l = 0; l < wb_sections[i].nlists; l++)
+			if (wb_sections[i].lists[l].items_from_section >= 0) {
+				if ((rc = wb_data_sync_items(&p->s[i], p)) !=
+				    RT_OK)
+					goto fail;
+				break;
+			}
+	return RT_OK;
+fail:
+	db_stmt_release(st);
+	wb_plan_free(p);
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * Computes the standing of p into out: coach_progress() for the
+ * completion, coach_pitfalls() for the count of pitfalls (asked to count
+ * only, with no room for them).  updated_at is left at 0 for the caller.
+ */
+static void
+plan_standing_compute(const struct wb_plan *p, struct plan_standing *out)
+{
+	struct coach_progress	 prog;
+	size_t			 n;
 	int			 i;
 
-	if (v == NULL)
-		return -1;
-	for (i = 0; i < OBJ_KIND__MAX; i++)
-		if (strcmp((const char *)v, plan_objective_kind_keys[i]) == 0)
-			return i;
-	return -1;
+	memset(out, 0, sizeof(*out));
+	coach_progress(p, &prog);
+	for (i = 0; i < WB__MAX; i++)
+		out->percent[i] = prog.percent[i];
+	out->overall = prog.overall;
+	n = coach_pitfalls(p, NULL, 0);
+	out->pitfalls = n > INT_MAX ? INT_MAX : (int)n;
 }
 
 /*
- * Reads the stamp of section of org on c into *stamp, zeroed when the
- * section was never saved.  Returns RT_OK or RT_EDB.
+ * On the writer w, inside its transaction, reads the version of section
+ * of org into *version (0 when never saved).  Returns RT_OK, RT_EBUSY or
+ * RT_EDB.
  */
 static int
-plan_stamp_load(struct db_conn *c, int64_t org, const char *section,
-    struct plan_stamp *stamp)
+plan_version_on(struct db_conn *w, int64_t org, int section,
+    int64_t *version)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	memset(stamp, 0, sizeof(*stamp));
-	if ((st = db_stmt(c, DB_STMT_SECTION_STAMP)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, section, -1, SQLITE_STATIC) != SQLITE_OK)
-		rc = db_fail(c, "bind stamp");
-	else if ((rc = db_step_row(c, st, "section stamp")) == RT_OK) {
-		stamp->version = sqlite3_column_int64(st, 0);
-		stamp->updated_at = sqlite3_column_int64(st, 1);
-		db_column_copy(st, 2, stamp->updated_by,
-		    sizeof(stamp->updated_by));
-	}
-	db_stmt_release(st);
-	if (rc == RT_ENOTFOUND)
-		return RT_OK;
-	return rc == RT_OK ? RT_OK : RT_EDB;
-}
-
-/*
- * On the writer w, inside its transaction, checks that section of org is
- * still at version base (0 when never saved).  Returns RT_OK, RT_ECONFLICT
- * when it moved on, or RT_EDB / RT_EBUSY.
- */
-static int
-plan_section_check(struct db_conn *w, int64_t org, const char *section,
-    int64_t base)
-{
-	sqlite3_stmt	*st;
-	int64_t		 version = 0;
-	int		 rc;
-
+	*version = 0;
 	if ((st = db_stmt(w, DB_STMT_SECTION_VERSION)) == NULL)
 		return RT_EDB;
 	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, section, -1, SQLITE_STATIC) != SQLITE_OK)
+	    sqlite3_bind_text(st, 2, plan_slug(section), -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
 		rc = db_fail(w, "bind version");
 	else if ((rc = db_step_row(w, st, "section version")) == RT_OK)
-		version = sqlite3_column_int64(st, 0);
+		*version = sqlite3_column_int64(st, 0);
 	db_stmt_release(st);
 	if (rc == RT_ENOTFOUND)
 		rc = RT_OK;
-	if (rc != RT_OK)
-		return rc == RT_EBUSY ? RT_EBUSY : RT_EDB;
-	return version == base ? RT_OK : RT_ECONFLICT;
+	return plan_status(rc, RT_OK);
 }
 
 /*
- * On the writer w, raises the version of section of org by one (to 1 when
- * never saved) and records who saved it and when.  A nonexistent org
- * fails on its foreign key.  Returns RT_OK or RT_EDB / RT_EBUSY.
+ * Binds user as parameter i of st: the id, or NULL when user <= 0 (a
+ * change made by no person, such as an import).  Returns the SQLite
+ * result code.
  */
 static int
-plan_section_bump(struct db_conn *w, int64_t org, const char *section,
-    int64_t user, time_t now)
+plan_bind_user(sqlite3_stmt *st, int i, int64_t user)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_stmt(w, DB_STMT_SECTION_BUMP)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, section, -1, SQLITE_STATIC) !=
-	    SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, (int64_t)now) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 4, user) != SQLITE_OK)
-		rc = db_fail(w, "bind bump");
-	else
-		rc = db_step_done(w, st, "bump section");
-	db_stmt_release(st);
-	if (rc != RT_OK)
-		return rc == RT_EBUSY ? RT_EBUSY : RT_EDB;
-	return RT_OK;
-}
-
-/* See plan.h.  NULL fields are allowed (a half-filled struct). */
-void
-plan_mission_free(struct plan_mission *m)
-{
-	if (m == NULL)
-		return;
-	free(m->mission);
-	free(m->means);
-	free(m->strategy);
-	memset(m, 0, sizeof(*m));
+	return user > 0 ? sqlite3_bind_int64(st, i, user) :
+	    sqlite3_bind_null(st, i);
 }
 
 /*
- * See plan.h.  On failure *out is zeroed and holds nothing to free.
+ * On the writer w, inside its transaction, writes d as the document of its
+ * section of org at version, then the revision of that version
+ * (restored_from is 0 for an ordinary save).  The caller has checked that
+ * the section is at version - 1; the statement checks it again, and a row
+ * that moved on anyway gives RT_ECONFLICT.  A document that cannot be
+ * written (a value that is not valid UTF-8) gives RT_EINVAL.  Returns
+ * RT_OK, RT_ECONFLICT, RT_EINVAL, RT_ENOMEM, RT_EBUSY or RT_EDB (an org or
+ * user that does not exist fails on its foreign key).
  */
-int
-plan_mission_load(struct dbh *h, int64_t org_id, struct plan_mission *out)
+static int
+plan_put(struct db_conn *w, int64_t org, int64_t user,
+    const struct wb_data *d, int64_t version, int64_t restored_from,
+    time_t now)
 {
-	sqlite3_stmt	*st = NULL;
-	int		 rc;
-
-	assert(h != NULL && h->rd != NULL && out != NULL);
-	memset(out, 0, sizeof(*out));
-	if ((rc = db_read_begin(h->rd)) != RT_OK)
-		return RT_EDB;
-	if ((rc = plan_stamp_load(h->rd, org_id, PLAN_SECTION_MISSION,
-	    &out->stamp)) != RT_OK)
-		goto out;
-	if ((st = db_stmt(h->rd, DB_STMT_MISSION_GET)) == NULL) {
-		rc = RT_EDB;
-		goto out;
-	}
-	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind mission");
-		goto out;
-	}
-	rc = db_step_row(h->rd, st, "get mission");
-	if (rc == RT_OK) {
-		out->mission = db_column_dup(st, 0);
-		out->means = db_column_dup(st, 1);
-		out->strategy = db_column_dup(st, 2);
-	} else if (rc == RT_ENOTFOUND) {
-		out->mission = strdup("");
-		out->means = strdup("");
-		out->strategy = strdup("");
-		rc = RT_OK;
-	}
-	if (rc == RT_OK && (out->mission == NULL || out->means == NULL ||
-	    out->strategy == NULL))
-		rc = RT_ENOMEM;
-out:
-	db_stmt_release(st);
-	db_read_end(h->rd);
-	if (rc != RT_OK) {
-		plan_mission_free(out);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	return RT_OK;
-}
-
-/*
- * See plan.h.  NULL strings in m are saved as "".  A save to an org that
- * does not exist fails on its foreign key (RT_EDB).
- */
-int
-plan_mission_save(struct dbh *h, int64_t org_id, int64_t user_id,
-    const struct plan_mission *m, int64_t base_version, time_t now)
-{
-	struct db_conn	*w;
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	assert(h != NULL && h->db != NULL && m != NULL);
-	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
-		return rc;
-	if ((rc = plan_section_check(w, org_id, PLAN_SECTION_MISSION,
-	    base_version)) != RT_OK)
-		goto fail;
-	if ((st = db_stmt(w, DB_STMT_MISSION_PUT)) == NULL) {
-		rc = RT_EDB;
-		goto fail;
-	}
-	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, m->mission != NULL ? m->mission : "",
-	    -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, m->means != NULL ? m->means : "",
-	    -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, m->strategy != NULL ? m->strategy : "",
-	    -1, SQLITE_STATIC) != SQLITE_OK)
-		rc = db_fail(w, "bind mission");
-	else
-		rc = db_step_done(w, st, "put mission");
-	db_stmt_release(st);
-	if (rc != RT_OK)
-		goto fail;
-	if ((rc = plan_section_bump(w, org_id, PLAN_SECTION_MISSION, user_id,
-	    now)) != RT_OK)
-		goto fail;
-	return db_write_commit(h->db, w);
-fail:
-	db_write_rollback(h->db, w);
-	if (rc == RT_ECONFLICT || rc == RT_EBUSY)
-		return rc;
-	return RT_EDB;
-}
-
-/* See plan.h.  NULL strings are allowed; n is reset too. */
-void
-plan_objectives_free(struct plan_objectives *o)
-{
-	size_t	 i;
-
-	if (o == NULL)
-		return;
-	for (i = 0; i < PLAN_MAX_OBJECTIVES; i++) {
-		free(o->items[i].text);
-		free(o->items[i].serves);
-		free(o->items[i].indicator);
-		free(o->items[i].target);
-	}
-	memset(o, 0, sizeof(*o));
-}
-
-/*
- * See plan.h.  Items come in the order of their position; a database with
- * more than PLAN_MAX_OBJECTIVES rows (impossible under the schema's
- * CHECK) would only give the first ones.  Unused items are zeroed with
- * kind -1.  On failure *out is zeroed and holds nothing to free.
- */
-int
-plan_objectives_load(struct dbh *h, int64_t org_id,
-    struct plan_objectives *out)
-{
+	struct buf		 doc;
+	struct json_writer	 jw;
 	sqlite3_stmt		*st = NULL;
-	struct plan_objective	*it;
-	size_t			 i;
+	const char		*slug = plan_slug(d->section);
 	int			 rc;
 
+	memset(&doc, 0, sizeof(doc));
+	jw_init(&jw, &doc);
+	wb_data_write_json(d, &jw);
+	if ((rc = jw_finish(&jw)) != RT_OK) {
+		fprintf(stderr, "reseauter: plan: org %lld, section %s: the "
+		    "document cannot be written (%s)\n", (long long)org, slug,
+		    rt_status_name(rc));
+		if (rc != RT_ENOMEM)
+			rc = RT_EINVAL;
+		goto out;
+	}
+	if ((st = db_stmt(w, DB_STMT_SECTION_PUT)) == NULL) {
+		rc = RT_EDB;
+		goto out;
+	}
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, version) != SQLITE_OK ||
+	    sqlite3_bind_text64(st, 4, buf_str(&doc), doc.len, SQLITE_STATIC,
+	    SQLITE_UTF8) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 5, (int64_t)now) != SQLITE_OK ||
+	    plan_bind_user(st, 6, user) != SQLITE_OK) {
+		rc = db_fail(w, "bind section");
+		goto out;
+	}
+	if ((rc = db_step_done(w, st, "put section")) != RT_OK)
+		goto out;
+	if (sqlite3_changes(db_conn_handle(w)) != 1) {
+		rc = RT_ECONFLICT;
+		goto out;
+	}
+	db_stmt_release(st);
+	if ((st = db_stmt(w, DB_STMT_REVISION_ADD)) == NULL) {
+		rc = RT_EDB;
+		goto out;
+	}
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, version) != SQLITE_OK ||
+	    sqlite3_bind_text64(st, 4, buf_str(&doc), doc.len, SQLITE_STATIC,
+	    SQLITE_UTF8) != SQLITE_OK ||
+	    plan_bind_user(st, 5, user) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 6, (int64_t)now) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 7, restored_from) != SQLITE_OK) {
+		rc = db_fail(w, "bind revision");
+		goto out;
+	}
+	rc = db_step_done(w, st, "add revision");
+out:
+	db_stmt_release(st);
+	buf_free(&doc);
+	if (rc == RT_ECONFLICT || rc == RT_EINVAL)
+		return rc;
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * Writes the percents of s as the JSON object that plan_standing.percents
+ * holds, {"<slug>": <percent>, ...} over every section, into out.
+ * Returns jw_finish()'s status: RT_OK or RT_ENOMEM (the slugs are ASCII).
+ */
+static int
+plan_percents_json(const struct plan_standing *s, struct buf *out)
+{
+	struct json_writer	 jw;
+	int			 i;
+
+	jw_init(&jw, out);
+	jw_object_begin(&jw);
+	for (i = 0; i < WB__MAX; i++) {
+		jw_key(&jw, plan_slug(i));
+		jw_int(&jw, s->percent[i]);
+	}
+	jw_object_end(&jw);
+	return jw_finish(&jw);
+}
+
+/*
+ * On the writer w, after a section of org was written inside its
+ * transaction: loads the whole plan as w sees it (so the other sections
+ * and the one just written agree), computes the standing and stores it at
+ * time now, and copies the new stamp of section into *stamp.  Returns
+ * RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
+ */
+static int
+plan_after_write(struct db_conn *w, int64_t org, int section, time_t now,
+    struct wb_stamp *stamp)
+{
+	struct wb_plan		 p;
+	struct plan_standing	 s;
+	struct buf		 percents;
+	sqlite3_stmt		*st = NULL;
+	int			 rc;
+
+	memset(&percents, 0, sizeof(percents));
+	if ((rc = plan_load_all_on(w, org, &p)) != RT_OK)
+		return rc;
+	plan_standing_compute(&p, &s);
+	*stamp = p.s[section].stamp;
+	wb_plan_free(&p);
+	if ((rc = plan_percents_json(&s, &percents)) != RT_OK)
+		goto out;
+	if ((st = db_stmt(w, DB_STMT_STANDING_PUT)) == NULL) {
+		rc = RT_EDB;
+		goto out;
+	}
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, s.overall) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 3, s.pitfalls) != SQLITE_OK ||
+	    sqlite3_bind_text64(st, 4, buf_str(&percents), percents.len,
+	    SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 5, (int64_t)now) != SQLITE_OK)
+		rc = db_fail(w, "bind standing");
+	else
+		rc = db_step_done(w, st, "put standing");
+out:
+	db_stmt_release(st);
+	buf_free(&percents);
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * See plan.h.  A single statement reads the row, so no transaction is
+ * needed.  Also returns RT_EBUSY (db.h).  On failure d is emptied.
+ */
+int
+plan_load(struct dbh *h, int64_t org_id, int section, struct wb_data *d)
+{
+	assert(h != NULL && h->rd != NULL && d != NULL);
+	assert(section >= 0 && section < WB__MAX);
+	return plan_load_on(h->rd, org_id, section, d);
+}
+
+/*
+ * See plan.h.  The one statement that reads every row already sees one
+ * snapshot; the read transaction states it, and keeps it so should the
+ * loading ever take several statements.  On failure p is emptied.
+ */
+int
+plan_load_all(struct dbh *h, int64_t org_id, struct wb_plan *p)
+{
+	int	 rc;
+
+	assert(h != NULL && h->rd != NULL && p != NULL);
+	if ((rc = db_read_begin(h->rd)) != RT_OK) {
+		memset(p, 0, sizeof(*p));
+		return RT_EDB;
+	}
+	rc = plan_load_all_on(h->rd, org_id, p);
+	db_read_end(h->rd);
+	return rc;
+}
+
+/*
+ * See plan.h.  d->section says which section; d->stamp is only changed on
+ * RT_OK.  user_id <= 0 records no author.  Besides the statuses of
+ * plan.h, RT_EBUSY (db.h), RT_ENOMEM, and RT_EINVAL for a d holding text
+ * that is not valid UTF-8 (the forms never let one through) may come back,
+ * always with nothing written.
+ */
+int
+plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
+    struct wb_data *d, int64_t base_version, time_t now)
+{
+	struct db_conn	*w;
+	struct wb_stamp	 stamp;
+	int64_t		 version;
+	int		 rc;
+
+	assert(h != NULL && h->db != NULL && d != NULL);
+	assert(d->section >= 0 && d->section < WB__MAX);
+	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
+		return rc;
+	if ((rc = plan_version_on(w, org_id, d->section, &version)) != RT_OK)
+		goto fail;
+	if (version != base_version) {
+		rc = RT_ECONFLICT;
+		goto fail;
+	}
+	if ((rc = plan_put(w, org_id, user_id, d, version + 1, 0, now)) !=
+	    RT_OK)
+		goto fail;
+	if ((rc = plan_after_write(w, org_id, d->section, now, &stamp)) !=
+	    RT_OK)
+		goto fail;
+	if ((rc = db_write_commit(h->db, w)) != RT_OK)
+		return rc;
+	d->stamp = stamp;
+	return RT_OK;
+fail:
+	db_write_rollback(h->db, w);
+	return rc;
+}
+
+/*
+ * See plan.h.  max larger than what SQLite's LIMIT takes is the same as
+ * no limit; max 0 reads nothing.  The array grows by doubling.  On
+ * failure *out is NULL and *n 0.  Also returns RT_EBUSY (db.h).
+ */
+int
+plan_revisions(struct dbh *h, int64_t org_id, int section, size_t max,
+    struct plan_revision **out, size_t *n)
+{
+	struct plan_revision	*v = NULL, *nv, *r;
+	sqlite3_stmt		*st = NULL;
+	size_t			 cap = 0, ncap;
+	int			 rc = RT_OK;
+
+	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
+	assert(section >= 0 && section < WB__MAX);
+	*out = NULL;
+	*n = 0;
+	if (max == 0)
+		return RT_OK;
+	if ((st = db_stmt(h->rd, DB_STMT_REVISIONS)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, plan_slug(section), -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, max > INT64_MAX ? INT64_MAX :
+	    (int64_t)max) != SQLITE_OK) {
+		rc = db_fail(h->rd, "bind revisions");
+		goto fail;
+	}
+	while (*n < max && (rc = db_step_row(h->rd, st, "revisions")) ==
+	    RT_OK) {
+		if (*n == cap) {
+			ncap = cap == 0 ? 8 : cap * 2;
+			if (ncap > max)
+				ncap = max;
+			if (ncap > SIZE_MAX / sizeof(*v) ||
+			    (nv = realloc(v, ncap * sizeof(*v))) == NULL) {
+				rc = RT_ENOMEM;
+				goto fail;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		r = &v[(*n)++];
+		memset(r, 0, sizeof(*r));
+		r->id = sqlite3_column_int64(st, 0);
+		r->version = sqlite3_column_int64(st, 1);
+		r->created_at = sqlite3_column_int64(st, 2);
+		db_column_copy(st, 3, r->author, sizeof(r->author));
+		r->restored_from = sqlite3_column_int64(st, 4);
+	}
+	if (rc != RT_OK && rc != RT_ENOTFOUND)
+		goto fail;
+	db_stmt_release(st);
+	*out = v;
+	return RT_OK;
+fail:
+	db_stmt_release(st);
+	free(v);
+	*n = 0;
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * Reads the revision at version of section of org through connection c
+ * into d, whose stamp becomes that revision's (its version, time and
+ * author).  Returns RT_OK, RT_ENOTFOUND, RT_ENOMEM, RT_EBUSY or RT_EDB; on
+ * failure d is emptied.
+ */
+static int
+plan_revision_on(struct db_conn *c, int64_t org, int section,
+    int64_t version, struct wb_data *d)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(d, 0, sizeof(*d));
+	d->section = section;
+	if ((st = db_stmt(c, DB_STMT_REVISION_GET)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, plan_slug(section), -1, SQLITE_STATIC) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, version) != SQLITE_OK)
+		rc = db_fail(c, "bind revision");
+	else if ((rc = db_step_row(c, st, "get revision")) == RT_OK)
+		rc = plan_data_from_row(st, 0, org, section, d);
+	db_stmt_release(st);
+	return plan_status(rc, RT_ENOTFOUND);
+}
+
+/* See plan.h.  Also returns RT_EBUSY (db.h).  On failure d is emptied. */
+int
+plan_revision_load(struct dbh *h, int64_t org_id, int section,
+    int64_t version, struct wb_data *d)
+{
+	assert(h != NULL && h->rd != NULL && d != NULL);
+	assert(section >= 0 && section < WB__MAX);
+	return plan_revision_on(h->rd, org_id, section, version, d);
+}
+
+/*
+ * See plan.h.  The version check comes first: a restore based on an
+ * outdated page is a conflict even when the version asked for does not
+ * exist.  The revision is read through the writer, inside the
+ * transaction, and written back as read (so its document is checked by
+ * wb_data_read_json() on the way).  user_id <= 0 records no author.  Also
+ * returns RT_EBUSY (db.h) and RT_ENOMEM, with nothing written.
+ */
+int
+plan_restore(struct dbh *h, int64_t org_id, int64_t user_id,
+    int section, int64_t version, int64_t base_version, time_t now)
+{
+	struct db_conn	*w;
+	struct wb_data	 d;
+	struct wb_stamp	 stamp;
+	int64_t		 current;
+	int		 rc;
+
+	assert(h != NULL && h->db != NULL);
+	assert(section >= 0 && section < WB__MAX);
+	memset(&d, 0, sizeof(d));
+	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
+		return rc;
+	if ((rc = plan_version_on(w, org_id, section, &current)) != RT_OK)
+		goto fail;
+	if (current != base_version) {
+		rc = RT_ECONFLICT;
+		goto fail;
+	}
+	if ((rc = plan_revision_on(w, org_id, section, version, &d)) != RT_OK)
+		goto fail;
+	if ((rc = plan_put(w, org_id, user_id, &d, current + 1, version,
+	    now)) != RT_OK)
+		goto fail;
+	if ((rc = plan_after_write(w, org_id, section, now, &stamp)) != RT_OK)
+		goto fail;
+	wb_data_free(&d);
+	return db_write_commit(h->db, w);
+fail:
+	db_write_rollback(h->db, w);
+	wb_data_free(&d);
+	return rc;
+}
+
+/*
+ * Reads the JSON object of plan_standing.percents (text, len bytes) into
+ * out->percent: a slug that is absent or not a number reads as 0, a number
+ * is clamped to 0..100, a key this program does not know is ignored.
+ * Returns RT_OK, RT_ENOMEM, or RT_EDB (logged) when it is not a JSON
+ * object.
+ */
+static int
+plan_percents_read(const char *text, size_t len, int64_t org,
+    struct plan_standing *out)
+{
+	struct json		*j = NULL;
+	const struct json	*v;
+	char			 err[PLAN_ERR_LEN];
+	int			 rc, i;
+
+	err[0] = '\0';
+	rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err, sizeof(err));
+	if (rc == RT_ENOMEM)
+		return RT_ENOMEM;
+	if (rc != RT_OK || j->type != JSON_OBJECT) {
+		fprintf(stderr, "reseauter: plan: org %lld: the stored "
+		    "percents do not read: %s\n", (long long)org,
+		    rc != RT_OK ? err : "not an object");
+		json_free(j);
+		return RT_EDB;
+	}
+	for (i = 0; i < WB__MAX; i++) {
+		v = json_get(j, plan_slug(i));
+		if (v == NULL || v->type != JSON_NUMBER || !(v->number > 0))
+			out->percent[i] = 0;
+		else if (v->number >= 100)
+			out->percent[i] = 100;
+		else
+			out->percent[i] = (int)v->number;
+	}
+	json_free(j);
+	return RT_OK;
+}
+
+/*
+ * See plan.h.  A plan with sections but no stored standing (one migrated
+ * from schema version 1 and not saved since) gets its standing computed
+ * from its sections, read in the same snapshot; updated_at is then the
+ * last save of any section.  A plan never saved reads as all zero.  Also
+ * returns RT_EBUSY (db.h) and RT_ENOMEM; on failure *out is zeroed.
+ */
+int
+plan_standing(struct dbh *h, int64_t org_id, struct plan_standing *out)
+{
+	struct wb_plan	 p;
+	sqlite3_stmt	*st = NULL;
+	const char	*text;
+	int		 rc, i;
+
 	assert(h != NULL && h->rd != NULL && out != NULL);
 	memset(out, 0, sizeof(*out));
-	for (i = 0; i < PLAN_MAX_OBJECTIVES; i++)
-		out->items[i].kind = -1;
-	if ((rc = db_read_begin(h->rd)) != RT_OK)
+	if (db_read_begin(h->rd) != RT_OK)
 		return RT_EDB;
-	if ((rc = plan_stamp_load(h->rd, org_id, PLAN_SECTION_OBJECTIVES,
-	    &out->stamp)) != RT_OK)
-		goto out;
-	if ((st = db_stmt(h->rd, DB_STMT_OBJECTIVES_GET)) == NULL) {
+	if ((st = db_stmt(h->rd, DB_STMT_STANDING_GET)) == NULL) {
 		rc = RT_EDB;
 		goto out;
 	}
 	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind objectives");
+		rc = db_fail(h->rd, "bind standing");
 		goto out;
 	}
-	while (out->n < PLAN_MAX_OBJECTIVES &&
-	    (rc = db_step_row(h->rd, st, "get objectives")) == RT_OK) {
-		it = &out->items[out->n++];
-		it->text = db_column_dup(st, 0);
-		it->kind = plan_kind_column(st, 1);
-		it->serves = db_column_dup(st, 2);
-		it->indicator = db_column_dup(st, 3);
-		it->target = db_column_dup(st, 4);
-		db_column_copy(st, 5, it->due, sizeof(it->due));
-		if (it->text == NULL || it->serves == NULL ||
-		    it->indicator == NULL || it->target == NULL) {
-			rc = RT_ENOMEM;
-			goto out;
-		}
+	if ((rc = db_step_row(h->rd, st, "get standing")) == RT_OK) {
+		out->overall = sqlite3_column_int(st, 0);
+		out->pitfalls = sqlite3_column_int(st, 1);
+		out->updated_at = sqlite3_column_int64(st, 3);
+		if ((text = (const char *)sqlite3_column_text(st, 2)) == NULL)
+			rc = RT_EDB;
+		else
+			rc = plan_percents_read(text,
+			    (size_t)sqlite3_column_bytes(st, 2), org_id, out);
+		goto out;
 	}
-	if (rc == RT_ENOTFOUND || rc == RT_OK)
-		rc = RT_OK;
+	if (rc != RT_ENOTFOUND)
+		goto out;
+	db_stmt_release(st);
+	st = NULL;
+	if ((rc = plan_load_all_on(h->rd, org_id, &p)) != RT_OK)
+		goto out;
+	for (i = 0; i < WB__MAX && p.s[i].stamp.version == 0; i++)
+		continue;
+	if (i < WB__MAX)
+		plan_standing_compute(&p, out);
+	for (i = 0; i < WB__MAX; i++)
+		if (p.s[i].stamp.updated_at > out->updated_at)
+			out->updated_at = p.s[i].stamp.updated_at;
+	wb_plan_free(&p);
+	rc = RT_OK;
 out:
 	db_stmt_release(st);
 	db_read_end(h->rd);
-	if (rc != RT_OK) {
-		plan_objectives_free(out);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	return RT_OK;
-}
-
-/*
- * Inserts objective it at position pos (1-based) of org on the writer w.
- * kind -1 is stored as NULL; due "" as "".  Returns RT_OK or RT_EDB /
- * RT_EBUSY (a due that is not a real date fails the schema's CHECK).
- */
-static int
-plan_objective_add(struct db_conn *w, int64_t org, int pos,
-    const struct plan_objective *it)
-{
-	sqlite3_stmt	*st;
-	const char	*kind;
-	int		 rc;
-
-	assert(it->kind >= -1 && it->kind < OBJ_KIND__MAX);
-	kind = it->kind < 0 ? NULL : plan_objective_kind_keys[it->kind];
-	if ((st = db_stmt(w, DB_STMT_OBJECTIVE_ADD)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, pos) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, it->text != NULL ? it->text : "", -1,
-	    SQLITE_STATIC) != SQLITE_OK ||
-	    (kind != NULL ? sqlite3_bind_text(st, 4, kind, -1,
-	    SQLITE_STATIC) : sqlite3_bind_null(st, 4)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, it->serves != NULL ? it->serves : "", -1,
-	    SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 6, it->indicator != NULL ? it->indicator :
-	    "", -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 7, it->target != NULL ? it->target : "", -1,
-	    SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 8, it->due, -1, SQLITE_STATIC) != SQLITE_OK)
-		rc = db_fail(w, "bind objective");
-	else
-		rc = db_step_done(w, st, "add objective");
-	db_stmt_release(st);
 	if (rc != RT_OK)
-		return rc == RT_EBUSY ? RT_EBUSY : RT_EDB;
-	return RT_OK;
-}
-
-/*
- * See plan.h.  o->n must be at most PLAN_MAX_OBJECTIVES and every kind
- * -1 or a valid enum value (asserted: the form layer checks them).  The
- * old objectives are deleted and the new ones inserted at positions
- * 1..n, all in the one transaction.
- */
-int
-plan_objectives_save(struct dbh *h, int64_t org_id, int64_t user_id,
-    const struct plan_objectives *o, int64_t base_version, time_t now)
-{
-	struct db_conn	*w;
-	sqlite3_stmt	*st;
-	size_t		 i;
-	int		 rc;
-
-	assert(h != NULL && h->db != NULL && o != NULL);
-	assert(o->n <= PLAN_MAX_OBJECTIVES);
-	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
-		return rc;
-	if ((rc = plan_section_check(w, org_id, PLAN_SECTION_OBJECTIVES,
-	    base_version)) != RT_OK)
-		goto fail;
-	if ((st = db_stmt(w, DB_STMT_OBJECTIVES_CLEAR)) == NULL) {
-		rc = RT_EDB;
-		goto fail;
-	}
-	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK)
-		rc = db_fail(w, "bind clear objectives");
-	else
-		rc = db_step_done(w, st, "clear objectives");
-	db_stmt_release(st);
-	if (rc != RT_OK)
-		goto fail;
-	for (i = 0; i < o->n; i++)
-		if ((rc = plan_objective_add(w, org_id, (int)i + 1,
-		    &o->items[i])) != RT_OK)
-			goto fail;
-	if ((rc = plan_section_bump(w, org_id, PLAN_SECTION_OBJECTIVES,
-	    user_id, now)) != RT_OK)
-		goto fail;
-	return db_write_commit(h->db, w);
-fail:
-	db_write_rollback(h->db, w);
-	if (rc == RT_ECONFLICT || rc == RT_EBUSY)
-		return rc;
-	return RT_EDB;
+		memset(out, 0, sizeof(*out));
+	return plan_status(rc, RT_OK);
 }

@@ -69,14 +69,17 @@ enum db_stmt {
 	DB_STMT_INVITE_REVOKE,       /* ?1 id, ?2 org */
 	DB_STMT_INVITE_USE,          /* ?1 now, ?2 user, ?3 id */
 	/* The plan (plan.c). */
-	DB_STMT_SECTION_STAMP,       /* ?1 org, ?2 section: version, updated at, by name */
+	DB_STMT_SECTION_GET,         /* ?1 org, ?2 section: version, updated at, by name, data */
+	DB_STMT_SECTIONS_OF_ORG,     /* ?1 org: section, version, updated at, by name, data */
 	DB_STMT_SECTION_VERSION,     /* ?1 org, ?2 section: version */
-	DB_STMT_SECTION_BUMP,        /* ?1 org, ?2 section, ?3 now, ?4 user */
-	DB_STMT_MISSION_GET,         /* ?1 org: mission, means, strategy */
-	DB_STMT_MISSION_PUT,         /* ?1 org, ?2 mission, ?3 means, ?4 strategy */
-	DB_STMT_OBJECTIVES_GET,      /* ?1 org: text, kind, serves, indicator, target, due */
-	DB_STMT_OBJECTIVES_CLEAR,    /* ?1 org */
-	DB_STMT_OBJECTIVE_ADD,       /* ?1 org, ?2 position, ?3 text, ?4 kind, ?5 serves, ?6 indicator, ?7 target, ?8 due */
+	DB_STMT_SECTION_PUT,         /* ?1 org, ?2 section, ?3 version, ?4 data, ?5 now, ?6 user;
+	                              * no change when the row is not at version ?3 - 1 */
+	DB_STMT_REVISION_ADD,        /* ?1 org, ?2 section, ?3 version, ?4 data, ?5 user, ?6 now, ?7 restored from */
+	DB_STMT_REVISIONS,           /* ?1 org, ?2 section, ?3 limit: id, version, created at, by name,
+	                              * restored from; newest first */
+	DB_STMT_REVISION_GET,        /* ?1 org, ?2 section, ?3 version: version, created at, by name, data */
+	DB_STMT_STANDING_PUT,        /* ?1 org, ?2 overall, ?3 pitfalls, ?4 percents (JSON), ?5 now */
+	DB_STMT_STANDING_GET,        /* ?1 org: overall, pitfalls, percents (JSON), updated at */
 	DB_STMT__MAX
 };
 

@@ -124,12 +124,14 @@ test_open_creates(void **state)
 	(void)state;
 	tdb_open(&t);
 	s = db_conn_handle(t.rd);
-	assert_int_equal(db_schema_version(), 1);
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 1);
+	assert_int_equal(db_schema_version(), 2);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), 2);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
 	    "type = 'table' AND name IN ('users', 'orgs', 'memberships', "
 	    "'sessions', 'invitations', 'login_failures', 'plan_sections', "
-	    "'plan_mission', 'plan_objectives')"), 9);
+	    "'plan_revisions', 'plan_standing')"), 9);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
+	    "name IN ('plan_mission', 'plan_objectives')"), 0);
 	tdb_close(&t);
 }
 
@@ -158,7 +160,7 @@ test_reopen_idempotent(void **state)
 		    sizeof(err)), RT_OK);
 		assert_int_equal(db_reader_open(t.db, &t.rd), RT_OK);
 		assert_int_equal(q_int(db_conn_handle(t.rd),
-		    "PRAGMA user_version"), 1);
+		    "PRAGMA user_version"), db_schema_version());
 		assert_int_equal(q_int(db_conn_handle(t.rd),
 		    "SELECT count(*) FROM orgs WHERE name = 'Le Cercle'"), 1);
 	}
@@ -205,7 +207,7 @@ test_refuses_newer(void **state)
 	struct tdb	 t;
 	struct db	*db = NULL;
 	sqlite3		*s;
-	char		 err[256];
+	char		 err[256], q[64];
 
 	(void)state;
 	tdb_open(&t);
@@ -214,8 +216,9 @@ test_refuses_newer(void **state)
 	db_close(t.db);
 	t.db = NULL;
 	s = raw_open(&t);
-	assert_int_equal(sqlite3_exec(s, "PRAGMA user_version = 2", NULL,
-	    NULL, NULL), SQLITE_OK);
+	snprintf(q, sizeof(q), "PRAGMA user_version = %d",
+	    db_schema_version() + 1);
+	assert_int_equal(sqlite3_exec(s, q, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
 
 	err[0] = '\0';
@@ -224,7 +227,8 @@ test_refuses_newer(void **state)
 	assert_null(db);
 	assert_non_null(strstr(err, "newer"));
 	s = raw_open(&t);
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 2);
+	assert_int_equal(q_int(s, "PRAGMA user_version"),
+	    db_schema_version() + 1);
 	sqlite3_close(s);
 	tdb_remove_files(&t);
 }
@@ -432,9 +436,13 @@ test_token_hash(void **state)
 	assert_memory_not_equal(a, b, sizeof(a));
 }
 
-/* Makes a version 1 database in t and returns a raw handle on it (foreign keys off). */
+/*
+ * Makes a database at the current version in t and returns a raw handle on
+ * it (foreign keys off).  The synthetic steps below start from there, so
+ * that they keep testing db_migrate() whatever the current version is.
+ */
 static sqlite3 *
-v1_raw(struct tdb *t)
+cur_raw(struct tdb *t)
 {
 	tdb_open(t);
 	db_conn_close(t->rd);
@@ -444,7 +452,7 @@ v1_raw(struct tdb *t)
 	return raw_open(t);
 }
 
-/* A synthetic step takes version 1 to 2, and the program then refuses the newer database. */
+/* A synthetic step takes version v to v + 1, and the program then refuses the newer database. */
 static void
 test_migrate_one_step(void **state)
 {
@@ -452,24 +460,25 @@ test_migrate_one_step(void **state)
 	struct db			*db = NULL;
 	sqlite3				*s;
 	char				 err[256];
-	static const struct db_migration steps[] = {
-		{ 1, "ALTER TABLE orgs ADD COLUMN city TEXT NOT NULL "
+	const int			 v = db_schema_version();
+	const struct db_migration	 steps[] = {
+		{ v, "ALTER TABLE orgs ADD COLUMN city TEXT NOT NULL "
 		    "DEFAULT 'Montréal'" },
 	};
 
 	(void)state;
-	s = v1_raw(&t);
+	s = cur_raw(&t);
 	assert_int_equal(sqlite3_exec(s, "INSERT INTO orgs (name, created_at) "
 	    "VALUES ('A', 1)", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(db_migrate(s, NULL, steps, 1, 2, err, sizeof(err)),
-	    RT_OK);
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 2);
+	assert_int_equal(db_migrate(s, NULL, steps, 1, v + 1, err,
+	    sizeof(err)), RT_OK);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), v + 1);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM orgs "
 	    "WHERE city = 'Montréal'"), 1);
 	/* Running it again is a no-op. */
-	assert_int_equal(db_migrate(s, NULL, steps, 1, 2, err, sizeof(err)),
-	    RT_OK);
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 2);
+	assert_int_equal(db_migrate(s, NULL, steps, 1, v + 1, err,
+	    sizeof(err)), RT_OK);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), v + 1);
 	sqlite3_close(s);
 	assert_int_equal(db_open(&db, t.path, SCHEMA, err, sizeof(err)),
 	    RT_EDB);
@@ -484,17 +493,18 @@ test_migrate_steps_in_order(void **state)
 	struct tdb			 t;
 	sqlite3				*s;
 	char				 err[256];
-	static const struct db_migration steps[] = {
-		{ 2, "INSERT INTO t2 VALUES ('second')" },
-		{ 1, "CREATE TABLE t2 (x TEXT); INSERT INTO t2 VALUES "
+	const int			 v = db_schema_version();
+	const struct db_migration	 steps[] = {
+		{ v + 1, "INSERT INTO t2 VALUES ('second')" },
+		{ v, "CREATE TABLE t2 (x TEXT); INSERT INTO t2 VALUES "
 		    "('first')" },
 	};
 
 	(void)state;
-	s = v1_raw(&t);
-	assert_int_equal(db_migrate(s, NULL, steps, 2, 3, err, sizeof(err)),
-	    RT_OK);
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 3);
+	s = cur_raw(&t);
+	assert_int_equal(db_migrate(s, NULL, steps, 2, v + 2, err,
+	    sizeof(err)), RT_OK);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), v + 2);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM t2"), 2);
 	assert_int_equal(q_int(s, "SELECT rowid FROM t2 WHERE x = 'second'"),
 	    2);
@@ -508,29 +518,32 @@ test_migrate_failure_rolls_back(void **state)
 {
 	struct tdb			 t;
 	sqlite3				*s;
-	char				 err[256];
-	static const struct db_migration bad[] = {
-		{ 1, "CREATE TABLE t2 (x); INSERT INTO nosuch VALUES (1)" },
+	char				 err[256], want[64];
+	const int			 v = db_schema_version();
+	const struct db_migration	 bad[] = {
+		{ v, "CREATE TABLE t2 (x); INSERT INTO nosuch VALUES (1)" },
 	};
-	static const struct db_migration gap[] = {
-		{ 1, "CREATE TABLE t2 (x)" },
+	const struct db_migration	 gap[] = {
+		{ v, "CREATE TABLE t2 (x)" },
 	};
 
 	(void)state;
-	s = v1_raw(&t);
+	s = cur_raw(&t);
 	err[0] = '\0';
-	assert_int_equal(db_migrate(s, NULL, bad, 1, 2, err, sizeof(err)),
+	assert_int_equal(db_migrate(s, NULL, bad, 1, v + 1, err, sizeof(err)),
 	    RT_EDB);
 	assert_non_null(strstr(err, "nosuch"));
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 1);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), v);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 't2'"), 0);
 
 	err[0] = '\0';
-	assert_int_equal(db_migrate(s, NULL, gap, 1, 3, err, sizeof(err)),
+	assert_int_equal(db_migrate(s, NULL, gap, 1, v + 2, err, sizeof(err)),
 	    RT_EDB);
-	assert_non_null(strstr(err, "no migration from schema version 2"));
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 1);
+	snprintf(want, sizeof(want), "no migration from schema version %d",
+	    v + 1);
+	assert_non_null(strstr(err, want));
+	assert_int_equal(q_int(s, "PRAGMA user_version"), v);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 't2'"), 0);
 	assert_int_equal(sqlite3_get_autocommit(s), 1);
@@ -545,12 +558,13 @@ test_migrate_foreign_key_check(void **state)
 	struct tdb			 t;
 	sqlite3				*s;
 	char				 err[256];
-	static const struct db_migration steps[] = {
-		{ 1, "DELETE FROM orgs" },
+	const int			 v = db_schema_version();
+	const struct db_migration	 steps[] = {
+		{ v, "DELETE FROM orgs" },
 	};
 
 	(void)state;
-	s = v1_raw(&t);
+	s = cur_raw(&t);
 	assert_int_equal(sqlite3_exec(s,
 	    "INSERT INTO users (id, email, name, pwhash, created_at) VALUES "
 	    "(1, 'a@b.ca', 'A', '$argon2id$x', 1);"
@@ -558,10 +572,10 @@ test_migrate_foreign_key_check(void **state)
 	    "INSERT INTO memberships VALUES (1, 1, 'owner', 1);",
 	    NULL, NULL, NULL), SQLITE_OK);
 	err[0] = '\0';
-	assert_int_equal(db_migrate(s, NULL, steps, 1, 2, err, sizeof(err)),
-	    RT_EDB);
+	assert_int_equal(db_migrate(s, NULL, steps, 1, v + 1, err,
+	    sizeof(err)), RT_EDB);
 	assert_non_null(strstr(err, "memberships"));
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 1);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), v);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM orgs"), 1);
 	sqlite3_close(s);
 	tdb_remove_files(&t);

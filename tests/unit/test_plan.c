@@ -1,7 +1,9 @@
 /*
- * test_plan.c: unit tests of lib/plan.c: the mission and objectives
- * sections, their versions and conflicts, and that a refused save writes
- * nothing.  Run from the repository root (it reads schema.sql).
+ * test_plan.c: unit tests of lib/plan.c: every section saved and loaded as
+ * its JSON document, versions and conflicts (a refused save writes
+ * nothing), revisions and restores, the stored standing, and saves from
+ * several threads at once.  Run from the repository root (it reads
+ * schema.sql).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +12,8 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +23,12 @@
 #include <sqlite3.h>
 
 #include "status.h"
+#include "coach.h"
 #include "db.h"
-#include "auth.h"
 #include "org.h"
 #include "plan.h"
 #include "sql.h"
+#include "workbook.h"
 
 #define SCHEMA "schema.sql"
 #define T0     1700000000
@@ -87,399 +92,930 @@ teardown(void **state)
 	return 0;
 }
 
-/* A mission whose strings point at the given literals (not to be freed). */
-static struct plan_mission
-mission(const char *a, const char *b, const char *c)
+/* Runs one statement of test SQL on the reader of f and returns its first column (-1 if no row). */
+static long long
+q_int(struct fx *f, const char *sql)
 {
-	struct plan_mission	 m;
+	sqlite3_stmt	*st;
+	long long	 v = -1;
 
-	memset(&m, 0, sizeof(m));
-	m.mission = (char *)a;
-	m.means = (char *)b;
-	m.strategy = (char *)c;
-	return m;
+	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
+	    &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
 }
 
-/* Fills item i of o with literals (not to be freed) and makes n at least i + 1. */
+/* Runs test SQL (several statements) through the writer, in one transaction. */
 static void
-objective(struct plan_objectives *o, size_t i, const char *text, int kind,
-    const char *due)
+w_exec(struct fx *f, const char *sql)
 {
-	o->items[i].text = (char *)text;
-	o->items[i].kind = kind;
-	o->items[i].serves = (char *)"serves";
-	o->items[i].indicator = (char *)"indicator";
-	o->items[i].target = (char *)"target";
-	snprintf(o->items[i].due, sizeof(o->items[i].due), "%s", due);
-	if (o->n < i + 1)
-		o->n = i + 1;
+	struct db_conn	*w;
+
+	assert_int_equal(db_write_begin(f->db, &w), RT_OK);
+	assert_int_equal(sqlite3_exec(db_conn_handle(w), sql, NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_equal(db_write_commit(f->db, w), RT_OK);
 }
 
-/* A plan never saved loads as empty strings at version 0. */
+/* Replaces the string *slot (malloc'd, owned by a wb_data) with a copy of v. */
 static void
-test_mission_empty(void **state)
+put(char **slot, const char *v)
 {
-	struct fx		*f = *state;
-	struct plan_mission	 m;
+	char	*s;
 
-	assert_int_equal(plan_mission_load(&f->h, f->org, &m), RT_OK);
-	assert_string_equal(m.mission, "");
-	assert_string_equal(m.means, "");
-	assert_string_equal(m.strategy, "");
-	assert_int_equal(m.stamp.version, 0);
-	assert_int_equal(m.stamp.updated_at, 0);
-	assert_string_equal(m.stamp.updated_by, "");
-	plan_mission_free(&m);
-	assert_null(m.mission);
-	plan_mission_free(&m);
+	assert_non_null(s = strdup(v));
+	free(*slot);
+	*slot = s;
 }
 
-/* A save is loaded back with its text, its new version and who saved it. */
+/* Sets field name of d's own fields to v; the field must be declared. */
 static void
-test_mission_save_load(void **state)
+set(struct wb_data *d, const char *name, const char *v)
 {
-	struct fx		*f = *state;
-	struct plan_mission	 in, m;
+	const struct wb_section_def	*sd = &wb_sections[d->section];
+	int				 i;
 
-	in = mission("Briser l'isolement des aînés", "des visites à domicile",
-	    "faire connaître nos bénévoles");
-	assert_int_equal(plan_mission_save(&f->h, f->org, f->alice, &in, 0,
-	    T0 + 10), RT_OK);
-	assert_int_equal(plan_mission_load(&f->h, f->org, &m), RT_OK);
-	assert_string_equal(m.mission, "Briser l'isolement des aînés");
-	assert_string_equal(m.means, "des visites à domicile");
-	assert_string_equal(m.strategy, "faire connaître nos bénévoles");
-	assert_int_equal(m.stamp.version, 1);
-	assert_int_equal(m.stamp.updated_at, T0 + 10);
-	assert_string_equal(m.stamp.updated_by, "Alice");
-	plan_mission_free(&m);
-
-	in = mission("Nouvelle mission", NULL, "");
-	assert_int_equal(plan_mission_save(&f->h, f->org, f->bob, &in, 1,
-	    T0 + 20), RT_OK);
-	assert_int_equal(plan_mission_load(&f->h, f->org, &m), RT_OK);
-	assert_string_equal(m.mission, "Nouvelle mission");
-	assert_string_equal(m.means, "");
-	assert_int_equal(m.stamp.version, 2);
-	assert_string_equal(m.stamp.updated_by, "Bob");
-	plan_mission_free(&m);
-
-	/* The other organisation's plan is untouched. */
-	assert_int_equal(plan_mission_load(&f->h, f->borg, &m), RT_OK);
-	assert_string_equal(m.mission, "");
-	assert_int_equal(m.stamp.version, 0);
-	plan_mission_free(&m);
+	i = wb_field_index(sd->fields, sd->nfields, name);
+	assert_true(i >= 0);
+	put(&d->values[i], v);
 }
 
-/* A save based on an old version is refused and writes nothing. */
+/* Sets field name of item it of list l of d to v. */
 static void
-test_mission_conflict(void **state)
+set_item(struct wb_data *d, size_t l, struct wb_item *it, const char *name,
+    const char *v)
 {
-	struct fx		*f = *state;
-	struct plan_mission	 in, m;
+	const struct wb_list	*ld = &wb_sections[d->section].lists[l];
+	int			 i;
 
-	in = mission("première", "a", "b");
-	assert_int_equal(plan_mission_save(&f->h, f->org, f->alice, &in, 0,
-	    T0), RT_OK);
-	in = mission("seconde", "c", "d");
-	assert_int_equal(plan_mission_save(&f->h, f->org, f->bob, &in, 0,
-	    T0 + 5), RT_ECONFLICT);
-	assert_int_equal(plan_mission_save(&f->h, f->org, f->bob, &in, 2,
-	    T0 + 5), RT_ECONFLICT);
-	assert_int_equal(plan_mission_load(&f->h, f->org, &m), RT_OK);
-	assert_string_equal(m.mission, "première");
-	assert_string_equal(m.means, "a");
-	assert_int_equal(m.stamp.version, 1);
-	assert_int_equal(m.stamp.updated_at, T0);
-	assert_string_equal(m.stamp.updated_by, "Alice");
-	plan_mission_free(&m);
+	i = wb_field_index(ld->fields, ld->nfields, name);
+	assert_true(i >= 0);
+	put(&it->values[i], v);
 }
 
-/* A mission for an organisation that does not exist is refused by its foreign key. */
-static void
-test_mission_unknown_org(void **state)
+/* Appends a new item to list l of d and returns it (owned by d). */
+static struct wb_item *
+add_item(struct wb_data *d, size_t l)
 {
-	struct fx		*f = *state;
-	struct plan_mission	 in;
+	struct wb_item	*it = NULL;
 
-	in = mission("x", "y", "z");
-	assert_int_equal(plan_mission_save(&f->h, 4242, f->alice, &in, 0, T0),
-	    RT_EDB);
-}
-
-/* Objectives never saved: none, version 0. */
-static void
-test_objectives_empty(void **state)
-{
-	struct fx		*f = *state;
-	struct plan_objectives	 o;
-
-	assert_int_equal(plan_objectives_load(&f->h, f->org, &o), RT_OK);
-	assert_int_equal(o.n, 0);
-	assert_int_equal(o.stamp.version, 0);
-	assert_int_equal(o.items[0].kind, -1);
-	plan_objectives_free(&o);
-}
-
-/* Three objectives come back in order; a save of fewer replaces them all. */
-static void
-test_objectives_save_replace(void **state)
-{
-	struct fx		*f = *state;
-	struct plan_objectives	 in, o;
-
-	memset(&in, 0, sizeof(in));
-	objective(&in, 0, "Faire connaître nos ateliers", OBJ_KIND_ACTIVITY,
-	    "2025-06-30");
-	objective(&in, 1, "Recruter 10 bénévoles", OBJ_KIND_VOLUNTEERS, "");
-	objective(&in, 2, "Tester une infolettre", -1, "2024-02-29");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->alice, &in, 0,
-	    T0), RT_OK);
-	assert_int_equal(plan_objectives_load(&f->h, f->org, &o), RT_OK);
-	assert_int_equal(o.n, 3);
-	assert_int_equal(o.stamp.version, 1);
-	assert_string_equal(o.items[0].text, "Faire connaître nos ateliers");
-	assert_int_equal(o.items[0].kind, OBJ_KIND_ACTIVITY);
-	assert_string_equal(o.items[0].due, "2025-06-30");
-	assert_string_equal(o.items[0].serves, "serves");
-	assert_string_equal(o.items[0].indicator, "indicator");
-	assert_string_equal(o.items[0].target, "target");
-	assert_string_equal(o.items[1].text, "Recruter 10 bénévoles");
-	assert_int_equal(o.items[1].kind, OBJ_KIND_VOLUNTEERS);
-	assert_string_equal(o.items[1].due, "");
-	assert_int_equal(o.items[2].kind, -1);
-	assert_string_equal(o.items[2].due, "2024-02-29");
-	plan_objectives_free(&o);
-
-	memset(&in, 0, sizeof(in));
-	objective(&in, 0, "Un seul objectif", OBJ_KIND_FUNDRAISE, "");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->bob, &in, 1,
-	    T0 + 30), RT_OK);
-	assert_int_equal(plan_objectives_load(&f->h, f->org, &o), RT_OK);
-	assert_int_equal(o.n, 1);
-	assert_int_equal(o.stamp.version, 2);
-	assert_string_equal(o.stamp.updated_by, "Bob");
-	assert_string_equal(o.items[0].text, "Un seul objectif");
-	assert_int_equal(o.items[0].kind, OBJ_KIND_FUNDRAISE);
-	assert_null(o.items[1].text);
-	plan_objectives_free(&o);
-
-	/* None at all is a valid save too. */
-	memset(&in, 0, sizeof(in));
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->bob, &in, 2,
-	    T0 + 40), RT_OK);
-	assert_int_equal(plan_objectives_load(&f->h, f->org, &o), RT_OK);
-	assert_int_equal(o.n, 0);
-	assert_int_equal(o.stamp.version, 3);
-	plan_objectives_free(&o);
-}
-
-/* Sections have their own versions: saving one does not move the other. */
-static void
-test_sections_independent(void **state)
-{
-	struct fx		*f = *state;
-	struct plan_mission	 in, m;
-	struct plan_objectives	 oi, o;
-
-	in = mission("m", "n", "s");
-	assert_int_equal(plan_mission_save(&f->h, f->org, f->alice, &in, 0,
-	    T0), RT_OK);
-	memset(&oi, 0, sizeof(oi));
-	objective(&oi, 0, "o", OBJ_KIND_EVENTS, "");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->alice, &oi, 0,
-	    T0), RT_OK);
-	assert_int_equal(plan_mission_save(&f->h, f->org, f->alice, &in, 1,
-	    T0), RT_OK);
-	assert_int_equal(plan_mission_load(&f->h, f->org, &m), RT_OK);
-	assert_int_equal(plan_objectives_load(&f->h, f->org, &o), RT_OK);
-	assert_int_equal(m.stamp.version, 2);
-	assert_int_equal(o.stamp.version, 1);
-	plan_mission_free(&m);
-	plan_objectives_free(&o);
-}
-
-/* A conflicting save of objectives leaves the old ones, all of them. */
-static void
-test_objectives_conflict(void **state)
-{
-	struct fx		*f = *state;
-	struct plan_objectives	 in, o;
-
-	memset(&in, 0, sizeof(in));
-	objective(&in, 0, "un", OBJ_KIND_IMPACT, "");
-	objective(&in, 1, "deux", OBJ_KIND_SELL, "");
-	objective(&in, 2, "trois", OBJ_KIND_WEBSITE, "");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->alice, &in, 0,
-	    T0), RT_OK);
-	memset(&in, 0, sizeof(in));
-	objective(&in, 0, "remplacé", OBJ_KIND_MOBILISE, "");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->bob, &in, 0,
-	    T0 + 1), RT_ECONFLICT);
-	assert_int_equal(plan_objectives_load(&f->h, f->org, &o), RT_OK);
-	assert_int_equal(o.n, 3);
-	assert_int_equal(o.stamp.version, 1);
-	assert_string_equal(o.items[0].text, "un");
-	assert_string_equal(o.items[2].text, "trois");
-	plan_objectives_free(&o);
+	assert_int_equal(wb_list_append(d, l, &it), RT_OK);
+	assert_non_null(it);
+	return it;
 }
 
 /*
- * A save that fails in its middle (the second objective's date is not a
- * day of the calendar) writes nothing: neither the deletion of the old
- * objectives, nor the first new one, nor a new version.
+ * Writes into out a value that field fd accepts, different for each
+ * variant: text with accents, quotes and (in free text) a line break;
+ * numbers, dates and choices within their declaration.  A reference to
+ * another section's items stays "" (there is none to point at here).
  */
 static void
-test_objectives_failure_atomic(void **state)
+sample(const struct wb_field *fd, int variant, char *out, size_t outlen)
+{
+	const struct field_def	*def = &fd->def;
+	size_t			 nc = 0;
+	long long		 v;
+
+	if (def->choices != NULL)
+		while (def->choices[nc] != NULL)
+			nc++;
+	switch (def->kind) {
+	case FIELD_LINE:
+		if (fd->widget == WB_REF)
+			snprintf(out, outlen, "%s", "");
+		else
+			snprintf(out, outlen, "«%s» é \"%d\"", def->name,
+			    variant);
+		break;
+	case FIELD_TEXT:
+		snprintf(out, outlen, "Réponse à «%s»,\nvariante \"%d\" – "
+		    "100 %%", def->name, variant);
+		break;
+	case FIELD_INT:
+		v = 2 + variant % 3;
+		if (v < def->min)
+			v = def->min;
+		if (v > def->max)
+			v = def->max;
+		snprintf(out, outlen, "%lld", v);
+		break;
+	case FIELD_DECIMAL:
+		snprintf(out, outlen, "%d.5", 1 + variant % 3);
+		break;
+	case FIELD_DATE:
+		snprintf(out, outlen, "2026-03-%02d", 10 + variant % 10);
+		break;
+	case FIELD_CHOICE:
+		snprintf(out, outlen, "%s", def->choices[variant % nc]);
+		break;
+	case FIELD_BOOL:
+		snprintf(out, outlen, "%s", variant % 2 ? "1" : "");
+		break;
+	case FIELD_MULTI:
+		if (nc >= 2)
+			snprintf(out, outlen, "%s,%s", def->choices[0],
+			    def->choices[1 + variant % (nc - 1)]);
+		else
+			snprintf(out, outlen, "%s", "");
+		break;
+	default:
+		snprintf(out, outlen, "%s", "");
+		break;
+	}
+}
+
+/*
+ * Fills d (initialised for its section) with sample values: every field,
+ * every fixed item, and two new items in each list people add to.  Lists
+ * made from another section's items are left as they are.
+ */
+static void
+fill(struct wb_data *d, int variant)
+{
+	const struct wb_section_def	*sd = &wb_sections[d->section];
+	const struct wb_list		*ld;
+	struct wb_item			*it;
+	char				 v[256];
+	size_t				 i, l, k, f;
+
+	for (i = 0; i < sd->nfields; i++) {
+		sample(&sd->fields[i], variant, v, sizeof(v));
+		put(&d->values[i], v);
+	}
+	for (l = 0; l < sd->nlists; l++) {
+		ld = &sd->lists[l];
+		if (ld->items_from_section >= 0)
+			continue;
+		if (ld->fixed_ids == NULL)
+			for (k = 0; k < 2; k++)
+				(void)add_item(d, l);
+		for (k = 0; k < d->lists[l].n; k++) {
+			it = &d->lists[l].items[k];
+			for (f = 0; f < ld->nfields; f++) {
+				sample(&ld->fields[f], variant + (int)k, v,
+				    sizeof(v));
+				put(&it->values[f], v);
+			}
+		}
+	}
+}
+
+/* Checks that a and b (same section) hold the same values and items, ids included. */
+static void
+same_content(const struct wb_data *a, const struct wb_data *b)
+{
+	const struct wb_section_def	*sd = &wb_sections[a->section];
+	const struct wb_item		*x, *y;
+	size_t				 i, l, k;
+
+	assert_int_equal(a->section, b->section);
+	for (i = 0; i < sd->nfields; i++)
+		assert_string_equal(a->values[i], b->values[i]);
+	for (l = 0; l < sd->nlists; l++) {
+		assert_int_equal(a->lists[l].n, b->lists[l].n);
+		for (k = 0; k < a->lists[l].n; k++) {
+			x = &a->lists[l].items[k];
+			y = &b->lists[l].items[k];
+			assert_string_equal(x->id, y->id);
+			for (i = 0; i < sd->lists[l].nfields; i++)
+				assert_string_equal(x->values[i],
+				    y->values[i]);
+		}
+	}
+}
+
+/* Saves a mission with these three sentences at base, expecting want. */
+static void
+save_mission(struct fx *f, int64_t user, const char *a, const char *b,
+    const char *c, int64_t base, time_t now, int want)
+{
+	struct wb_data	 d;
+
+	assert_int_equal(wb_data_init(&d, WB_MISSION), RT_OK);
+	set(&d, "mission", a);
+	set(&d, "means", b);
+	set(&d, "strategy", c);
+	assert_int_equal(plan_save(&f->h, f->org, user, &d, base, now), want);
+	wb_data_free(&d);
+}
+
+/* Loads the mission of f's org and checks its first sentence and version. */
+static void
+check_mission(struct fx *f, const char *a, int64_t version)
+{
+	struct wb_data	 d;
+
+	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_string_equal(wb_value(&d, "mission"), a);
+	assert_int_equal(d.stamp.version, version);
+	wb_data_free(&d);
+}
+
+/* Every section of a plan never saved loads empty at version 0, fixed items present. */
+static void
+test_load_never_saved(void **state)
+{
+	struct fx	*f = *state;
+	struct wb_data	 d;
+	size_t		 i, l;
+	int		 s;
+
+	for (s = 0; s < WB__MAX; s++) {
+		assert_int_equal(plan_load(&f->h, f->org, s, &d), RT_OK);
+		assert_int_equal(d.section, s);
+		assert_int_equal(d.stamp.version, 0);
+		assert_int_equal(d.stamp.updated_at, 0);
+		assert_string_equal(d.stamp.updated_by, "");
+		for (i = 0; i < wb_sections[s].nfields; i++)
+			assert_string_equal(d.values[i], "");
+		for (l = 0; l < wb_sections[s].nlists; l++)
+			if (wb_sections[s].lists[l].fixed_ids == NULL)
+				assert_int_equal(d.lists[l].n, 0);
+		wb_data_free(&d);
+	}
+	assert_int_equal(plan_load(&f->h, f->org, WB_PLATFORMS, &d), RT_OK);
+	assert_int_equal(d.lists[0].n, PF__MAX);
+	assert_string_equal(d.lists[0].items[0].id, platform_keys[0]);
+	wb_data_free(&d);
+}
+
+/* Every section, whatever its fields and lists, comes back as saved, with its stamp. */
+static void
+test_save_load_each_section(void **state)
+{
+	struct fx	*f = *state;
+	struct wb_data	 d, back;
+	int		 s;
+
+	for (s = 0; s < WB__MAX; s++) {
+		assert_int_equal(wb_data_init(&d, s), RT_OK);
+		fill(&d, s);
+		assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, 0,
+		    T0 + s), RT_OK);
+		assert_int_equal(d.stamp.version, 1);
+		assert_int_equal(d.stamp.updated_at, T0 + s);
+		assert_string_equal(d.stamp.updated_by, "Alice");
+		assert_int_equal(plan_load(&f->h, f->org, s, &back), RT_OK);
+		same_content(&d, &back);
+		assert_int_equal(back.stamp.version, 1);
+		assert_int_equal(back.stamp.updated_at, T0 + s);
+		assert_string_equal(back.stamp.updated_by, "Alice");
+		wb_data_free(&back);
+
+		/* A second save replaces the whole document. */
+		wb_data_free(&d);
+		assert_int_equal(wb_data_init(&d, s), RT_OK);
+		fill(&d, s + 1);
+		assert_int_equal(plan_save(&f->h, f->org, f->bob, &d, 1,
+		    T0 + 100 + s), RT_OK);
+		assert_int_equal(d.stamp.version, 2);
+		assert_string_equal(d.stamp.updated_by, "Bob");
+		assert_int_equal(plan_load(&f->h, f->org, s, &back), RT_OK);
+		same_content(&d, &back);
+		assert_int_equal(back.stamp.version, 2);
+		wb_data_free(&back);
+		wb_data_free(&d);
+	}
+	/* The other organisation saw none of it. */
+	for (s = 0; s < WB__MAX; s++) {
+		assert_int_equal(plan_load(&f->h, f->borg, s, &back), RT_OK);
+		assert_int_equal(back.stamp.version, 0);
+		wb_data_free(&back);
+	}
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_sections"),
+	    WB__MAX);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"),
+	    2 * WB__MAX);
+}
+
+/* A save based on an outdated version is refused, and nothing of it is written. */
+static void
+test_conflict(void **state)
+{
+	struct fx	*f = *state;
+	struct wb_data	 d;
+
+	save_mission(f, f->alice, "first", "b", "c", 0, T0, RT_OK);
+	save_mission(f, f->bob, "second", "b", "c", 0, T0 + 1, RT_ECONFLICT);
+	save_mission(f, f->bob, "ahead", "b", "c", 7, T0 + 1, RT_ECONFLICT);
+	check_mission(f, "first", 1);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 1);
+	assert_int_equal(q_int(f, "SELECT updated_at FROM plan_standing"), T0);
+
+	/* The stamp of a refused save is left as it was. */
+	assert_int_equal(wb_data_init(&d, WB_MISSION), RT_OK);
+	set(&d, "mission", "third");
+	d.stamp.version = 42;
+	assert_int_equal(plan_save(&f->h, f->org, f->bob, &d, 0, T0 + 2),
+	    RT_ECONFLICT);
+	assert_int_equal(d.stamp.version, 42);
+	/* Based on the right version it goes through. */
+	assert_int_equal(plan_save(&f->h, f->org, f->bob, &d, 1, T0 + 2),
+	    RT_OK);
+	assert_int_equal(d.stamp.version, 2);
+	wb_data_free(&d);
+	check_mission(f, "third", 2);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 2);
+}
+
+/* A save to an organisation that does not exist fails and leaves nothing. */
+static void
+test_unknown_org(void **state)
+{
+	struct fx	*f = *state;
+	struct wb_data	 d;
+
+	assert_int_equal(wb_data_init(&d, WB_MISSION), RT_OK);
+	set(&d, "mission", "nowhere");
+	assert_int_equal(plan_save(&f->h, 9999, f->alice, &d, 0, T0), RT_EDB);
+	wb_data_free(&d);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_sections"), 0);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 0);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_standing"), 0);
+	/* The writer is free again. */
+	save_mission(f, f->alice, "here", "", "", 0, T0, RT_OK);
+}
+
+/* Revisions come newest first with their authors, and each one reads back as saved. */
+static void
+test_revisions(void **state)
 {
 	struct fx		*f = *state;
-	struct plan_objectives	 in, o;
+	struct plan_revision	*r = NULL;
+	struct wb_data		 d;
+	size_t			 n;
 
-	memset(&in, 0, sizeof(in));
-	objective(&in, 0, "ancien", OBJ_KIND_EVALUATE, "");
-	objective(&in, 1, "ancien 2", OBJ_KIND_DOCUMENT, "");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->alice, &in, 0,
-	    T0), RT_OK);
-	memset(&in, 0, sizeof(in));
-	objective(&in, 0, "nouveau", OBJ_KIND_NETWORKS, "2025-01-01");
-	objective(&in, 1, "invalide", OBJ_KIND_NETWORKS, "2023-02-29");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->alice, &in, 1,
-	    T0 + 1), RT_EDB);
-	assert_int_equal(plan_objectives_load(&f->h, f->org, &o), RT_OK);
-	assert_int_equal(o.n, 2);
-	assert_int_equal(o.stamp.version, 1);
-	assert_string_equal(o.items[0].text, "ancien");
-	assert_string_equal(o.items[1].text, "ancien 2");
-	plan_objectives_free(&o);
-	/* And the writer is free again. */
-	objective(&in, 1, "valide", OBJ_KIND_NETWORKS, "2024-02-29");
-	assert_int_equal(plan_objectives_save(&f->h, f->org, f->alice, &in, 1,
-	    T0 + 2), RT_OK);
+	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	    &n), RT_OK);
+	assert_null(r);
+	assert_int_equal(n, 0);
+
+	save_mission(f, f->alice, "one", "b1", "c1", 0, T0 + 10, RT_OK);
+	save_mission(f, f->bob, "two", "b2", "c2", 1, T0 + 20, RT_OK);
+	save_mission(f, 0, "three", "b3", "c3", 2, T0 + 30, RT_OK);
+
+	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	    &n), RT_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(r[0].version, 3);
+	assert_int_equal(r[0].created_at, T0 + 30);
+	assert_string_equal(r[0].author, "");
+	assert_int_equal(r[1].version, 2);
+	assert_string_equal(r[1].author, "Bob");
+	assert_int_equal(r[2].version, 1);
+	assert_int_equal(r[2].created_at, T0 + 10);
+	assert_string_equal(r[2].author, "Alice");
+	assert_int_equal(r[2].restored_from, 0);
+	assert_true(r[0].id > r[1].id && r[1].id > r[2].id);
+	free(r);
+
+	/* At most max, the newest. */
+	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 2, &r, &n),
+	    RT_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(r[0].version, 3);
+	assert_int_equal(r[1].version, 2);
+	free(r);
+	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 0, &r, &n),
+	    RT_OK);
+	assert_null(r);
+	assert_int_equal(n, 0);
+
+	/* Each version's content, stamped with its author. */
+	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 2, &d),
+	    RT_OK);
+	assert_string_equal(wb_value(&d, "mission"), "two");
+	assert_string_equal(wb_value(&d, "means"), "b2");
+	assert_int_equal(d.stamp.version, 2);
+	assert_int_equal(d.stamp.updated_at, T0 + 20);
+	assert_string_equal(d.stamp.updated_by, "Bob");
+	wb_data_free(&d);
+	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 1, &d),
+	    RT_OK);
+	assert_string_equal(wb_value(&d, "strategy"), "c1");
+	wb_data_free(&d);
+	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 4, &d),
+	    RT_ENOTFOUND);
+	wb_data_free(&d);
+	assert_int_equal(plan_revision_load(&f->h, f->org, WB_OBJECTIVES, 1,
+	    &d), RT_ENOTFOUND);
+	wb_data_free(&d);
+
+	/* Another organisation's history is its own. */
+	assert_int_equal(plan_revisions(&f->h, f->borg, WB_MISSION, 10, &r,
+	    &n), RT_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(plan_revision_load(&f->h, f->borg, WB_MISSION, 1,
+	    &d), RT_ENOTFOUND);
+	wb_data_free(&d);
+
+	/* An author whose account is gone reads as "". */
+	w_exec(f, "DELETE FROM users WHERE name = 'Bob'");
+	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	    &n), RT_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(r[1].author, "");
+	assert_string_equal(r[2].author, "Alice");
+	free(r);
 }
 
-/* The kinds' keys are all there, distinct, and end with NULL; every kind has a label. */
+/* A restore brings back an old content as a new version, and keeps the history. */
 static void
-test_kind_tables(void **state)
+test_restore(void **state)
 {
-	int	 i, j;
+	struct fx		*f = *state;
+	struct plan_revision	*r = NULL;
+	struct wb_data		 d;
+	size_t			 n;
 
-	(void)state;
-	for (i = 0; i < OBJ_KIND__MAX; i++) {
-		assert_non_null(plan_objective_kind_keys[i]);
-		assert_non_null(plan_objective_kind_msgids[i]);
-		for (j = 0; j < i; j++)
-			assert_string_not_equal(plan_objective_kind_keys[i],
-			    plan_objective_kind_keys[j]);
-	}
-	assert_null(plan_objective_kind_keys[OBJ_KIND__MAX]);
-	assert_string_equal(plan_objective_kind_keys[OBJ_KIND_ACTIVITY],
-	    "activity");
-	assert_string_equal(plan_objective_kind_keys[OBJ_KIND_VOLUNTEERS],
-	    "volunteers");
+	save_mission(f, f->alice, "one", "b1", "c1", 0, T0 + 10, RT_OK);
+	save_mission(f, f->alice, "two", "b2", "c2", 1, T0 + 20, RT_OK);
+	save_mission(f, f->alice, "three", "b3", "c3", 2, T0 + 30, RT_OK);
+
+	/* Outdated base, unknown version: refused, nothing written. */
+	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_MISSION, 1, 2,
+	    T0 + 40), RT_ECONFLICT);
+	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_MISSION, 9, 3,
+	    T0 + 40), RT_ENOTFOUND);
+	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_OBJECTIVES, 1,
+	    0, T0 + 40), RT_ENOTFOUND);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 3);
+	check_mission(f, "three", 3);
+
+	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_MISSION, 1, 3,
+	    T0 + 50), RT_OK);
+	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_string_equal(wb_value(&d, "mission"), "one");
+	assert_string_equal(wb_value(&d, "means"), "b1");
+	assert_string_equal(wb_value(&d, "strategy"), "c1");
+	assert_int_equal(d.stamp.version, 4);
+	assert_int_equal(d.stamp.updated_at, T0 + 50);
+	assert_string_equal(d.stamp.updated_by, "Bob");
+	wb_data_free(&d);
+
+	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	    &n), RT_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(r[0].version, 4);
+	assert_int_equal(r[0].restored_from, 1);
+	assert_string_equal(r[0].author, "Bob");
+	assert_int_equal(r[1].restored_from, 0);
+	free(r);
+	/* The versions in between are still there, as they were. */
+	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 3, &d),
+	    RT_OK);
+	assert_string_equal(wb_value(&d, "mission"), "three");
+	wb_data_free(&d);
+
+	/* The restore moved the version on: a save based on 3 now conflicts. */
+	save_mission(f, f->alice, "late", "", "", 3, T0 + 60, RT_ECONFLICT);
+	save_mission(f, f->alice, "five", "", "", 4, T0 + 60, RT_OK);
+	check_mission(f, "five", 5);
+	assert_int_equal(q_int(f, "SELECT updated_at FROM plan_standing"),
+	    T0 + 60);
 }
 
-/* One of the editors of the concurrency test. */
-struct editor {
-	struct fx *f;
-	int        id;
-	int        saved;
-	int        conflicts;
-	int        errors;
+/* Computes with the coach what the standing of f's org should be, from plan_load_all(). */
+static void
+expected_standing(struct fx *f, struct plan_standing *out)
+{
+	struct wb_plan		 p;
+	struct coach_progress	 prog;
+	struct pitfall		 pit[PIT__MAX * 8];
+	int			 i;
+
+	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	coach_progress(&p, &prog);
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < WB__MAX; i++)
+		out->percent[i] = prog.percent[i];
+	out->overall = prog.overall;
+	out->pitfalls = (int)coach_pitfalls(&p, pit, PIT__MAX * 8);
+	wb_plan_free(&p);
+}
+
+/* Checks that the stored standing of f's org is what the coach says, stamped at. */
+static void
+check_standing(struct fx *f, struct plan_standing *got, int64_t at)
+{
+	struct plan_standing	 want;
+	int			 i;
+
+	expected_standing(f, &want);
+	assert_int_equal(plan_standing(&f->h, f->org, got), RT_OK);
+	for (i = 0; i < WB__MAX; i++)
+		assert_int_equal(got->percent[i], want.percent[i]);
+	assert_int_equal(got->overall, want.overall);
+	assert_int_equal(got->pitfalls, want.pitfalls);
+	assert_int_equal(got->updated_at, at);
+}
+
+/* Saves the objectives of f's org: one objective whose target is target. */
+static void
+save_objective(struct fx *f, const char *target, int64_t base, time_t now)
+{
+	struct wb_data	 d;
+	struct wb_item	*it;
+
+	assert_int_equal(wb_data_init(&d, WB_OBJECTIVES), RT_OK);
+	it = add_item(&d, 0);
+	set_item(&d, 0, it, "text", "Faire connaître le comité aux locataires");
+	set_item(&d, 0, it, "kind", "activity");
+	set_item(&d, 0, it, "indicator", "Abonnés de la page");
+	set_item(&d, 0, it, "target", target);
+	assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, base, now),
+	    RT_OK);
+	wb_data_free(&d);
+}
+
+/* Every save stores the plan's standing: completion goes up, pitfalls come and go. */
+static void
+test_standing(void **state)
+{
+	struct fx		*f = *state;
+	struct plan_standing	 s0, s1, s2, s3;
+	int			 i;
+
+	assert_int_equal(plan_standing(&f->h, f->org, &s0), RT_OK);
+	assert_int_equal(s0.overall, 0);
+	assert_int_equal(s0.pitfalls, 0);
+	assert_int_equal(s0.updated_at, 0);
+	for (i = 0; i < WB__MAX; i++)
+		assert_int_equal(s0.percent[i], 0);
+
+	save_mission(f, f->alice, "Défendre le droit au logement",
+	    "Des ateliers et des campagnes", "Rejoindre les locataires", 0,
+	    T0 + 1, RT_OK);
+	check_standing(f, &s1, T0 + 1);
+	assert_int_equal(s1.percent[WB_MISSION], 100);
+	assert_true(s1.overall > 0);
+	assert_int_equal(q_int(f, "SELECT json_extract(percents, "
+	    "'$.mission') FROM plan_standing"), 100);
+
+	/* An objective without a number in its target is a pitfall. */
+	save_objective(f, "beaucoup plus", 0, T0 + 2);
+	check_standing(f, &s2, T0 + 2);
+	assert_true(s2.percent[WB_OBJECTIVES] > 0);
+	assert_true(s2.overall > s1.overall);
+	assert_true(s2.pitfalls > s1.pitfalls);
+
+	/* With a number, that pitfall is gone. */
+	save_objective(f, "500 abonnés d'ici juin", 1, T0 + 3);
+	check_standing(f, &s3, T0 + 3);
+	assert_int_equal(s3.pitfalls, s2.pitfalls - 1);
+	assert_true(s3.overall >= s2.overall);
+
+	/* The other organisation's standing did not move. */
+	assert_int_equal(plan_standing(&f->h, f->borg, &s0), RT_OK);
+	assert_int_equal(s0.overall, 0);
+	assert_int_equal(s0.updated_at, 0);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_standing"), 1);
+}
+
+/* A plan with sections but no stored standing (migrated) gets it computed. */
+static void
+test_standing_without_row(void **state)
+{
+	struct fx		*f = *state;
+	struct plan_standing	 s;
+
+	save_mission(f, f->alice, "m", "n", "o", 0, T0 + 5, RT_OK);
+	save_objective(f, "10 personnes", 0, T0 + 7);
+	w_exec(f, "DELETE FROM plan_standing");
+	check_standing(f, &s, T0 + 7);
+	assert_int_equal(s.percent[WB_MISSION], 100);
+}
+
+/* The sections of plan_load_all() are those of plan_load(); reviews follow objectives. */
+static void
+test_load_all(void **state)
+{
+	struct fx	*f = *state;
+	struct wb_plan	 p;
+	struct wb_data	 d, one;
+	struct wb_item	*a, *b;
+	int		 s;
+
+	assert_int_equal(wb_data_init(&d, WB_OBJECTIVES), RT_OK);
+	a = add_item(&d, 0);
+	set_item(&d, 0, a, "text", "Premier");
+	b = add_item(&d, 0);
+	set_item(&d, 0, b, "text", "Second");
+	assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, 0, T0),
+	    RT_OK);
+	save_mission(f, f->bob, "m", "n", "o", 0, T0 + 1, RT_OK);
+
+	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	for (s = 0; s < WB__MAX; s++) {
+		assert_int_equal(p.s[s].section, s);
+		if (s == WB_EVALUATION)
+			continue;
+		assert_int_equal(plan_load(&f->h, f->org, s, &one), RT_OK);
+		same_content(&p.s[s], &one);
+		assert_int_equal(p.s[s].stamp.version, one.stamp.version);
+		assert_string_equal(p.s[s].stamp.updated_by,
+		    one.stamp.updated_by);
+		wb_data_free(&one);
+	}
+	assert_int_equal(p.s[WB_MISSION].stamp.version, 1);
+	assert_string_equal(p.s[WB_MISSION].stamp.updated_by, "Bob");
+	assert_int_equal(p.s[WB_TEAM].stamp.version, 0);
+	/* One review per objective, under the objective's id, in its order. */
+	assert_int_equal(p.s[WB_EVALUATION].lists[0].n, 2);
+	assert_string_equal(p.s[WB_EVALUATION].lists[0].items[0].id,
+	    d.lists[0].items[0].id);
+	assert_string_equal(p.s[WB_EVALUATION].lists[0].items[1].id,
+	    d.lists[0].items[1].id);
+	wb_plan_free(&p);
+	wb_data_free(&d);
+}
+
+/* A stored document that does not read back is an error, not a half-read section. */
+static void
+test_bad_document(void **state)
+{
+	struct fx	*f = *state;
+	struct wb_data	 d;
+	struct wb_plan	 p;
+	char		 sql[6000];
+
+	save_mission(f, f->alice, "m", "n", "o", 0, T0, RT_OK);
+	/* 4001 characters where 4000 are declared. */
+	snprintf(sql, sizeof(sql), "UPDATE plan_sections SET data = "
+	    "json_object('fields', json_object('mission', "
+	    "printf('%%.4001c', 'x')), 'lists', json_object()) "
+	    "WHERE section = 'mission'");
+	w_exec(f, sql);
+	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_EDB);
+	wb_data_free(&d);
+	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_EDB);
+	wb_plan_free(&p);
+	w_exec(f, "UPDATE plan_sections SET data = '[1, 2]' "
+	    "WHERE section = 'mission'");
+	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_EDB);
+	wb_data_free(&d);
+	/* The other sections still load. */
+	assert_int_equal(plan_load(&f->h, f->org, WB_STORY, &d), RT_OK);
+	wb_data_free(&d);
+}
+
+/* One thread of the concurrency test. */
+struct saver {
+	struct db  *db;
+	int64_t     org, user;
+	int         id;
+	int         rounds;
+	int         saved;
+	int         conflicts;
+	int         errors;
 };
 
 /*
- * Loads then saves the mission 50 times through its own reader, the way
- * a person's browser would, counting successes and conflicts.  Counts
- * errors instead of failing (cmocka asserts only in the main thread).
+ * Appends rounds tokens "t<id>-<k>," to the mission, one save each: load,
+ * append, save on the version loaded, and on a conflict start over from a
+ * fresh load.  Counts errors instead of failing (cmocka asserts only in
+ * the main thread).
  */
 static void *
-editor_run(void *arg)
+saver_run(void *arg)
 {
-	struct editor		*e = arg;
-	struct dbh		 h;
-	struct plan_mission	 m, in;
-	char			 text[32];
-	int			 i, rc;
+	struct saver	*sv = arg;
+	struct dbh	 h;
+	struct wb_data	 d;
+	char		 tok[32], *v;
+	size_t		 len;
+	int		 k, rc;
 
-	h.db = e->f->db;
-	if (db_reader_open(h.db, &h.rd) != RT_OK) {
-		e->errors++;
+	h.db = sv->db;
+	if (db_reader_open(sv->db, &h.rd) != RT_OK) {
+		sv->errors++;
 		return NULL;
 	}
-	for (i = 0; i < 50; i++) {
-		if (plan_mission_load(&h, e->f->org, &m) != RT_OK) {
-			e->errors++;
-			continue;
+	for (k = 0; k < sv->rounds; k++) {
+		for (;;) {
+			if (plan_load(&h, sv->org, WB_MISSION, &d) != RT_OK) {
+				sv->errors++;
+				goto out;
+			}
+			snprintf(tok, sizeof(tok), "t%d-%d,", sv->id, k);
+			len = strlen(wb_value(&d, "mission"));
+			if ((v = malloc(len + strlen(tok) + 1)) == NULL) {
+				sv->errors++;
+				wb_data_free(&d);
+				goto out;
+			}
+			memcpy(v, wb_value(&d, "mission"), len);
+			strcpy(v + len, tok);
+			free(d.values[0]);
+			d.values[0] = v;
+			sched_yield();
+			rc = plan_save(&h, sv->org, sv->user, &d,
+			    d.stamp.version, T0 + k);
+			wb_data_free(&d);
+			if (rc == RT_OK) {
+				sv->saved++;
+				break;
+			}
+			if (rc != RT_ECONFLICT) {
+				sv->errors++;
+				goto out;
+			}
+			sv->conflicts++;
 		}
-		snprintf(text, sizeof(text), "editor %d round %d", e->id, i);
-		in = mission(text, m.means, m.strategy);
-		rc = plan_mission_save(&h, e->f->org, e->f->alice, &in,
-		    m.stamp.version, T0 + i);
-		plan_mission_free(&m);
-		if (rc == RT_OK)
-			e->saved++;
-		else if (rc == RT_ECONFLICT)
-			e->conflicts++;
-		else
-			e->errors++;
 	}
+out:
 	db_conn_close(h.rd);
 	return NULL;
 }
 
-/* Four editors at once: every successful save is one version, none is lost. */
+/* Four threads saving the same section at once: conflicts, but no update lost. */
 static void
 test_concurrent_saves(void **state)
 {
 	struct fx		*f = *state;
-	struct editor		 e[4];
-	struct plan_mission	 m;
+	struct saver		 sv[4];
+	struct plan_revision	*r = NULL;
+	struct wb_data		 d;
 	pthread_t		 th[4];
-	int			 i, saved = 0;
+	const char		*m, *p;
+	char			 tok[32];
+	size_t			 n;
+	int			 i, k, count, total = 0, conflicts = 0;
+	int			 rounds = 25;
 
+	assert_string_equal(wb_sections[WB_MISSION].fields[0].def.name,
+	    "mission");
 	for (i = 0; i < 4; i++) {
-		memset(&e[i], 0, sizeof(e[i]));
-		e[i].f = f;
-		e[i].id = i;
-		assert_int_equal(pthread_create(&th[i], NULL, editor_run,
-		    &e[i]), 0);
+		memset(&sv[i], 0, sizeof(sv[i]));
+		sv[i].db = f->db;
+		sv[i].org = f->org;
+		sv[i].user = i % 2 ? f->bob : f->alice;
+		sv[i].id = i;
+		sv[i].rounds = rounds;
+		assert_int_equal(pthread_create(&th[i], NULL, saver_run,
+		    &sv[i]), 0);
 	}
 	for (i = 0; i < 4; i++) {
 		assert_int_equal(pthread_join(th[i], NULL), 0);
-		assert_int_equal(e[i].errors, 0);
-		assert_int_equal(e[i].saved + e[i].conflicts, 50);
-		saved += e[i].saved;
+		assert_int_equal(sv[i].errors, 0);
+		assert_int_equal(sv[i].saved, rounds);
+		total += sv[i].saved;
+		conflicts += sv[i].conflicts;
 	}
-	assert_int_equal(plan_mission_load(&f->h, f->org, &m), RT_OK);
-	assert_int_equal(m.stamp.version, saved);
-	plan_mission_free(&m);
+	print_message("%d saves, %d refused as conflicts and retried\n",
+	    total, conflicts);
+	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_int_equal(d.stamp.version, total);
+	m = wb_value(&d, "mission");
+	for (i = 0; i < 4; i++)
+		for (k = 0; k < rounds; k++) {
+			snprintf(tok, sizeof(tok), "t%d-%d,", i, k);
+			for (count = 0, p = m; (p = strstr(p, tok)) != NULL;
+			    p++)
+				if (p == m || p[-1] == ',')
+					count++;
+			assert_int_equal(count, 1);
+		}
+	wb_data_free(&d);
+	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 1000, &r,
+	    &n), RT_OK);
+	assert_int_equal(n, (size_t)total);
+	for (i = 0; i < total; i++)
+		assert_int_equal(r[i].version, total - i);
+	free(r);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_standing"), 1);
+}
+
+/* What the writer of the consistency test does: two sections, one save each per round. */
+struct pair_writer {
+	struct db  *db;
+	int64_t     org, user;
+	int         rounds;
+	int         errors;
+	atomic_int  done;
+};
+
+/* Sets field name of a fresh d of section to the number n and saves it on base n - 1. */
+static int
+save_number(struct dbh *h, const struct pair_writer *pw, int section,
+    const char *name, int n)
+{
+	const struct wb_section_def	*sd = &wb_sections[section];
+	struct wb_data			 d;
+	char				 v[16];
+	int				 rc, i;
+
+	if (wb_data_init(&d, section) != RT_OK) {
+		wb_data_free(&d);
+		return RT_ENOMEM;
+	}
+	snprintf(v, sizeof(v), "%d", n);
+	i = wb_field_index(sd->fields, sd->nfields, name);
+	free(d.values[i]);
+	d.values[i] = strdup(v);
+	rc = d.values[i] == NULL ? RT_ENOMEM :
+	    plan_save(h, pw->org, pw->user, &d, n - 1, T0 + n);
+	wb_data_free(&d);
+	return rc;
+}
+
+/* Saves the mission, then the story, with the same round number, rounds times. */
+static void *
+pair_writer_run(void *arg)
+{
+	struct pair_writer	*pw = arg;
+	struct dbh		 h;
+	int			 n;
+
+	h.db = pw->db;
+	if (db_reader_open(pw->db, &h.rd) != RT_OK) {
+		pw->errors++;
+		atomic_store(&pw->done, 1);
+		return NULL;
+	}
+	for (n = 1; n <= pw->rounds; n++)
+		if (save_number(&h, pw, WB_MISSION, "mission", n) != RT_OK ||
+		    save_number(&h, pw, WB_STORY, "what_we_do", n) != RT_OK) {
+			pw->errors++;
+			break;
+		}
+	db_conn_close(h.rd);
+	atomic_store(&pw->done, 1);
+	return NULL;
+}
+
+/*
+ * plan_load_all() sees one moment: while a writer saves the mission then
+ * the story with the same number, a reader never sees the story ahead of
+ * the mission, nor the mission two saves ahead.
+ */
+static void
+test_load_all_consistent(void **state)
+{
+	struct fx		*f = *state;
+	struct pair_writer	 pw;
+	struct wb_plan		 p;
+	pthread_t		 th;
+	int			 a, b, loads = 0, bad = 0;
+
+	memset(&pw, 0, sizeof(pw));
+	atomic_init(&pw.done, 0);
+	pw.db = f->db;
+	pw.org = f->org;
+	pw.user = f->alice;
+	pw.rounds = 60;
+	assert_int_equal(pthread_create(&th, NULL, pair_writer_run, &pw), 0);
+	while (!atomic_load(&pw.done) || loads == 0) {
+		assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+		a = atoi(wb_value(&p.s[WB_MISSION], "mission"));
+		b = atoi(wb_value(&p.s[WB_STORY], "what_we_do"));
+		if (a < b || a > b + 1 ||
+		    p.s[WB_MISSION].stamp.version != a ||
+		    p.s[WB_STORY].stamp.version != b)
+			bad++;
+		wb_plan_free(&p);
+		loads++;
+	}
+	assert_int_equal(pthread_join(th, NULL), 0);
+	assert_int_equal(pw.errors, 0);
+	assert_int_equal(bad, 0);
+	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(p.s[WB_MISSION].stamp.version, pw.rounds);
+	assert_int_equal(p.s[WB_STORY].stamp.version, pw.rounds);
+	wb_plan_free(&p);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_mission_empty, setup,
+		cmocka_unit_test_setup_teardown(test_load_never_saved, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_mission_save_load, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_mission_conflict, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_mission_unknown_org, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_objectives_empty, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_objectives_save_replace,
+		cmocka_unit_test_setup_teardown(test_save_load_each_section,
 		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sections_independent,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(test_objectives_conflict, setup,
+		cmocka_unit_test_setup_teardown(test_conflict, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_objectives_failure_atomic,
+		cmocka_unit_test_setup_teardown(test_unknown_org, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_revisions, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_restore, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_standing, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_standing_without_row,
 		    setup, teardown),
-		cmocka_unit_test(test_kind_tables),
+		cmocka_unit_test_setup_teardown(test_load_all, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_bad_document, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_saves, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_load_all_consistent,
+		    setup, teardown),
 	};
 
 	if (sodium_init() < 0)

@@ -1,0 +1,455 @@
+/*
+ * test_migrate.c: the real migrations of lib/db.c, run on databases made
+ * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql is
+ * schema.sql as version 1 shipped it).  Each test builds an old database
+ * by hand, as the old program would have left it, opens it with
+ * db_open(), and reads it back through lib/plan.c.  Run from the
+ * repository root (it reads schema.sql and the fixtures).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "status.h"
+#include "db.h"
+#include "plan.h"
+#include "sql.h"
+#include "workbook.h"
+
+#define SCHEMA    "schema.sql"
+#define SCHEMA_V1 "tests/unit/fixtures/schema-v1.sql"
+#define T0        1700000000
+
+/* A temporary directory with the database of one test. */
+struct tdb {
+	char            dir[64];
+	char            path[128];
+	struct db      *db;
+	struct dbh      h;
+};
+
+/* Reads the whole file at path into a malloc'd string (the test fails if it cannot). */
+static char *
+slurp(const char *path)
+{
+	FILE	*fp;
+	char	*s;
+	long	 n;
+
+	assert_non_null(fp = fopen(path, "r"));
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	assert_true((n = ftell(fp)) > 0);
+	rewind(fp);
+	assert_non_null(s = malloc((size_t)n + 1));
+	assert_int_equal(fread(s, 1, (size_t)n, fp), (size_t)n);
+	s[n] = '\0';
+	fclose(fp);
+	return s;
+}
+
+/*
+ * Makes a fresh directory and in it a database built from the version 1
+ * schema, then runs sql on it (the old program's rows).  Returns nothing
+ * open: the database is only a file, as a stopped old program leaves it.
+ */
+static void
+v1_make(struct tdb *t, const char *sql)
+{
+	sqlite3	*s;
+	char	*schema;
+
+	memset(t, 0, sizeof(*t));
+	snprintf(t->dir, sizeof(t->dir), "/tmp/reseauter-mig-XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	snprintf(t->path, sizeof(t->path), "%s/old.db", t->dir);
+	schema = slurp(SCHEMA_V1);
+	assert_int_equal(sqlite3_open(t->path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "PRAGMA journal_mode = WAL; "
+	    "PRAGMA foreign_keys = ON", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, schema, NULL, NULL, NULL),
+	    SQLITE_OK);
+	if (sql != NULL)
+		assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+	sqlite3_close(s);
+	free(schema);
+}
+
+/* Opens the database of t with the program (migrating it) and one reader. */
+static void
+t_open(struct tdb *t)
+{
+	char	 err[256];
+
+	err[0] = '\0';
+	if (db_open(&t->db, t->path, SCHEMA, err, sizeof(err)) != RT_OK)
+		fail_msg("db_open: %s", err);
+	t->h.db = t->db;
+	assert_int_equal(db_reader_open(t->db, &t->h.rd), RT_OK);
+}
+
+/* Closes what t_open() opened and removes every file of t. */
+static void
+t_close(struct tdb *t)
+{
+	char	 p[160];
+
+	db_conn_close(t->h.rd);
+	db_close(t->db);
+	unlink(t->path);
+	snprintf(p, sizeof(p), "%s-wal", t->path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", t->path);
+	unlink(p);
+	rmdir(t->dir);
+}
+
+/* Runs one statement of test SQL on the reader of t and returns its first column (-1 if no row). */
+static long long
+q_int(struct tdb *t, const char *sql)
+{
+	sqlite3_stmt	*st;
+	long long	 v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(t->h.rd), sql, -1,
+	    &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Appends to out (outlen bytes) the schema of the database handle s, one
+ * line per object (type, name, table, SQL), with each SQL text's comments
+ * dropped and its white space collapsed, so that two schemas compare equal
+ * when they declare the same thing.
+ */
+static void
+schema_text(sqlite3 *s, char *out, size_t outlen)
+{
+	sqlite3_stmt	*st;
+	const char	*q;
+	size_t		 n = 0;
+	int		 space;
+
+	assert_int_equal(sqlite3_prepare_v2(s, "SELECT type, name, tbl_name, "
+	    "coalesce(sql, '') FROM sqlite_master "
+	    "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name", -1,
+	    &st, NULL), SQLITE_OK);
+	out[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		n += (size_t)snprintf(out + n, outlen - n, "%s %s %s: ",
+		    sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+		    sqlite3_column_text(st, 2));
+		assert_true(n < outlen);
+		space = 0;
+		for (q = (const char *)sqlite3_column_text(st, 3); *q != '\0';
+		    q++) {
+			if (q[0] == '-' && q[1] == '-') {
+				while (*q != '\0' && *q != '\n')
+					q++;
+				if (*q == '\0')
+					break;
+			}
+			if (isspace((unsigned char)*q)) {
+				space = 1;
+				continue;
+			}
+			assert_true(n + 3 < outlen);
+			if (space && n > 0 && out[n - 1] != ' ')
+				out[n++] = ' ';
+			space = 0;
+			out[n++] = *q;
+		}
+		assert_true(n + 2 < outlen);
+		out[n++] = '\n';
+		out[n] = '\0';
+	}
+	sqlite3_finalize(st);
+}
+
+/* The rows of a plan as version 1 stored them: three organisations, two authors. */
+static const char v1_rows[] =
+    "INSERT INTO users (id, email, name, pwhash, created_at) VALUES "
+    "  (1, 'alice@example.org', 'Alice', '$argon2id$x', 1),"
+    "  (2, 'bob@example.org', 'Bob', '$argon2id$x', 1);"
+    "INSERT INTO orgs (id, name, created_at, created_by) VALUES "
+    "  (1, 'Le Cercle', 1, 1), (2, 'Chez Bob', 1, 2), (3, 'Vide', 1, 2);"
+    "INSERT INTO memberships VALUES (1, 1, 'owner', 1), (2, 2, 'owner', 1),"
+    "  (3, 2, 'owner', 1);"
+    "INSERT INTO plan_sections VALUES "
+    "  (1, 'mission', 3, 1700000100, 1),"
+    "  (1, 'objectives', 2, 1700000200, 2),"
+    "  (2, 'objectives', 4, 1700000300, 2);"
+    "INSERT INTO plan_mission VALUES (1, "
+    "  'Défendre le \"droit\" au logement' || char(10) || 'des locataires',"
+    "  'Des ateliers, des campagnes \\ et 100 % d''écoute',"
+    "  '');"
+    /* Positions out of order: the documents follow the positions. */
+    "INSERT INTO plan_objectives VALUES "
+    "  (1, 3, 'Troisième', 'fundraise', 's3', 'i3', '1 000 $', "
+    "   '2025-12-31'),"
+    "  (1, 1, 'Premier ☃', NULL, 'sert' || char(10) || 'la mission', "
+    "   'Abonnés', '500', ''),"
+    "  (1, 2, 'Deuxième', 'volunteers', '', '', '', '2026-02-28');";
+
+/* Checks objective k of d: its id and every field. */
+static void
+check_objective(const struct wb_data *d, size_t k, const char *id,
+    const char *text, const char *kind, const char *serves,
+    const char *indicator, const char *target, const char *due)
+{
+	const struct wb_item	*it;
+
+	assert_true(k < d->lists[0].n);
+	it = &d->lists[0].items[k];
+	assert_string_equal(it->id, id);
+	assert_string_equal(wb_item_value(d, 0, it, "text"), text);
+	assert_string_equal(wb_item_value(d, 0, it, "kind"), kind);
+	assert_string_equal(wb_item_value(d, 0, it, "serves"), serves);
+	assert_string_equal(wb_item_value(d, 0, it, "indicator"), indicator);
+	assert_string_equal(wb_item_value(d, 0, it, "target"), target);
+	assert_string_equal(wb_item_value(d, 0, it, "due"), due);
+}
+
+/* Version 1's mission and objectives come back through plan_load() with the same content. */
+static void
+test_v1_to_v2_content(void **state)
+{
+	struct tdb	 t;
+	struct wb_data	 d;
+
+	(void)state;
+	v1_make(&t, v1_rows);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 2);
+	assert_int_equal(db_schema_version(), 2);
+
+	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
+	assert_string_equal(wb_value(&d, "mission"),
+	    "Défendre le \"droit\" au logement\ndes locataires");
+	assert_string_equal(wb_value(&d, "means"),
+	    "Des ateliers, des campagnes \\ et 100 % d'écoute");
+	assert_string_equal(wb_value(&d, "strategy"), "");
+	assert_int_equal(d.stamp.version, 3);
+	assert_int_equal(d.stamp.updated_at, 1700000100);
+	assert_string_equal(d.stamp.updated_by, "Alice");
+	wb_data_free(&d);
+
+	assert_int_equal(plan_load(&t.h, 1, WB_OBJECTIVES, &d), RT_OK);
+	assert_int_equal(d.lists[0].n, 3);
+	check_objective(&d, 0, "o1", "Premier ☃", "", "sert\nla mission",
+	    "Abonnés", "500", "");
+	check_objective(&d, 1, "o2", "Deuxième", "volunteers", "", "", "",
+	    "2026-02-28");
+	check_objective(&d, 2, "o3", "Troisième", "fundraise", "s3", "i3",
+	    "1 000 $", "2025-12-31");
+	assert_int_equal(d.stamp.version, 2);
+	assert_int_equal(d.stamp.updated_at, 1700000200);
+	assert_string_equal(d.stamp.updated_by, "Bob");
+	wb_data_free(&d);
+
+	/* Saved with every objective removed: an empty list, its version kept. */
+	assert_int_equal(plan_load(&t.h, 2, WB_OBJECTIVES, &d), RT_OK);
+	assert_int_equal(d.lists[0].n, 0);
+	assert_int_equal(d.stamp.version, 4);
+	wb_data_free(&d);
+	assert_int_equal(plan_load(&t.h, 2, WB_MISSION, &d), RT_OK);
+	assert_int_equal(d.stamp.version, 0);
+	wb_data_free(&d);
+
+	/* Never saved: nothing at all. */
+	assert_int_equal(plan_load(&t.h, 3, WB_MISSION, &d), RT_OK);
+	assert_int_equal(d.stamp.version, 0);
+	assert_string_equal(wb_value(&d, "mission"), "");
+	wb_data_free(&d);
+	t_close(&t);
+}
+
+/* Each migrated section has one revision, its current content at its current version. */
+static void
+test_v1_to_v2_revisions(void **state)
+{
+	struct tdb		 t;
+	struct plan_revision	*r = NULL;
+	struct wb_data		 d;
+	size_t			 n;
+
+	(void)state;
+	v1_make(&t, v1_rows);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_revisions"), 3);
+	assert_int_equal(plan_revisions(&t.h, 1, WB_OBJECTIVES, 10, &r, &n),
+	    RT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(r[0].version, 2);
+	assert_int_equal(r[0].created_at, 1700000200);
+	assert_string_equal(r[0].author, "Bob");
+	assert_int_equal(r[0].restored_from, 0);
+	free(r);
+	assert_int_equal(plan_revision_load(&t.h, 1, WB_OBJECTIVES, 2, &d),
+	    RT_OK);
+	check_objective(&d, 2, "o3", "Troisième", "fundraise", "s3", "i3",
+	    "1 000 $", "2025-12-31");
+	wb_data_free(&d);
+
+	/* Work goes on from the migrated version. */
+	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
+	assert_int_equal(plan_save(&t.h, 1, 2, &d, 2, T0), RT_ECONFLICT);
+	assert_int_equal(plan_save(&t.h, 1, 2, &d, 3, T0), RT_OK);
+	assert_int_equal(d.stamp.version, 4);
+	wb_data_free(&d);
+	assert_int_equal(plan_restore(&t.h, 1, 1, WB_MISSION, 3, 4, T0 + 1),
+	    RT_OK);
+	assert_int_equal(plan_revisions(&t.h, 1, WB_MISSION, 10, &r, &n),
+	    RT_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(r[0].version, 5);
+	assert_int_equal(r[0].restored_from, 3);
+	free(r);
+	t_close(&t);
+}
+
+/* The migrated plans' standing is computed from their sections until their next save. */
+static void
+test_v1_to_v2_standing(void **state)
+{
+	struct tdb		 t;
+	struct plan_standing	 s;
+
+	(void)state;
+	v1_make(&t, v1_rows);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_standing"), 0);
+	assert_int_equal(plan_standing(&t.h, 1, &s), RT_OK);
+	assert_true(s.percent[WB_MISSION] > 0);
+	assert_true(s.percent[WB_OBJECTIVES] > 0);
+	assert_true(s.overall > 0);
+	assert_int_equal(s.updated_at, 1700000200);
+	assert_int_equal(plan_standing(&t.h, 3, &s), RT_OK);
+	assert_int_equal(s.overall, 0);
+	assert_int_equal(s.updated_at, 0);
+	t_close(&t);
+}
+
+/* The old tables are gone, and the schema is exactly the one schema.sql creates. */
+static void
+test_v1_to_v2_schema(void **state)
+{
+	struct tdb	 t, fresh;
+	char		*a, *b, ok[16];
+	sqlite3_stmt	*st;
+
+	(void)state;
+	assert_non_null(a = malloc(65536));
+	assert_non_null(b = malloc(65536));
+	v1_make(&t, v1_rows);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM sqlite_master WHERE "
+	    "name IN ('plan_mission', 'plan_objectives', "
+	    "'plan_sections_v1')"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM pragma_foreign_key_check"),
+	    0);
+	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(t.h.rd),
+	    "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(ok, sizeof(ok), "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_string_equal(ok, "ok");
+	schema_text(db_conn_handle(t.h.rd), a, 65536);
+
+	memset(&fresh, 0, sizeof(fresh));
+	snprintf(fresh.dir, sizeof(fresh.dir), "/tmp/reseauter-mig-XXXXXX");
+	assert_non_null(mkdtemp(fresh.dir));
+	snprintf(fresh.path, sizeof(fresh.path), "%s/new.db", fresh.dir);
+	t_open(&fresh);
+	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "table plan_revisions plan_revisions"));
+	t_close(&fresh);
+	t_close(&t);
+	free(a);
+	free(b);
+}
+
+/* A version 1 database without any plan migrates to empty plan tables, and opens again. */
+static void
+test_v1_to_v2_empty(void **state)
+{
+	struct tdb	 t;
+
+	(void)state;
+	v1_make(&t, "INSERT INTO orgs (name, created_at) VALUES ('O', 1)");
+	t_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 2);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_sections"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_revisions"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM orgs"), 1);
+	db_conn_close(t.h.rd);
+	db_close(t.db);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 2);
+	t_close(&t);
+}
+
+/*
+ * The longest values version 1's forms accepted (4000 characters of
+ * mission, 500 of objective) still read back after the migration.
+ */
+static void
+test_v1_to_v2_longest(void **state)
+{
+	struct tdb	 t;
+	struct wb_data	 d;
+
+	(void)state;
+	v1_make(&t, "INSERT INTO orgs (id, name, created_at) VALUES (1, 'O', 1);"
+	    "INSERT INTO plan_sections VALUES (1, 'mission', 1, 5, NULL),"
+	    "  (1, 'objectives', 1, 6, NULL);"
+	    "INSERT INTO plan_mission VALUES (1, printf('%.4000c', 'e'),"
+	    "  replace(printf('%.4000c', 'x'), 'x', 'é'), '');"
+	    "INSERT INTO plan_objectives VALUES (1, 1, printf('%.500c', 'o'),"
+	    "  'activity', printf('%.1000c', 's'), printf('%.300c', 'i'),"
+	    "  printf('%.200c', 't'), '2026-01-01');");
+	t_open(&t);
+	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
+	assert_int_equal(strlen(wb_value(&d, "mission")), 4000);
+	assert_int_equal(strlen(wb_value(&d, "means")), 8000);
+	assert_string_equal(d.stamp.updated_by, "");
+	wb_data_free(&d);
+	assert_int_equal(plan_load(&t.h, 1, WB_OBJECTIVES, &d), RT_OK);
+	assert_int_equal(d.lists[0].n, 1);
+	assert_int_equal(strlen(wb_item_value(&d, 0, &d.lists[0].items[0],
+	    "text")), 500);
+	wb_data_free(&d);
+	t_close(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_v1_to_v2_content),
+		cmocka_unit_test(test_v1_to_v2_revisions),
+		cmocka_unit_test(test_v1_to_v2_standing),
+		cmocka_unit_test(test_v1_to_v2_schema),
+		cmocka_unit_test(test_v1_to_v2_empty),
+		cmocka_unit_test(test_v1_to_v2_longest),
+	};
+
+	if (sodium_init() < 0)
+		return 1;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
