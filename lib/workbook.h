@@ -115,6 +115,7 @@ struct wb_list {
 	const char *const     *fixed_titles; /* message ids of the fixed items' titles */
 	int                    items_from_section; /* one item per item of that section's list */
 	int                    items_from_list;    /* (evaluation: one per objective); -1 if not */
+	const char            *title;        /* message id of the list's heading, or NULL */
 };
 
 struct wb_section_def {
@@ -200,6 +201,14 @@ const struct wb_item *wb_item_find(const struct wb_data *d, size_t list,
  * source is gone, in the source's order).  Returns RT_OK or RT_ENOMEM.
  */
 int wb_data_sync_items(struct wb_data *d, const struct wb_plan *p);
+
+/*
+ * Appends a new item with a fresh id and every value "" to list (index) of
+ * d, unless the list is fixed, made from another section, or full.
+ * Returns RT_OK with *out pointing at the item (owned by d), RT_ETOOBIG
+ * when the list is full or cannot grow, or RT_ENOMEM.
+ */
+int wb_list_append(struct wb_data *d, size_t list, struct wb_item **out);
 
 /*
  * Writes d as a JSON object into w:
