@@ -22,6 +22,7 @@
 #include "i18n.h"
 #include "status.h"
 #include "tpl.h"
+#include "workbook.h"
 
 /* What the process opened at start; read-only while requests run. */
 struct app {
@@ -55,6 +56,8 @@ struct req {
 	int               route;      /* enum route, set by the dispatcher */
 	int64_t           org_id;     /* the <id> of /o/<id>/..., 0 if none */
 	char              token[AUTH_TOKEN_LEN + 1]; /* the <token> of /invite/<token> */
+	int               section;    /* the enum wb_section of /o/<id>/<slug>, -1 if none */
+	int64_t           version;    /* the <version> of .../history/<version>, 0 if none */
 	struct kvlist     query;
 	struct kvlist     form;       /* the urlencoded POST body */
 	struct kvlist     cookies;
@@ -86,6 +89,13 @@ void req_free(struct req *r);
  */
 struct tpl_dict *page_begin(struct req *r, struct tpl_dict **layout,
     const char *tpl, const char *title_msgid);
+
+/*
+ * Makes {{>name}} of d include template tpl ("field.tpl") in the request's
+ * language, and returns the include's dictionary (owned by d), or NULL.
+ */
+struct tpl_dict *page_include(struct req *r, struct tpl_dict *d,
+    const char *name, const char *tpl);
 
 /*
  * Expands the layout into r->resp with the given status and frees layout.
@@ -157,6 +167,56 @@ const char *signup_password_message(int problem);
  */
 int home_path(struct req *r, int64_t user_id, char *out, size_t outlen);
 
+/* widget.c: the workbook's fields as form controls and as read-only text. */
+
+/*
+ * Adds to d one {{#field}} whose {{>FIELD}} shows field f as a form
+ * control: its id and form name, the value as typed, an error (enum
+ * field_error, FIELD_OK for none) with its message, the choices of a
+ * reference from p, and for counted text the platform its item is for
+ * (enum platform, or -1 to count against the field's own maximum) and the
+ * hashtags typed apart (or NULL).
+ */
+void widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
+    const char *id, const char *name, const char *value, int error,
+    const struct wb_plan *p, int platform, const char *hashtags);
+
+/* Writes into out a field's value as a person reads it ("" when empty). */
+void widget_text(struct req *r, const struct wb_field *f, const char *value,
+    const struct wb_plan *p, char *out, size_t outlen);
+
+/*
+ * Adds to d one {{#show}} whose {{>SHOW}} lists every answered field and
+ * item of data, read-only, or says it is still to complete.  Returns the
+ * number of fields and items shown.
+ */
+int widget_show_section(struct req *r, struct tpl_dict *d,
+    const struct wb_data *data, const struct wb_plan *p);
+
+/*
+ * Writes the title of item index of list l: the fixed title of a fixed
+ * item, else "Persona 2", followed by the item's name when it has one.
+ */
+void widget_item_title(struct req *r, const struct wb_list *l, size_t index,
+    const struct wb_item *it, char *out, size_t outlen);
+
+struct pitfall;
+
+/* Adds to list one {{#pitfall}} describing pit, with a link to its section. */
+void widget_pitfall(struct req *r, struct tpl_dict *list,
+    const struct pitfall *pit);
+
+/*
+ * Adds to d a {{#budget}} whose {{>BUDGET}} draws the time budget of p as
+ * an SVG bar chart with the same figures in a table; nothing when no
+ * platform is chosen and no hours are given.
+ */
+void widget_budget(struct req *r, struct tpl_dict *d, const struct wb_plan *p);
+
+/* Writes a decimal "3.5" as the language writes it: "3,5" in French. */
+void widget_decimal(enum lang lang, const char *value, char *out,
+    size_t outlen);
+
 /*
  * The handlers, one per route and method, in the file named after the URL
  * they serve.  Each returns RT_OK once r->resp holds the answer, or an
@@ -171,10 +231,11 @@ int logout_post(struct req *r);
 int lang_post(struct req *r);
 int orgs_get(struct req *r);
 int overview_get(struct req *r);
-int mission_get(struct req *r);
-int mission_post(struct req *r);
-int objectives_get(struct req *r);
-int objectives_post(struct req *r);
+int section_get(struct req *r);
+int section_post(struct req *r);
+int history_get(struct req *r);
+int revision_get(struct req *r);
+int restore_post(struct req *r);
 int summary_get(struct req *r);
 int members_get(struct req *r);
 int members_invite_post(struct req *r);

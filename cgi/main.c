@@ -22,8 +22,16 @@
 
 #include "cgi.h"
 #include "org.h"
+#include "workbook.h"
 
 extern char **environ;
+
+/*
+ * The most name=value pairs a form may send.  The largest form, the sample
+ * posts, has about 300; the bound keeps a hostile body from making every
+ * field lookup scan a hundred thousand pairs.
+ */
+#define REQ_MAX_FIELDS 4000
 
 enum route {
 	ROUTE_HOME = 0,
@@ -33,18 +41,20 @@ enum route {
 	ROUTE_LANG,
 	ROUTE_ORGS,
 	ROUTE_OVERVIEW,
-	ROUTE_MISSION,
-	ROUTE_OBJECTIVES,
 	ROUTE_SUMMARY,
 	ROUTE_MEMBERS,
 	ROUTE_MEMBERS_INVITE,
 	ROUTE_MEMBERS_REVOKE,
+	ROUTE_SECTION,
+	ROUTE_HISTORY,
+	ROUTE_REVISION,
+	ROUTE_RESTORE,
 	ROUTE_INVITE,
 	ROUTE__MAX
 };
 
 struct route_def {
-	const char  *pattern;   /* "%d" is an organisation id, "%t" a token */
+	const char  *pattern;   /* "%d" an organisation id, "%t" a token, "%s" a section, "%v" a version */
 	enum access  access;
 	int        (*get)(struct req *);
 	int        (*post)(struct req *);
@@ -63,12 +73,14 @@ static const struct route_def routes[ROUTE__MAX] = {
 	[ROUTE_LANG]           = { "/lang",                ACCESS_ANYONE, NULL, lang_post },
 	[ROUTE_ORGS]           = { "/orgs",                ACCESS_LOGIN,  orgs_get, NULL },
 	[ROUTE_OVERVIEW]       = { "/o/%d",                ACCESS_MEMBER, overview_get, NULL },
-	[ROUTE_MISSION]        = { "/o/%d/mission",        ACCESS_MEMBER, mission_get, mission_post },
-	[ROUTE_OBJECTIVES]     = { "/o/%d/objectives",     ACCESS_MEMBER, objectives_get, objectives_post },
 	[ROUTE_SUMMARY]        = { "/o/%d/summary",        ACCESS_MEMBER, summary_get, NULL },
 	[ROUTE_MEMBERS]        = { "/o/%d/members",        ACCESS_MEMBER, members_get, NULL },
 	[ROUTE_MEMBERS_INVITE] = { "/o/%d/members/invite", ACCESS_OWNER,  NULL, members_invite_post },
 	[ROUTE_MEMBERS_REVOKE] = { "/o/%d/members/revoke", ACCESS_OWNER,  NULL, members_revoke_post },
+	[ROUTE_SECTION]        = { "/o/%d/%s",             ACCESS_MEMBER, section_get, section_post },
+	[ROUTE_HISTORY]        = { "/o/%d/%s/history",     ACCESS_MEMBER, history_get, NULL },
+	[ROUTE_REVISION]       = { "/o/%d/%s/history/%v",  ACCESS_MEMBER, revision_get, NULL },
+	[ROUTE_RESTORE]        = { "/o/%d/%s/restore",     ACCESS_MEMBER, NULL, restore_post },
 	[ROUTE_INVITE]         = { "/invite/%t",           ACCESS_ANYONE, invite_get, invite_post },
 };
 
@@ -119,6 +131,30 @@ route_segment(const char *pat, size_t plen, const char *seg, size_t len,
 		r->token[len] = '\0';
 		return 1;
 	}
+	if (plen == 2 && pat[0] == '%' && pat[1] == 's') {
+		char slug[32];
+
+		if (len == 0 || len >= sizeof slug)
+			return 0;
+		memcpy(slug, seg, len);
+		slug[len] = '\0';
+		if ((r->section = wb_section_by_slug(slug)) < 0)
+			return 0;
+		return 1;
+	}
+	if (plen == 2 && pat[0] == '%' && pat[1] == 'v') {
+		int64_t v = 0;
+
+		if (len == 0 || len > 9 || seg[0] == '0')
+			return 0;
+		for (i = 0; i < len; i++) {
+			if (seg[i] < '0' || seg[i] > '9')
+				return 0;
+			v = v * 10 + (seg[i] - '0');
+		}
+		r->version = v;
+		return 1;
+	}
 	return plen == len && memcmp(pat, seg, len) == 0;
 }
 
@@ -166,6 +202,8 @@ route_find(struct req *r)
 			return i;
 		r->org_id = 0;
 		r->token[0] = '\0';
+		r->section = -1;
+		r->version = 0;
 	}
 	return -1;
 }
@@ -347,6 +385,12 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 	}
 	body[len] = '\0';
 	rc = http_parse_urlencoded(body, len, &r->form);
+	if (rc == RT_OK && r->form.n > REQ_MAX_FIELDS) {
+		*answered = 1;
+		rc = page_error(r, 413, N_("What you sent is too large "
+		    "for one page. Shorten the longest answers and try "
+		    "again."));
+	}
 	if (rc == RT_EINVAL || rc == RT_EUTF8) {
 		*answered = 1;
 		rc = page_error(r, 400, rc == RT_EUTF8 ?
@@ -525,6 +569,7 @@ serve(const struct app *app, struct dbh *h, const struct io *io)
 	int rc;
 
 	memset(&r, 0, sizeof r);
+	r.section = -1;
 	r.app = app;
 	r.h = h;
 	r.now = time(NULL);

@@ -1,59 +1,68 @@
 /*
- * overview.c: "/o/<id>/", the plan's home: every section and its state.
+ * overview.c: "/o/<id>/", the plan's home: every section with how far it
+ * is filled, the pitfalls still open, and the time budget.
  *
  * GET: 200.
  */
+#include <string.h>
+
 #include "cgi.h"
+#include "coach.h"
 #include "plan.h"
 
-/* Adds one section line: its path, title and how much of it is filled. */
-static void
-overview_section(struct req *r, struct tpl_dict *d, const char *slug,
-    const char *title, int filled, int total, int64_t updated_at,
-    const char *updated_by)
-{
-	struct tpl_dict *s = tpl_add_section(d, "section");
-
-	tpl_set(s, "SLUG", slug);
-	tpl_set(s, "TITLE", T(r, title));
-	tpl_set_int(s, "FILLED", filled);
-	tpl_set_int(s, "TOTAL", total);
-	tpl_set_int(s, "PERCENT", total > 0 ? filled * 100 / total : 0);
-	if (filled == 0)
-		tpl_show(s, "empty");
-	else if (filled < total)
-		tpl_show(s, "partial");
-	else
-		tpl_show(s, "complete");
-	page_stamp(r, s, updated_at, updated_by);
-}
+#define OVERVIEW_PITFALLS 64
 
 int
 overview_get(struct req *r)
 {
-	struct plan_mission m = { 0 };
-	struct plan_objectives o = { 0 };
-	struct tpl_dict *layout, *d;
-	int rc, filled;
+	struct wb_plan p;
+	struct coach_progress pr;
+	struct pitfall pits[OVERVIEW_PITFALLS];
+	struct tpl_dict *layout, *d, *s, *list;
+	size_t i, n;
+	int rc;
 
-	if ((rc = plan_mission_load(r->h, r->org_id, &m)) != RT_OK)
-		goto out;
-	if ((rc = plan_objectives_load(r->h, r->org_id, &o)) != RT_OK)
+	memset(&p, 0, sizeof p);
+	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
 		goto out;
 	if ((d = page_begin(r, &layout, "overview.tpl",
 	    N_("Our plan"))) == NULL) {
 		rc = RT_ENOMEM;
 		goto out;
 	}
-	filled = (m.mission[0] != '\0') + (m.means[0] != '\0') +
-	    (m.strategy[0] != '\0');
-	overview_section(r, d, "mission", N_("Mission"), filled, 3,
-	    m.stamp.updated_at, m.stamp.updated_by);
-	overview_section(r, d, "objectives", N_("Objectives"), (int)o.n,
-	    PLAN_MAX_OBJECTIVES, o.stamp.updated_at, o.stamp.updated_by);
+	coach_progress(&p, &pr);
+	tpl_set_int(d, "OVERALL", pr.overall);
+	for (i = 0; i < WB__MAX; i++) {
+		const struct wb_section_def *sd = &wb_sections[i];
+
+		s = tpl_add_section(d, "section");
+		tpl_set_int(s, "NUMBER", (long long)i + 1);
+		tpl_set(s, "SLUG", sd->slug);
+		tpl_set(s, "TITLE", T(r, sd->title));
+		tpl_set(s, "SUMMARY", T(r, sd->summary));
+		tpl_set_int(s, "PERCENT", pr.percent[i]);
+		if (sd->optional)
+			tpl_show(s, "optional");
+		if (pr.percent[i] == 0)
+			tpl_show(s, "empty");
+		else if (pr.percent[i] < 100)
+			tpl_show(s, "partial");
+		else
+			tpl_show(s, "complete");
+		page_stamp(r, s, p.s[i].stamp.updated_at,
+		    p.s[i].stamp.updated_by);
+	}
+	n = coach_pitfalls(&p, pits, OVERVIEW_PITFALLS);
+	if (n > 0) {
+		list = tpl_add_section(d, "pitfalls");
+		tpl_set_int(list, "PITFALL_COUNT", (long long)n);
+		for (i = 0; i < n && i < OVERVIEW_PITFALLS; i++)
+			widget_pitfall(r, list, &pits[i]);
+	} else
+		tpl_show(d, "no_pitfalls");
+	widget_budget(r, d, &p);
 	rc = page_finish(r, layout, 200);
 out:
-	plan_mission_free(&m);
-	plan_objectives_free(&o);
+	wb_plan_free(&p);
 	return rc;
 }

@@ -47,6 +47,14 @@ page_layout_fill(struct req *r, struct tpl_dict *layout)
 		d = tpl_add_section(layout, "ORG_NAV");
 		tpl_set_int(d, "ORG_ID", r->org_id);
 		tpl_set(d, "ORG_NAME", r->org_name);
+		/* The part of the plan this page belongs to. */
+		if (strncmp(r->path + strcspn(r->path + 3, "/") + 3,
+		    "/summary", 8) == 0)
+			tpl_show(d, "nav_summary");
+		else if (strstr(r->path, "/members") != NULL)
+			tpl_show(d, "nav_members");
+		else
+			tpl_show(d, "nav_workbook");
 	}
 }
 
@@ -67,6 +75,18 @@ page_begin(struct req *r, struct tpl_dict **layout, const char *tpl,
 		tpl_set_int(body, "ORG_ID", r->org_id);
 	tpl_set(body, "ORG_NAME", r->org_name);
 	return body;
+}
+
+struct tpl_dict *
+page_include(struct req *r, struct tpl_dict *d, const char *name,
+    const char *tpl)
+{
+	char file[128];
+
+	if (d == NULL)
+		return NULL;
+	snprintf(file, sizeof file, "%s/%s", lang_codes[r->lang], tpl);
+	return tpl_add_include(d, name, file);
 }
 
 int

@@ -613,10 +613,12 @@ i18n_date(enum lang lang, long long y, int m, int d, char *out,
 }
 
 /*
- * Formats a unix time as a date in lang, in UTC: the server's time zone
- * plays no part, so a time near midnight gives the UTC day (store dates
- * that a person chose as ISO dates, see i18n_format_iso_date).  A time
- * that gmtime_r() cannot represent, or a result longer than outlen, gives
+ * Formats a unix time as a date in lang, in the process's time zone (TZ,
+ * read once at start: a Québec server sets TZ=America/Montreal), so that a
+ * save late in the evening shows the day the person lived it.  Dates that
+ * a person chose are stored as ISO dates and shown by
+ * i18n_format_iso_date(), which no time zone touches.  A time that
+ * localtime_r() cannot represent, or a result longer than outlen, gives
  * "".  outlen 0 or a NULL out writes nothing.
  */
 void
@@ -629,12 +631,43 @@ i18n_format_date(enum lang lang, long long unix_time, char *out,
 	if (out == NULL || outlen == 0)
 		return;
 	t = (time_t)unix_time;
-	if ((long long)t != unix_time || gmtime_r(&t, &tm) == NULL) {
+	if ((long long)t != unix_time || localtime_r(&t, &tm) == NULL) {
 		out[0] = '\0';
 		return;
 	}
 	i18n_date(lang, (long long)tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday, out, outlen);
+}
+
+/*
+ * Formats the time of day of a unix time in lang, in the process's time
+ * zone: "14 h 05" in French as Québec writes it, "2:05 p.m." in English.
+ * A time that cannot be represented, or a result longer than outlen,
+ * gives "".
+ */
+void
+i18n_format_time(enum lang lang, long long unix_time, char *out,
+    size_t outlen)
+{
+	struct tm	 tm;
+	time_t		 t;
+	int		 n, h12;
+
+	if (out == NULL || outlen == 0)
+		return;
+	t = (time_t)unix_time;
+	if ((long long)t != unix_time || localtime_r(&t, &tm) == NULL) {
+		out[0] = '\0';
+		return;
+	}
+	if (lang == LANG_EN) {
+		h12 = tm.tm_hour % 12 == 0 ? 12 : tm.tm_hour % 12;
+		n = snprintf(out, outlen, "%d:%02d %s", h12, tm.tm_min,
+		    tm.tm_hour < 12 ? "a.m." : "p.m.");
+	} else
+		n = snprintf(out, outlen, "%d h %02d", tm.tm_hour, tm.tm_min);
+	if (n < 0 || (size_t)n >= outlen)
+		out[0] = '\0';
 }
 
 /*

@@ -60,11 +60,15 @@ int i18n_expand_markers(const struct i18n *c, enum lang lang,
     const char *src, size_t len, char **out, size_t *outlen);
 
 /*
- * Formats a unix time as a date in lang, in UTC (not the server's zone):
+ * Formats a unix time as a date in lang, in the process's time zone (TZ):
  * "21 novembre 2026", "1er novembre 2026" or "November 21, 2026".  Writes
  * at most outlen bytes (NUL included); a date that does not fit gives "".
  */
 void i18n_format_date(enum lang lang, long long unix_time, char *out,
+    size_t outlen);
+
+/* Formats the time of day of a unix time: "14 h 05" or "2:05 p.m.". */
+void i18n_format_time(enum lang lang, long long unix_time, char *out,
     size_t outlen);
 
 /* Formats an ISO date "2026-11-21" the same way; copies it unchanged if malformed. */

@@ -9,7 +9,7 @@
 {{#account}}
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>
-<ul>{{#error}}<li><a href="#f-{{FIELD}}">{{LABEL}}: {{MESSAGE}}</a></li>{{/error}}</ul>
+<ul>{{#error}}<li><a href="#f-{{FIELD}}">[[{{LABEL}}: {{MESSAGE}}]]</a></li>{{/error}}</ul>
 </div>{{/form_errors}}
 <h2>[[Create your account]]</h2>
 <form method="post" action="/invite/{{TOKEN}}" class="stack">

@@ -6,6 +6,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · reseauter</title>
 <link rel="stylesheet" href="/static/style.css">
+<script src="/static/charcount.js" defer></script>
+<script src="/static/app.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">[[Skip to content]]</a>
@@ -22,11 +24,9 @@
 </div>
 {{#ORG_NAV}}<nav class="plan" aria-label="[[Plan]]">
 <span class="org-name">{{ORG_NAME}}</span>
-<a href="/o/{{ORG_ID}}/">[[Overview]]</a>
-<a href="/o/{{ORG_ID}}/mission">[[Mission]]</a>
-<a href="/o/{{ORG_ID}}/objectives">[[Objectives]]</a>
-<a href="/o/{{ORG_ID}}/summary">[[Summary]]</a>
-<a href="/o/{{ORG_ID}}/members">[[Members]]</a>
+<a href="/o/{{ORG_ID}}/"{{#nav_workbook}} aria-current="page"{{/nav_workbook}}>[[Workbook]]</a>
+<a href="/o/{{ORG_ID}}/summary"{{#nav_summary}} aria-current="page"{{/nav_summary}}>[[Summary]]</a>
+<a href="/o/{{ORG_ID}}/members"{{#nav_members}} aria-current="page"{{/nav_members}}>[[Members]]</a>
 </nav>{{/ORG_NAV}}
 </header>
 <main id="main">

@@ -3,7 +3,7 @@
 {{#message}}<div class="error-summary" role="alert"><p>{{MESSAGE}}</p></div>{{/message}}
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>
-<ul>{{#error}}<li><a href="#f-{{FIELD}}">{{LABEL}}: {{MESSAGE}}</a></li>{{/error}}</ul>
+<ul>{{#error}}<li><a href="#f-{{FIELD}}">[[{{LABEL}}: {{MESSAGE}}]]</a></li>{{/error}}</ul>
 </div>{{/form_errors}}
 <form method="post" action="/login" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -3,7 +3,7 @@
 <p class="lead">[[One account for your organisation to start; you can invite the rest of your team afterwards.]]</p>
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>
-<ul>{{#error}}<li><a href="#f-{{FIELD}}">{{LABEL}}: {{MESSAGE}}</a></li>{{/error}}</ul>
+<ul>{{#error}}<li><a href="#f-{{FIELD}}">[[{{LABEL}}: {{MESSAGE}}]]</a></li>{{/error}}</ul>
 </div>{{/form_errors}}
 <form method="post" action="/signup" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -553,22 +554,40 @@ test_expand_long_msgid(void **state)
 	expect_expand(NULL, LANG_EN, src, want);
 }
 
-/* Dates in both languages, the first of the month, UTC, bounds. */
+/* Dates in both languages, the first of the month, time zones, bounds. */
 static void
 test_dates(void **state)
 {
 	char	 out[64];
 
 	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
 	i18n_format_date(LANG_FR, 1795219200LL, out, sizeof out);
 	assert_string_equal(out, "21 novembre 2026");
 	i18n_format_date(LANG_EN, 1795219200LL, out, sizeof out);
 	assert_string_equal(out, "November 21, 2026");
-	/* 23:59:59 UTC is still the 21st whatever the local time zone. */
+	/* The process's time zone decides the day: 23:59:59 UTC on the 21st
+	 * is already the 22nd in Tokyo, and 03:00 UTC still the 20th in
+	 * Montréal. */
 	setenv("TZ", "Asia/Tokyo", 1);
+	tzset();
 	i18n_format_date(LANG_FR, 1795219200LL + 86399, out, sizeof out);
-	assert_string_equal(out, "21 novembre 2026");
-	unsetenv("TZ");
+	assert_string_equal(out, "22 novembre 2026");
+	setenv("TZ", "America/Montreal", 1);
+	tzset();
+	i18n_format_date(LANG_EN, 1795219200LL + 3 * 3600, out, sizeof out);
+	assert_string_equal(out, "November 20, 2026");
+	i18n_format_time(LANG_FR, 1795219200LL + 19 * 3600 + 5 * 60, out,
+	    sizeof out);
+	assert_string_equal(out, "14 h 05");
+	i18n_format_time(LANG_EN, 1795219200LL + 19 * 3600 + 5 * 60, out,
+	    sizeof out);
+	assert_string_equal(out, "2:05 p.m.");
+	i18n_format_time(LANG_EN, 1795219200LL + 5 * 3600, out, sizeof out);
+	assert_string_equal(out, "12:00 a.m.");
+	setenv("TZ", "UTC", 1);
+	tzset();
 	i18n_format_date(LANG_FR, 1793491200LL, out, sizeof out);
 	assert_string_equal(out, "1er novembre 2026");
 	i18n_format_date(LANG_EN, 1793491200LL, out, sizeof out);
