@@ -16,7 +16,7 @@
 </div>{{/conflict}}
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>
-<ul>{{#error}}<li><a href="#f-{{FIELD}}">{{LABEL}}: {{MESSAGE}}</a></li>{{/error}}</ul>
+<ul>{{#error}}<li><a href="#f-{{FIELD}}">[[{{LABEL}}: {{MESSAGE}}]]</a></li>{{/error}}</ul>
 </div>{{/form_errors}}
 <form method="post" action="/o/{{ORG_ID}}/mission" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -25,19 +25,19 @@
 <label for="f-mission">[[The mission of our organisation is to…]]</label>
 <p class="hint" id="h-mission">[[For example: defend the right to housing of the tenants of our neighbourhood.]]</p>
 {{#mission_error}}<p class="error" id="e-mission">{{MESSAGE}}</p>{{/mission_error}}
-<textarea id="f-mission" name="mission" rows="4" maxlength="4000" aria-describedby="h-mission">{{mission}}</textarea>
+<textarea id="f-mission" name="mission" rows="4" maxlength="4000" aria-describedby="h-mission{{#mission_error}} e-mission{{/mission_error}}"{{#mission_error}} aria-invalid="true"{{/mission_error}}>{{mission}}</textarea>
 </div>
 <div class="field">
 <label for="f-means">[[We do this through…]]</label>
 <p class="hint" id="h-means">[[Your main activities: services, campaigns, gatherings, support.]]</p>
 {{#means_error}}<p class="error" id="e-means">{{MESSAGE}}</p>{{/means_error}}
-<textarea id="f-means" name="means" rows="4" maxlength="4000" aria-describedby="h-means">{{means}}</textarea>
+<textarea id="f-means" name="means" rows="4" maxlength="4000" aria-describedby="h-means{{#means_error}} e-means{{/means_error}}"{{#means_error}} aria-invalid="true"{{/means_error}}>{{means}}</textarea>
 </div>
 <div class="field">
 <label for="f-strategy">[[Our social-media strategy will support these objectives by…]]</label>
 <p class="hint" id="h-strategy">[[What social media should add to what you already do: reaching people you miss today, keeping members informed, mobilising quickly.]]</p>
 {{#strategy_error}}<p class="error" id="e-strategy">{{MESSAGE}}</p>{{/strategy_error}}
-<textarea id="f-strategy" name="strategy" rows="4" maxlength="4000" aria-describedby="h-strategy">{{strategy}}</textarea>
+<textarea id="f-strategy" name="strategy" rows="4" maxlength="4000" aria-describedby="h-strategy{{#strategy_error}} e-strategy{{/strategy_error}}"{{#strategy_error}} aria-invalid="true"{{/strategy_error}}>{{strategy}}</textarea>
 </div>
 <p><button type="submit">[[Save]]</button></p>
 {{#stamp}}<p class="stamp">[[Last saved by {{SAVED_BY}} on {{SAVED_ON}}]]</p>{{/stamp}}
