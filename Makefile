@@ -38,6 +38,15 @@ RUN_PKGS   = lighttpd
 TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl
 DEPS       = conf/deps.sh
 
+# The browser suite (tests/browser/): Debian's chromium, with fonts to draw
+# the pages, driven by playwright-core from npm (never a browser of
+# playwright's own).  Node.js and npm come with the machine when it has
+# node (a Node.js of its own provides npm); otherwise Debian's.
+BROWSER_PKGS  = chromium fonts-liberation
+NODE_PKGS     = $(if $(shell command -v node 2>/dev/null),,nodejs npm)
+BROWSER_DIR   = tests/browser
+BROWSER_STAMP = $(BROWSER_DIR)/node_modules/.reseauter-installed
+
 # The sanitizer build: the same sources, built into build-asan/.
 ASAN_B      = build-asan
 ASAN_CC    ?= gcc
@@ -53,7 +62,7 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              SCHEMA=$(CURDIR)/schema.sql \
              BASE_URL=http://$(ADDR):$(PORT)
 
-.PHONY: all prog deps check-deps run check unit asan e2e install uninstall clean
+.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps install uninstall clean
 all: $(B)/reseauter $(MO) $(UNIT)
 prog: $(B)/reseauter $(MO)
 
@@ -93,7 +102,15 @@ $(B)/locale/%.mo: po/%.po
 deps:
 	@$(DEPS) $(BUILD_PKGS) $(RUN_PKGS)
 check-deps:
-	@$(DEPS) $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS)
+	@$(DEPS) $(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS) $(BROWSER_PKGS) $(NODE_PKGS)
+
+# The npm packages of the browser suite, exactly as package-lock.json
+# says: installed when node_modules is missing or the lock changed.
+$(BROWSER_STAMP): $(BROWSER_DIR)/package-lock.json $(BROWSER_DIR)/package.json
+	cd $(BROWSER_DIR) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+	    npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+browser-deps: $(BROWSER_STAMP)
 
 # lighttpd in the foreground on $(ADDR):$(PORT), starting the program on a
 # Unix socket in var/; the program creates or migrates var/reseauter.db.
@@ -107,12 +124,14 @@ run: deps
 	@echo "reseauter: http://$(ADDR):$(PORT)/ (Ctrl-C to stop)"
 	@exec lighttpd -D -f $(B)/lighttpd.conf
 
-# Every suite: unit tests, the same under ASan/UBSan, the translations, and
-# the end-to-end journeys behind lighttpd, nginx and plain CGI.  Ends with
-# one line "N passed, N failed"; fails when anything failed.
+# Every suite: unit tests, the same under ASan/UBSan, the translations,
+# the end-to-end journeys behind lighttpd, nginx and plain CGI, and the
+# browser journeys.  Ends with one line "N passed, N failed"; fails when
+# anything failed.
 check: check-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory browser-deps
 	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh
 
 # Unit tests only, stopping at the first failing program.
@@ -128,6 +147,11 @@ asan:
 E2E ?= lighttpd nginx cgi
 e2e: prog
 	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh $(E2E:%=e2e/%)
+
+# The browser suite only (after check-deps has installed chromium and node):
+# screenshots in $(B)/screenshots/.
+browser: prog browser-deps
+	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh browser
 
 install: prog
 	install -d $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter/locale

@@ -67,7 +67,7 @@ widget_item_title(struct req *r, const struct wb_list *l, size_t index,
 	widget_truncate(name, 80);
 	/* French puts a space before a colon; English does not. */
 	snprintf(out + strlen(out), outlen - strlen(out), "%s %s",
-	    r->lang == LANG_FR ? " :" : ":", name);
+	    r->lang == LANG_FR ? "\xC2\xA0:" : ":", name);
 }
 
 /* Non-zero when key is one of the comma-separated values of list. */

@@ -4,10 +4,12 @@
 # Suites: unit (build/tests/test_*), asan (build-asan/tests/test_*, with
 # ASan, UBSan and LeakSanitizer), po (tests/check-po.sh), e2e/lighttpd,
 # e2e/nginx, e2e/cgi (tests/e2e/*.sh), and e2e/lighttpd-asan and
-# e2e/cgi-asan, the same with build-asan/reseauter.  Without argument, all
-# of them.  Each suite's output goes to $B/check/<suite>.log; what is
-# printed is one line per suite, the failures, and last exactly one line
-# "N passed, N failed" for everything.  Exits 1 when anything failed.
+# e2e/cgi-asan, the same with build-asan/reseauter, and browser
+# (tests/browser/run.sh: chromium through playwright-core, with axe-core;
+# needs `make browser-deps`).  Without argument, all of them.  Each
+# suite's output goes to $B/check/<suite>.log; what is printed is one line
+# per suite, the failures, and last exactly one line "N passed, N failed"
+# for everything.  Exits 1 when anything failed.
 #
 # The counts: a cmocka program says "[  PASSED  ] N test(s)." and
 # "[  FAILED  ] N test(s), listed below:"; a shell suite ends with its own
@@ -118,6 +120,8 @@ run_suite() {
 		    bash "tests/${1%-asan}.sh" ;;
 	e2e/*)
 		run_script "$1" bash "tests/$1.sh" ;;
+	browser)
+		run_script browser bash tests/browser/run.sh ;;
 	*)
 		echo "check.sh: no suite named $1" >&2
 		total_fail=$((total_fail + 1)) ;;
@@ -125,7 +129,7 @@ run_suite() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- unit asan po js e2e/lighttpd e2e/nginx e2e/cgi e2e/lighttpd-asan e2e/cgi-asan
+	set -- unit asan po js e2e/lighttpd e2e/nginx e2e/cgi e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do
 	run_suite "$s"

@@ -17,18 +17,18 @@
 <div class="field">
 <label for="f-name">[[Your name]]</label>
 {{#name_error}}<p class="error" id="e-name">{{MESSAGE}}</p>{{/name_error}}
-<input type="text" id="f-name" name="name" value="{{name}}" maxlength="100" required autocomplete="name">
+<input type="text" id="f-name" name="name" value="{{name}}" maxlength="100" required autocomplete="name"{{#name_error}} aria-invalid="true" aria-describedby="e-name"{{/name_error}}>
 </div>
 <div class="field">
 <label for="f-email">[[E-mail address]]</label>
 {{#email_error}}<p class="error" id="e-email">{{MESSAGE}}</p>{{/email_error}}
-<input type="email" id="f-email" name="email" value="{{email}}" maxlength="254" required autocomplete="email">
+<input type="email" id="f-email" name="email" value="{{email}}" maxlength="254" required autocomplete="email"{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
 </div>
 <div class="field">
 <label for="f-password">[[Password]]</label>
 <p class="hint" id="h-password">[[At least 8 characters. A short sentence that only your team would think of works well.]]</p>
 {{#password_error}}<p class="error" id="e-password">{{MESSAGE}}</p>{{/password_error}}
-<input type="password" id="f-password" name="password" minlength="8" required autocomplete="new-password" aria-describedby="h-password">
+<input type="password" id="f-password" name="password" minlength="8" required autocomplete="new-password" aria-describedby="h-password{{#password_error}} e-password{{/password_error}}"{{#password_error}} aria-invalid="true"{{/password_error}}>
 </div>
 <p><button type="submit">[[Join {{INVITE_ORG}}]]</button></p>
 </form>

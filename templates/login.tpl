@@ -11,12 +11,12 @@
 <div class="field">
 <label for="f-email">[[E-mail address]]</label>
 {{#email_error}}<p class="error" id="e-email">{{MESSAGE}}</p>{{/email_error}}
-<input type="email" id="f-email" name="email" value="{{email}}" maxlength="254" required autocomplete="username">
+<input type="email" id="f-email" name="email" value="{{email}}" maxlength="254" required autocomplete="username"{{#email_error}} aria-invalid="true" aria-describedby="e-email"{{/email_error}}>
 </div>
 <div class="field">
 <label for="f-password">[[Password]]</label>
 {{#password_error}}<p class="error" id="e-password">{{MESSAGE}}</p>{{/password_error}}
-<input type="password" id="f-password" name="password" required autocomplete="current-password">
+<input type="password" id="f-password" name="password" required autocomplete="current-password"{{#password_error}} aria-invalid="true" aria-describedby="e-password"{{/password_error}}>
 </div>
 <p><button type="submit">[[Log in]]</button></p>
 </form>

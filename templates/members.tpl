@@ -2,10 +2,11 @@
 <h1>[[Members]]</h1>
 <p class="lead">[[Everyone listed here can read and edit the plan of {{ORG_NAME}}.]]</p>
 {{#revoked}}<p class="saved" role="status">[[The invitation was cancelled.]]</p>{{/revoked}}
-<table class="list">
-<thead><tr><th scope="col">[[Name]]</th><th scope="col">[[E-mail address]]</th><th scope="col">[[Role]]</th><th scope="col">[[Member since]]</th></tr></thead>
-<tbody>
-{{#member}}<tr><td>{{NAME}}{{#you}} <span class="tag">[[you]]</span>{{/you}}</td><td>{{EMAIL}}</td><td>{{ROLE}}</td><td>{{JOINED}}</td></tr>{{/member}}
+{{! The roles keep this a table for screen readers where a narrow screen shows each row as a block (static/style.css). }}
+<table class="list" role="table">
+<thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">[[Name]]</th><th scope="col" role="columnheader">[[E-mail address]]</th><th scope="col" role="columnheader">[[Role]]</th><th scope="col" role="columnheader">[[Member since]]</th></tr></thead>
+<tbody role="rowgroup">
+{{#member}}<tr role="row"><td role="cell" data-label="[[Name]]">{{NAME}}{{#you}} <span class="tag">[[you]]</span>{{/you}}</td><td role="cell" data-label="[[E-mail address]]">{{EMAIL}}</td><td role="cell" data-label="[[Role]]">{{ROLE}}</td><td role="cell" data-label="[[Member since]]">{{JOINED}}</td></tr>{{/member}}
 </tbody>
 </table>
 {{#owner}}<section>

@@ -1,0 +1,18 @@
+// tests/browser/lib/env.mjs: where things are, from the environment that
+// tests/browser/run.sh sets (with defaults for running a file by hand
+// against `make run`).
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// The repository's root (templates, po/).
+export const ROOT = process.env.BROWSER_ROOT || resolve(here, '../../..');
+// The site under test, without a trailing slash.
+export const BASE_URL = (process.env.BROWSER_BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+// Debian's chromium; never a browser that playwright downloads.
+export const CHROMIUM = process.env.BROWSER_CHROMIUM || '/usr/bin/chromium';
+// Where screenshots go: build/screenshots by default.
+export const SCREENSHOTS = process.env.BROWSER_SCREENSHOTS || resolve(ROOT, 'build/screenshots');
+// Milliseconds an action or a navigation may take before it fails.
+export const TIMEOUT = Number(process.env.BROWSER_TIMEOUT_MS || 15000);

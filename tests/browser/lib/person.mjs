@@ -1,0 +1,366 @@
+// tests/browser/lib/person.mjs: a person using reseauter in a browser.
+//
+// One chromium for the whole suite (startBrowser / stopBrowser); each
+// Person has a browser context of their own (their own cookies, window
+// size, language, JavaScript on or off) and one tab.  The methods do what
+// a person does, by what they see: a field by its label, a button by its
+// text, in the language the page is in (lib/i18n.mjs gives the words).
+//
+// Every page a Person reaches goes through arrived(): its status and
+// language are read, and axe checks it (once per page state).  A journey
+// reads person.status, person.pageName, person.lang afterwards.
+//
+//   const alice = await Person.open({ name: 'Alice' });
+//   await alice.signUp({ org: 'Maison de quartier' });
+//   await alice.openSection('Mission');
+//   await alice.fillFields({ 'The mission of our organisation is to…': 'Loger' });
+//   await alice.save();                       // expects "Saved."
+//   const plan = await alice.readSummary();   // { title, sections }
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BASE_URL, CHROMIUM, SCREENSHOTS, TIMEOUT } from './env.mjs';
+import { t, catalogue } from './i18n.mjs';
+import { axeScan } from './checks.mjs';
+
+// chromium's switches: headless, no sandbox (root in CI), no GPU, no QUIC,
+// and nothing that reaches out to the network by itself.  playwright-core
+// gives each launch a fresh profile in a temporary directory of its own,
+// removed when the browser closes (launch() refuses --user-data-dir).
+export const CHROMIUM_ARGS = [
+	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+	'--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync',
+];
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 740 };
+
+let browser = null;
+
+export async function startBrowser() {
+	if (!browser)
+		browser = await chromium.launch({
+			executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 30000,
+		});
+	return browser;
+}
+
+export async function stopBrowser() {
+	if (browser)
+		await browser.close();
+	browser = null;
+}
+
+let serial = 0;
+
+// A unique e-mail address for this run: who-N-PID@example.org.
+export function uniqueEmail(who) {
+	serial += 1;
+	return `${who.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${serial}-${process.pid}@example.org`;
+}
+
+// The pages of the program, by path: [pattern, name].
+const PAGES = [
+	[/^\/$/, 'home'],
+	[/^\/signup\/?$/, 'signup'],
+	[/^\/login\/?$/, 'login'],
+	[/^\/orgs\/?$/, 'orgs'],
+	[/^\/o\/\d+\/?$/, 'overview'],
+	[/^\/o\/\d+\/members\/invite\/?$/, 'members-link'],
+	[/^\/o\/\d+\/([a-z_-]+)\/?$/, null], // a section: its own name
+	[/^\/invite\/[A-Za-z0-9_-]+\/?$/, 'invite'],
+];
+
+export class Person {
+	// Person.open({ name, email, password, phone, width, height,
+	// javaScript, locale, axe }): a new browser context, 1280x800 or, with
+	// phone, 375x740 on a touch screen.  locale is the browser's language
+	// (Accept-Language), fr-CA by default; axe: false leaves the pages of
+	// this person to other journeys' axe checks.  E-mail and password are
+	// made up unless given.
+	static async open(opts = {}) {
+		const b = await startBrowser();
+		const size = opts.phone ? PHONE : { ...DESKTOP };
+		const viewport = { width: opts.width ?? size.width, height: opts.height ?? size.height };
+		const context = await b.newContext({
+			viewport,
+			locale: opts.locale ?? 'fr-CA',
+			javaScriptEnabled: opts.javaScript ?? true,
+			isMobile: !!opts.phone,
+			hasTouch: !!opts.phone,
+			deviceScaleFactor: 1,
+			reducedMotion: 'reduce',
+		});
+		context.setDefaultTimeout(TIMEOUT);
+		context.setDefaultNavigationTimeout(TIMEOUT);
+		const page = await context.newPage();
+		return new Person(context, page, viewport, opts);
+	}
+
+	constructor(context, page, viewport, opts) {
+		this.context = context;
+		this.page = page;
+		this.viewport = viewport;
+		this.javaScript = opts.javaScript ?? true;
+		this.name = opts.name ?? 'Alice Gagnon';
+		this.email = opts.email ?? uniqueEmail(this.name);
+		this.password = opts.password ?? 'Hirondelle-du-canal-42';
+		this.lang = 'fr';
+		this.status = 0;
+		this.pageName = '';
+		this.orgPath = null;
+		this.axe = opts.axe ?? true;
+		// The status of the last document of the main frame (after redirects).
+		page.on('response', (r) => {
+			if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+				this.status = r.status();
+		});
+	}
+
+	// t(msgid, vars): msgid in the language of the page the person is on.
+	t(msgid, vars) {
+		return t(msgid, this.lang, vars);
+	}
+
+	async close() {
+		await this.context.close();
+	}
+
+	// Opens path (relative to the site, or a whole address of it) as if
+	// typed in the address bar.
+	async goto(path) {
+		const resp = await this.page.goto(/^https?:/.test(path) ? path : BASE_URL + path);
+		this.status = resp ? resp.status() : 0;
+		return this.arrived();
+	}
+
+	// Runs action (a click, a key press) and waits for the page it leads
+	// to, then arrived().  Returns the status of that page.
+	async navigate(action) {
+		const page = this.page;
+		const nav = page.waitForEvent('framenavigated', {
+			predicate: (f) => f === page.mainFrame(), timeout: TIMEOUT,
+		});
+		await action();
+		await nav;
+		await page.waitForLoadState('load');
+		return this.arrived();
+	}
+
+	// What follows every page reached: read its language, name its state,
+	// and let axe look at it.
+	async arrived() {
+		const url = new URL(this.page.url());
+		const lang = await this.page.locator('html').getAttribute('lang');
+		if (lang === 'fr' || lang === 'en')
+			this.lang = lang;
+		let name = 'unknown';
+		for (const [re, n] of PAGES) {
+			const m = re.exec(url.pathname);
+			if (m) {
+				name = n ?? m[1];
+				break;
+			}
+		}
+		if (this.status === 409)
+			name += '-conflict';
+		else if (this.status === 422)
+			name += '-errors';
+		else if (this.status >= 400)
+			name = `error-${this.status}`;
+		else if (url.searchParams.get('saved') === '1')
+			name += '-saved';
+		const m = /^(\/o\/\d+)\//.exec(url.pathname);
+		if (m)
+			this.orgPath = m[1];
+		this.pageName = name;
+		// axe runs in the page: not where JavaScript is off.
+		if (this.axe && this.javaScript)
+			await axeScan(this.page, `${name} ${this.lang} ${this.viewport.width}px`);
+		return this.status;
+	}
+
+	// Whether the person is on the page named name, in any state (saved,
+	// with errors, in conflict).
+	isOn(name) {
+		return this.pageName.replace(/-(saved|errors|conflict)$/, '') === name;
+	}
+
+	// The control named name (a message id, translated) of the given role.
+	control(role, msgid, { vars, scope, exact = true } = {}) {
+		return (scope ?? this.page).getByRole(role, { name: this.t(msgid, vars), exact });
+	}
+
+	// Clicks the button or link named msgid and waits for the next page.
+	async click(msgid, { role = 'button', vars, scope } = {}) {
+		const target = this.control(role, msgid, { vars, scope });
+		return this.navigate(() => target.click());
+	}
+
+	// Follows the link named msgid and waits for the page it leads to.
+	async follow(msgid, opts = {}) {
+		return this.click(msgid, { ...opts, role: 'link' });
+	}
+
+	// The form field whose label is msgid (translated), within scope.
+	field(label, { scope, vars } = {}) {
+		return (scope ?? this.page).getByLabel(this.t(label, vars), { exact: true });
+	}
+
+	// Fills the field labelled label with value: types into a text field
+	// or a text area, picks the option whose text is value (a message id
+	// when the catalogue has it) in a menu, ticks a box when value is true.
+	async fill(label, value, opts = {}) {
+		const f = this.field(label, opts);
+		const kind = await f.evaluate((e) => `${e.tagName.toLowerCase()}:${e.type || ''}`);
+		if (kind.startsWith('select')) {
+			const text = catalogue(this.lang).has(value) ? this.t(value) : value;
+			await f.selectOption({ label: text });
+		} else if (kind === 'input:checkbox' || kind === 'input:radio') {
+			await f.setChecked(!!value);
+		} else {
+			await f.fill(value);
+		}
+	}
+
+	// Fills several fields: { label: value, ... }, in that order.
+	async fillFields(fields, opts = {}) {
+		for (const [label, value] of Object.entries(fields))
+			await this.fill(label, value, opts);
+	}
+
+	// What a field holds now (the selected option's text for a menu).
+	async valueOf(label, opts = {}) {
+		const f = this.field(label, opts);
+		return f.evaluate((e) => e.tagName === 'SELECT'
+		    ? (e.selectedOptions[0] ? e.selectedOptions[0].textContent.trim() : '')
+		    : e.value);
+	}
+
+	// The fieldset (group) whose legend is msgid, e.g. ('Objective {{N}}',
+	// { N: 2 }): a scope for fill() and field().
+	group(msgid, vars) {
+		return this.page.getByRole('group', { name: this.t(msgid, vars), exact: true });
+	}
+
+	// Presses the section's Save button.  expect: 'saved' (the default:
+	// back on the section with "Saved."), 'conflict' (409, someone saved in
+	// between) or 'errors' (422, the form with its messages); anything
+	// else throws with what the page says.
+	async save({ expect = 'saved', button = 'Save' } = {}) {
+		const status = await this.click(button);
+		const want = { saved: 200, conflict: 409, errors: 422 }[expect];
+		if (status !== want)
+			throw new Error(`saving ${this.pageName}: expected ${expect} (${want}), got ${status}: ${await this.alertText()}`);
+		if (expect === 'saved') {
+			const msg = this.page.getByRole('status').filter({ hasText: this.t('Saved.') });
+			if (await msg.count() !== 1)
+				throw new Error(`saving ${this.pageName}: no "${this.t('Saved.')}" message`);
+		}
+		return status;
+	}
+
+	// The text of the page's alerts (error summary, conflict), for messages.
+	async alertText() {
+		const texts = await this.page.getByRole('alert').allInnerTexts();
+		return texts.join(' | ').replace(/\s+/g, ' ').slice(0, 300) || '(no alert)';
+	}
+
+	// Signs up with a new organisation, from the sign-up page or else from
+	// the home page through "Create an account".  Lands on the overview.
+	async signUp({ org }) {
+		this.org = org;
+		if (!this.isOn('signup')) {
+			await this.goto('/');
+			await this.follow('Create an account', { scope: this.accountNav() });
+		}
+		await this.fillFields({
+			'Name of the organisation': org,
+			'Your name': this.name,
+			'E-mail address': this.email,
+			'Password': this.password,
+		});
+		const status = await this.click('Create our workbook');
+		if (this.pageName !== 'overview')
+			throw new Error(`sign-up: expected the overview, got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// Logs in through the login link of the header; lands on the plan.
+	async logIn() {
+		await this.goto('/');
+		await this.follow('Log in', { scope: this.accountNav() });
+		await this.fillFields({ 'E-mail address': this.email, 'Password': this.password });
+		const status = await this.click('Log in', { scope: this.page.getByRole('main') });
+		if (status !== 200 || this.pageName === 'login')
+			throw new Error(`log-in: got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	async logOut() {
+		return this.click('Log out', { scope: this.accountNav() });
+	}
+
+	// The navigation at the top of every page: log in or out, language.
+	accountNav() {
+		return this.page.getByRole('navigation', { name: this.t('Account') });
+	}
+
+	// The plan's navigation: overview, sections, summary, members.
+	planNav() {
+		return this.page.getByRole('navigation', { name: this.t('Plan') });
+	}
+
+	// Goes to a section of the plan with the plan's navigation: 'Overview',
+	// 'Mission', 'Objectives', 'Summary', 'Members'.
+	async openSection(msgid) {
+		return this.navigate(() => this.control('link', msgid, { scope: this.planNav() }).click());
+	}
+
+	// The language switch of the header ("English" / "Français").
+	async switchLanguage() {
+		const to = this.lang === 'fr' ? 'English' : 'Français';
+		return this.navigate(() => this.accountNav().getByRole('button', { name: to, exact: true }).click());
+	}
+
+	// Reads the strategy summary (opening it with the plan's navigation
+	// unless already there): { title, sections: { heading: { entries:
+	// { term: text }, items: [{ title, entries }], toComplete: [text] } } }.
+	async readSummary() {
+		if (!this.isOn('summary'))
+			await this.openSection('Summary');
+		return this.page.locator('article.summary').evaluate((article) => {
+			const text = (e) => (e ? e.innerText.trim() : '');
+			const entries = (dl) => {
+				const out = {};
+				if (!dl)
+					return out;
+				for (const dt of dl.querySelectorAll(':scope > dt')) {
+					const dd = dt.nextElementSibling;
+					out[text(dt)] = dd && dd.tagName === 'DD' ? text(dd) : '';
+				}
+				return out;
+			};
+			const sections = {};
+			for (const s of article.querySelectorAll(':scope > section')) {
+				sections[text(s.querySelector('h2'))] = {
+					entries: entries(s.querySelector(':scope > dl')),
+					items: [...s.querySelectorAll(':scope > ol > li, :scope > ul > li')].map((li) => ({
+						title: text(li.querySelector('h3')),
+						entries: entries(li.querySelector('dl')),
+					})),
+					toComplete: [...s.querySelectorAll('.todo')].map(text),
+				};
+			}
+			return { title: text(article.querySelector('h1')), sections };
+		});
+	}
+
+	// Saves a full-page screenshot as SCREENSHOTS/NAME-WIDTH.png (NAME: the
+	// page's own name unless given).  Returns the file's path.
+	async shoot(name) {
+		mkdirSync(SCREENSHOTS, { recursive: true });
+		const file = join(SCREENSHOTS, `${name ?? this.pageName}-${this.viewport.width}.png`);
+		await this.page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+		return file;
+	}
+}
