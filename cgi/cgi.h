@@ -181,10 +181,6 @@ void widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
     const char *id, const char *name, const char *value, int error,
     const struct wb_plan *p, int platform, const char *hashtags);
 
-/* Writes into out a field's value as a person reads it ("" when empty). */
-void widget_text(struct req *r, const struct wb_field *f, const char *value,
-    const struct wb_plan *p, char *out, size_t outlen);
-
 /*
  * Adds to d one {{#show}} whose {{>SHOW}} lists every answered field and
  * item of data, read-only, or says it is still to complete.  Returns the
@@ -192,13 +188,6 @@ void widget_text(struct req *r, const struct wb_field *f, const char *value,
  */
 int widget_show_section(struct req *r, struct tpl_dict *d,
     const struct wb_data *data, const struct wb_plan *p);
-
-/*
- * Writes the title of item index of list l: the fixed title of a fixed
- * item, else "Persona 2", followed by the item's name when it has one.
- */
-void widget_item_title(struct req *r, const struct wb_list *l, size_t index,
-    const struct wb_item *it, char *out, size_t outlen);
 
 struct pitfall;
 
@@ -212,10 +201,6 @@ void widget_pitfall(struct req *r, struct tpl_dict *list,
  * platform is chosen and no hours are given.
  */
 void widget_budget(struct req *r, struct tpl_dict *d, const struct wb_plan *p);
-
-/* Writes a decimal "3.5" as the language writes it: "3,5" in French. */
-void widget_decimal(enum lang lang, const char *value, char *out,
-    size_t outlen);
 
 /*
  * The handlers, one per route and method, in the file named after the URL

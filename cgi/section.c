@@ -16,6 +16,7 @@
 
 #include "cgi.h"
 #include "coach.h"
+#include "display.h"
 #include "plan.h"
 #include "platform.h"
 #include "workbook.h"
@@ -64,7 +65,7 @@ section_error_summary(struct req *r, struct tpl_dict *d,
 			const struct wb_list *l = &s->lists[e->list];
 			char title[256];
 
-			widget_item_title(r, l, e->item - 1, NULL, title,
+			display_item_title(r->app->i18n, r->lang, l, e->item - 1, NULL, title,
 			    sizeof title);
 			if (e->field < 0 || (size_t)e->field >= l->nfields) {
 				snprintf(anchor, sizeof anchor, "%s-%zu",
@@ -141,11 +142,11 @@ section_platform_card(struct req *r, struct tpl_dict *item, size_t index)
 	pi = &platforms[index];
 	c = tpl_add_section(item, "platform_info");
 	if (pi->hours_max > 0) {
-		/* widget_decimal() must not write over its input. */
+		/* display_decimal() must not write over its input. */
 		snprintf(num, sizeof num, "%g", pi->hours_min);
-		widget_decimal(r->lang, num, lo, sizeof lo);
+		display_decimal(r->lang, num, lo, sizeof lo);
 		snprintf(num, sizeof num, "%g", pi->hours_max);
-		widget_decimal(r->lang, num, hi, sizeof hi);
+		display_decimal(r->lang, num, hi, sizeof hi);
 		if (pi->hours_min == pi->hours_max)
 			snprintf(h, sizeof h, "%s", lo);
 		else
@@ -180,7 +181,7 @@ section_review_of(struct req *r, struct tpl_dict *item,
 	for (f = 0; f < l->nfields; f++) {
 		struct tpl_dict *row;
 
-		widget_text(r, &l->fields[f], it->values[f], p, text,
+		display_text(r->app->i18n, r->lang, &l->fields[f], it->values[f], p, text,
 		    sizeof text);
 		if (text[0] == '\0')
 			continue;
@@ -209,7 +210,7 @@ section_examples(struct req *r, struct tpl_dict *ld)
 
 			if (v == NULL || v[0] == '\0')
 				continue;
-			widget_text(r, &l->fields[f], l->fields[f].widget ==
+			display_text(r->app->i18n, r->lang, &l->fields[f], l->fields[f].widget ==
 			    WB_CHECKS ? v : T(r, v), NULL, text, sizeof text);
 			row = tpl_add_section(e, "row");
 			tpl_set(row, "LABEL", T(r, l->fields[f].def.label));
@@ -234,7 +235,7 @@ section_item(struct req *r, struct tpl_dict *ld, size_t l, size_t k,
 	tpl_set_int(item, "N", (long long)k + 1);
 	tpl_set(item, "ITEM_ID", it != NULL ? it->id : "");
 	if (it != NULL) {
-		widget_item_title(r, ldef, k, it, title, sizeof title);
+		display_item_title(r->app->i18n, r->lang, ldef, k, it, title, sizeof title);
 		tpl_set(item, "ITEM_TITLE", title);
 	} else {
 		tpl_set(item, "ITEM_TITLE", T(r, ldef->add_label));

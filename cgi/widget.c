@@ -11,98 +11,10 @@
 
 #include "cgi.h"
 #include "charcount.h"
+#include "display.h"
 #include "coach.h"
 #include "platform.h"
 #include "workbook.h"
-
-void
-widget_decimal(enum lang lang, const char *value, char *out, size_t outlen)
-{
-	size_t i;
-
-	snprintf(out, outlen, "%s", value);
-	if (lang != LANG_FR)
-		return;
-	for (i = 0; out[i] != '\0'; i++)
-		if (out[i] == '.')
-			out[i] = ',';
-}
-
-/*
- * Cuts the UTF-8 string s to at most max bytes at a character boundary,
- * adding "…" when something was cut (max must leave room for its three
- * bytes).
- */
-static void
-widget_truncate(char *s, size_t max)
-{
-	size_t len = strlen(s);
-
-	if (len <= max)
-		return;
-	len = max - 3;
-	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-		len--;
-	memcpy(s + len, "\xE2\x80\xA6", 4);
-}
-
-void
-widget_item_title(struct req *r, const struct wb_list *l, size_t index,
-    const struct wb_item *it, char *out, size_t outlen)
-{
-	char name[128];
-	int nf;
-
-	if (l->fixed_titles != NULL) {
-		snprintf(out, outlen, "%s", T(r, l->fixed_titles[index]));
-		return;
-	}
-	snprintf(out, outlen, T(r, l->item_title), (int)index + 1);
-	if (l->name_field == NULL || it == NULL)
-		return;
-	nf = wb_field_index(l->fields, l->nfields, l->name_field);
-	if (nf < 0 || it->values[nf] == NULL || it->values[nf][0] == '\0')
-		return;
-	snprintf(name, sizeof name, "%s", it->values[nf]);
-	widget_truncate(name, 80);
-	/* French puts a space before a colon; English does not. */
-	snprintf(out + strlen(out), outlen - strlen(out), "%s %s",
-	    r->lang == LANG_FR ? "\xC2\xA0:" : ":", name);
-}
-
-/* Non-zero when key is one of the comma-separated values of list. */
-static int
-widget_listed(const char *list, const char *key)
-{
-	size_t klen = strlen(key);
-	const char *p = list;
-
-	while (p != NULL && *p != '\0') {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-
-		if (len == klen && memcmp(p, key, len) == 0)
-			return 1;
-		p = end ? end + 1 : NULL;
-	}
-	return 0;
-}
-
-/* The list that a REF or REFS field takes its choices from, or NULL. */
-static const struct wb_list_data *
-widget_ref_items(const struct wb_field *f, const struct wb_plan *p,
-    const struct wb_list **def)
-{
-	const struct wb_section_def *s;
-
-	if (p == NULL || f->ref_section < 0 || f->ref_section >= WB__MAX)
-		return NULL;
-	s = &wb_sections[f->ref_section];
-	if (f->ref_list < 0 || (size_t)f->ref_list >= s->nlists)
-		return NULL;
-	*def = &s->lists[f->ref_list];
-	return &p->s[f->ref_section].lists[f->ref_list];
-}
 
 /* Adds the options of a menu or of checkboxes over the declared choices. */
 static void
@@ -118,7 +30,7 @@ widget_choices(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 		tpl_set(o, "LABEL", f->choice_labels != NULL ?
 		    T(r, f->choice_labels[i]) : f->def.choices[i]);
 		tpl_set_int(o, "N", (long long)i + 1);
-		if (multi ? widget_listed(value, f->def.choices[i]) :
+		if (multi ? display_listed(value, f->def.choices[i]) :
 		    strcmp(value, f->def.choices[i]) == 0)
 			tpl_show(o, multi ? "checked" : "selected");
 	}
@@ -130,7 +42,7 @@ widget_refs(struct req *r, struct tpl_dict *d, const struct wb_field *f,
     const char *value, const struct wb_plan *p, int multi)
 {
 	const struct wb_list *l = NULL;
-	const struct wb_list_data *items = widget_ref_items(f, p, &l);
+	const struct wb_list_data *items = display_ref_items(f, p, &l);
 	struct tpl_dict *o;
 	char title[256];
 	size_t i;
@@ -141,12 +53,12 @@ widget_refs(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 		return;
 	}
 	for (i = 0; i < items->n; i++) {
-		widget_item_title(r, l, i, &items->items[i], title, sizeof title);
+		display_item_title(r->app->i18n, r->lang, l, i, &items->items[i], title, sizeof title);
 		o = tpl_add_section(d, "option");
 		tpl_set(o, "VALUE", items->items[i].id);
 		tpl_set(o, "LABEL", title);
 		tpl_set_int(o, "N", (long long)i + 1);
-		if (multi ? widget_listed(value, items->items[i].id) :
+		if (multi ? display_listed(value, items->items[i].id) :
 		    strcmp(value, items->items[i].id) == 0)
 			tpl_show(o, multi ? "checked" : "selected");
 	}
@@ -227,7 +139,7 @@ widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 		if (f->def.kind == FIELD_DECIMAL) {
 			char shown[64];
 
-			widget_decimal(r->lang, value, shown, sizeof shown);
+			display_decimal(r->lang, value, shown, sizeof shown);
 			tpl_set(w, "VALUE", shown);
 		}
 		break;
@@ -278,78 +190,6 @@ widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 	}
 }
 
-void
-widget_text(struct req *r, const struct wb_field *f, const char *value,
-    const struct wb_plan *p, char *out, size_t outlen)
-{
-	size_t i, used = 0;
-
-	out[0] = '\0';
-	if (value == NULL || value[0] == '\0')
-		return;
-	switch (f->widget) {
-	case WB_SELECT:
-		for (i = 0; f->def.choices && f->def.choices[i]; i++)
-			if (strcmp(value, f->def.choices[i]) == 0) {
-				snprintf(out, outlen, "%s", f->choice_labels ?
-				    T(r, f->choice_labels[i]) : value);
-				return;
-			}
-		snprintf(out, outlen, "%s", value);
-		return;
-	case WB_CHECKS:
-		for (i = 0; f->def.choices && f->def.choices[i]; i++) {
-			if (!widget_listed(value, f->def.choices[i]))
-				continue;
-			used += (size_t)snprintf(out + used, outlen - used,
-			    "%s%s", used ? ", " : "", f->choice_labels ?
-			    T(r, f->choice_labels[i]) : f->def.choices[i]);
-			if (used >= outlen)
-				return;
-		}
-		return;
-	case WB_REF:
-	case WB_REFS: {
-		const struct wb_list *l = NULL;
-		const struct wb_list_data *items = widget_ref_items(f, p, &l);
-		char title[256];
-
-		for (i = 0; items != NULL && i < items->n; i++) {
-			if (!widget_listed(value, items->items[i].id))
-				continue;
-			widget_item_title(r, l, i, &items->items[i], title,
-			    sizeof title);
-			used += (size_t)snprintf(out + used, outlen - used,
-			    "%s%s", used ? "; " : "", title);
-			if (used >= outlen)
-				return;
-		}
-		return;
-	}
-	case WB_SCALE:
-		snprintf(out, outlen, "%s / 5 (%s %s %s)", value,
-		    T(r, f->choice_labels[0]), "\xE2\x86\x94",
-		    T(r, f->choice_labels[1]));
-		return;
-	case WB_CHECKBOX:
-		snprintf(out, outlen, "%s", strcmp(value, "1") == 0 ?
-		    T(r, "Yes") : "");
-		return;
-	case WB_DATE:
-		i18n_format_iso_date(r->lang, value, out, outlen);
-		return;
-	case WB_NUMBER:
-		if (f->def.kind == FIELD_DECIMAL) {
-			widget_decimal(r->lang, value, out, outlen);
-			return;
-		}
-		/* FALLTHROUGH */
-	default:
-		snprintf(out, outlen, "%s", value);
-		return;
-	}
-}
-
 /*
  * Adds one {{#row}} (label, value) to d for each answered field of
  * fields[0..n) with the values given; returns how many were added.
@@ -367,7 +207,7 @@ widget_rows(struct req *r, struct tpl_dict *d, const struct wb_field *fields,
 	for (i = 0; i < n; i++) {
 		struct tpl_dict *row;
 
-		widget_text(r, &fields[i], values[i], p, text, 16384);
+		display_text(r->app->i18n, r->lang, &fields[i], values[i], p, text, 16384);
 		if (text[0] == '\0')
 			continue;
 		row = tpl_add_section(d, "row");
@@ -415,7 +255,7 @@ widget_show_section(struct req *r, struct tpl_dict *d,
 			if (rows == 0)
 				continue;
 			id = tpl_add_section(ld, "item");
-			widget_item_title(r, ldef, i, &items->items[i], title,
+			display_item_title(r->app->i18n, r->lang, ldef, i, &items->items[i], title,
 			    sizeof title);
 			tpl_set(id, "ITEM_TITLE", title);
 			tpl_set(id, "ITEM_ID", items->items[i].id);
@@ -427,23 +267,6 @@ widget_show_section(struct req *r, struct tpl_dict *d,
 	if (shown == 0)
 		tpl_show(show, "empty");
 	return shown;
-}
-
-/* Formats hours as the language writes them ("3,5" or "3.5"), no unit. */
-static void
-widget_hours(enum lang lang, double h, char *out, size_t outlen)
-{
-	char tmp[32], *dot, *end;
-
-	snprintf(tmp, sizeof tmp, "%.2f", h);
-	if ((dot = strchr(tmp, '.')) != NULL) {
-		end = tmp + strlen(tmp) - 1;
-		while (end > dot && *end == '0')
-			*end-- = '\0';
-		if (end == dot)
-			*end = '\0';
-	}
-	widget_decimal(lang, tmp, out, outlen);
 }
 
 void
@@ -464,8 +287,8 @@ widget_pitfall(struct req *r, struct tpl_dict *list, const struct pitfall *pit)
 		if (pit->available <= 0 && pit->planned <= 0)
 			return;
 		n = tpl_add_section(e, "numbers");
-		widget_hours(r->lang, pit->planned, a, sizeof a);
-		widget_hours(r->lang, pit->available, b, sizeof b);
+		display_hours(r->lang, pit->planned, a, sizeof a);
+		display_hours(r->lang, pit->available, b, sizeof b);
 		tpl_set(n, "PLANNED", a);
 		tpl_set(n, "AVAILABLE", b);
 	}
@@ -515,7 +338,7 @@ widget_budget(struct req *r, struct tpl_dict *d, const struct wb_plan *p)
 		snprintf(geo, sizeof geo, "%.1f", LABEL_W +
 		    PX(b.rows[i].planned) + 6);
 		tpl_set(row, "TX", geo);
-		widget_hours(r->lang, b.rows[i].planned, num, sizeof num);
+		display_hours(r->lang, b.rows[i].planned, num, sizeof num);
 		tpl_set(row, "HOURS", num);
 		tpl_set_int(row, "POSTS", b.rows[i].posts);
 		if (b.rows[i].reference_max > 0) {
@@ -527,8 +350,8 @@ widget_budget(struct req *r, struct tpl_dict *d, const struct wb_plan *p)
 			tpl_set(ref, "REF_X", geo);
 			snprintf(geo, sizeof geo, "%.1f", w < 2 ? 2 : w);
 			tpl_set(ref, "REF_W", geo);
-			widget_hours(r->lang, lo, num, sizeof num);
-			widget_hours(r->lang, b.rows[i].reference_max, num2,
+			display_hours(r->lang, lo, num, sizeof num);
+			display_hours(r->lang, b.rows[i].reference_max, num2,
 			    sizeof num2);
 			tpl_set(row, "USUAL", lo == b.rows[i].reference_max ?
 			    num : num2);
@@ -547,14 +370,14 @@ widget_budget(struct req *r, struct tpl_dict *d, const struct wb_plan *p)
 	tpl_set(inc, "TOTAL_W", geo);
 	snprintf(geo, sizeof geo, "%.1f", LABEL_W + PX(b.planned) + 6);
 	tpl_set(inc, "TOTAL_TX", geo);
-	widget_hours(r->lang, b.planned, num, sizeof num);
+	display_hours(r->lang, b.planned, num, sizeof num);
 	tpl_set(inc, "PLANNED", num);
 	if (b.available > 0) {
 		struct tpl_dict *av = tpl_add_section(inc, "avail");
 
 		snprintf(geo, sizeof geo, "%.1f", LABEL_W + PX(b.available));
 		tpl_set(av, "AV_X", geo);
-		widget_hours(r->lang, b.available, num, sizeof num);
+		display_hours(r->lang, b.available, num, sizeof num);
 		tpl_set(inc, "AVAILABLE", num);
 		tpl_set(av, "AVAILABLE", num);
 		if (b.planned > b.available)
