@@ -1,4 +1,4 @@
--- schema.sql: the database of reseauter, schema version 2.
+-- schema.sql: the database of reseauter, schema version 3.
 --
 -- This file is the only description of the schema.  lib/db.c runs it, in one
 -- transaction, on an empty database; a database made by an older program is
@@ -151,4 +151,28 @@ CREATE TABLE plan_standing (
 	updated_at INTEGER NOT NULL
 );
 
-PRAGMA user_version = 2;
+-- A read-only link to an organisation's summary, for people without an
+-- account (a board, a funder): whoever holds /s/<token> reads the plan and
+-- its downloads, nothing else.  As for invitations, only the token's hash
+-- is kept, so the link is shown once, when it is made.  label is a note of
+-- the members' own ("for the board"), '' when none.  expires_at is the
+-- first second the link no longer works (NULL: until revoked); revoked_at
+-- is when a member withdrew it (NULL: never); a link past either is gone
+-- for good.  last_access_at is the last time someone opened it, written at
+-- most once a minute.
+CREATE TABLE share_links (
+	id             INTEGER PRIMARY KEY,
+	org_id         INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+	token_hash     BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+	label          TEXT NOT NULL DEFAULT '' CHECK (length(label) <= 100),
+	created_by     INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	created_at     INTEGER NOT NULL,
+	expires_at     INTEGER CHECK (expires_at > created_at),
+	revoked_at     INTEGER,
+	last_access_at INTEGER
+);
+CREATE INDEX share_links_org ON share_links(org_id);
+-- Forgetting a deleted person (ON DELETE SET NULL) looks up their links.
+CREATE INDEX share_links_user ON share_links(created_by);
+
+PRAGMA user_version = 3;

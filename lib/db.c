@@ -39,7 +39,7 @@
 #include "sql.h"
 
 /* The version of schema.sql this program is written for. */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* How long a connection waits for a lock before giving RT_EBUSY (ms). */
 #define DB_BUSY_TIMEOUT 5000
@@ -180,6 +180,32 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	[DB_STMT_STANDING_GET] =
 	    "SELECT overall, pitfalls, percents, updated_at FROM plan_standing "
 	    "WHERE org_id = ?1",
+
+	/* Share links (share.c). */
+	[DB_STMT_SHARE_ADD] =
+	    "INSERT INTO share_links (token_hash, org_id, created_by, label, "
+	    "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[DB_STMT_SHARE_BY_TOKEN] =
+	    "SELECT id, org_id, expires_at, revoked_at, last_access_at "
+	    "FROM share_links WHERE token_hash = ?1",
+	[DB_STMT_SHARES_ACTIVE] =
+	    "SELECT l.id, l.label, coalesce(u.name, ''), l.created_at, "
+	    "l.expires_at, l.last_access_at "
+	    "FROM share_links l LEFT JOIN users u ON u.id = l.created_by "
+	    "WHERE l.org_id = ?1 AND l.revoked_at IS NULL "
+	    "AND (l.expires_at IS NULL OR l.expires_at > ?2) "
+	    "ORDER BY l.created_at DESC, l.id DESC",
+	[DB_STMT_SHARE_REVOKE] =
+	    "UPDATE share_links SET revoked_at = ?1 "
+	    "WHERE id = ?2 AND org_id = ?3 AND revoked_at IS NULL",
+	[DB_STMT_SHARE_TOUCH] =
+	    "UPDATE share_links SET last_access_at = ?1 WHERE id = ?2 "
+	    "AND (last_access_at IS NULL OR last_access_at <= ?3)",
+
+	/* Import, and organisations started from a file (plan.c). */
+	[DB_STMT_IMPORT_OWNER_ADD] =
+	    "INSERT INTO memberships (org_id, user_id, role, created_at) "
+	    "VALUES (?1, ?2, 'owner', ?3)",
 };
 
 /*
@@ -300,6 +326,30 @@ static const char db_migration_1_2[] =
 	"DROP TABLE plan_sections_v1;\n";
 
 /*
+ * Version 2 to 3: share links, a table of its own and nothing else
+ * touched.  The text must stay identical to schema.sql's (test_migrate.c
+ * checks it).
+ */
+static const char db_migration_2_3[] =
+	"CREATE TABLE share_links (\n"
+	"	id             INTEGER PRIMARY KEY,\n"
+	"	org_id         INTEGER NOT NULL REFERENCES orgs(id) "
+	"ON DELETE CASCADE,\n"
+	"	token_hash     BLOB NOT NULL UNIQUE "
+	"CHECK (length(token_hash) = 32),\n"
+	"	label          TEXT NOT NULL DEFAULT '' "
+	"CHECK (length(label) <= 100),\n"
+	"	created_by     INTEGER REFERENCES users(id) "
+	"ON DELETE SET NULL,\n"
+	"	created_at     INTEGER NOT NULL,\n"
+	"	expires_at     INTEGER CHECK (expires_at > created_at),\n"
+	"	revoked_at     INTEGER,\n"
+	"	last_access_at INTEGER\n"
+	");\n"
+	"CREATE INDEX share_links_org ON share_links(org_id);\n"
+	"CREATE INDEX share_links_user ON share_links(created_by);\n";
+
+/*
  * The migration steps, in any order: the step whose from_version is N
  * takes a database from version N to N + 1.  The last entry is a sentinel
  * that is never applied (C has no empty arrays); add steps above it, and
@@ -307,6 +357,7 @@ static const char db_migration_1_2[] =
  */
 static const struct db_migration db_migrations[] = {
 	{ 1, db_migration_1_2 },
+	{ 2, db_migration_2_3 },
 	{ 0, NULL }
 };
 static const size_t db_nmigrations =

@@ -1,6 +1,6 @@
 /*
  * sql.h: the statement table and the helpers that lib/ modules share to
- * run it.  Only db.c, auth.c, org.c and plan.c include this file.
+ * run it.  Only db.c, auth.c, org.c, plan.c and share.c include this file.
  *
  * Every SQL statement of the program is named here by enum db_stmt; its
  * text lives only in the table of db.c, and no SQL is assembled anywhere
@@ -80,6 +80,17 @@ enum db_stmt {
 	DB_STMT_REVISION_GET,        /* ?1 org, ?2 section, ?3 version: version, created at, by name, data */
 	DB_STMT_STANDING_PUT,        /* ?1 org, ?2 overall, ?3 pitfalls, ?4 percents (JSON), ?5 now */
 	DB_STMT_STANDING_GET,        /* ?1 org: overall, pitfalls, percents (JSON), updated at */
+	/* Share links (share.c). */
+	DB_STMT_SHARE_ADD,           /* ?1 token hash, ?2 org, ?3 by, ?4 label, ?5 now, ?6 expires or NULL */
+	DB_STMT_SHARE_BY_TOKEN,      /* ?1 token hash: id, org, expires or NULL, revoked at or NULL,
+	                              * last access or NULL */
+	DB_STMT_SHARES_ACTIVE,       /* ?1 org, ?2 now: id, label, creator name, created, expires or
+	                              * NULL, last access or NULL; newest first */
+	DB_STMT_SHARE_REVOKE,        /* ?1 now, ?2 id, ?3 org; no change when already revoked */
+	DB_STMT_SHARE_TOUCH,         /* ?1 now, ?2 id, ?3 cut-off: only when the last access is
+	                              * NULL or not after ?3 */
+	/* Import, and organisations started from a file (plan.c). */
+	DB_STMT_IMPORT_OWNER_ADD,    /* ?1 org, ?2 user, ?3 now: makes user an owner of org */
 	DB_STMT__MAX
 };
 

@@ -4,7 +4,8 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{TITLE}} · reseauter</title>
+{{#NOINDEX}}<meta name="robots" content="noindex">
+{{/NOINDEX}}<title>{{TITLE}} · reseauter</title>
 <link rel="stylesheet" href="/static/style.css">
 <script src="/static/charcount.js" defer></script>
 <script src="/static/app.js" defer></script>
@@ -27,6 +28,7 @@
 <a href="/o/{{ORG_ID}}/"{{#nav_workbook}} aria-current="page"{{/nav_workbook}}>[[Workbook]]</a>
 <a href="/o/{{ORG_ID}}/summary"{{#nav_summary}} aria-current="page"{{/nav_summary}}>[[Summary]]</a>
 <a href="/o/{{ORG_ID}}/members"{{#nav_members}} aria-current="page"{{/nav_members}}>[[Members]]</a>
+<a href="/o/{{ORG_ID}}/share"{{#nav_share}} aria-current="page"{{/nav_share}}>[[Share]]</a>
 </nav>{{/ORG_NAV}}
 </header>
 <main id="main">

@@ -1,9 +1,10 @@
 /*
  * test_migrate.c: the real migrations of lib/db.c, run on databases made
- * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql is
- * schema.sql as version 1 shipped it).  Each test builds an old database
- * by hand, as the old program would have left it, opens it with
- * db_open(), and reads it back through lib/plan.c.  Run from the
+ * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql and
+ * schema-v2.sql are schema.sql as versions 1 and 2 shipped it).  Each test
+ * builds an old database by hand, as the old program would have left it,
+ * opens it with db_open(), which brings it to the current version, and
+ * reads it back through lib/plan.c and lib/share.c.  Run from the
  * repository root (it reads schema.sql and the fixtures).
  */
 #include <stdarg.h>
@@ -23,12 +24,15 @@
 
 #include "status.h"
 #include "db.h"
+#include "auth.h"
 #include "plan.h"
+#include "share.h"
 #include "sql.h"
 #include "workbook.h"
 
 #define SCHEMA    "schema.sql"
 #define SCHEMA_V1 "tests/unit/fixtures/schema-v1.sql"
+#define SCHEMA_V2 "tests/unit/fixtures/schema-v2.sql"
 #define T0        1700000000
 
 /* A temporary directory with the database of one test. */
@@ -59,12 +63,13 @@ slurp(const char *path)
 }
 
 /*
- * Makes a fresh directory and in it a database built from the version 1
- * schema, then runs sql on it (the old program's rows).  Returns nothing
- * open: the database is only a file, as a stopped old program leaves it.
+ * Makes a fresh directory and in it a database built from the old schema
+ * of file schema_path, then runs sql on it (the old program's rows).
+ * Returns nothing open: the database is only a file, as a stopped old
+ * program leaves it.
  */
 static void
-v1_make(struct tdb *t, const char *sql)
+old_make(struct tdb *t, const char *schema_path, const char *sql)
 {
 	sqlite3	*s;
 	char	*schema;
@@ -73,7 +78,7 @@ v1_make(struct tdb *t, const char *sql)
 	snprintf(t->dir, sizeof(t->dir), "/tmp/reseauter-mig-XXXXXX");
 	assert_non_null(mkdtemp(t->dir));
 	snprintf(t->path, sizeof(t->path), "%s/old.db", t->dir);
-	schema = slurp(SCHEMA_V1);
+	schema = slurp(schema_path);
 	assert_int_equal(sqlite3_open(t->path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "PRAGMA journal_mode = WAL; "
 	    "PRAGMA foreign_keys = ON", NULL, NULL, NULL), SQLITE_OK);
@@ -84,6 +89,13 @@ v1_make(struct tdb *t, const char *sql)
 		    SQLITE_OK);
 	sqlite3_close(s);
 	free(schema);
+}
+
+/* A database as version 1 left it, with the rows of sql. */
+static void
+v1_make(struct tdb *t, const char *sql)
+{
+	old_make(t, SCHEMA_V1, sql);
 }
 
 /* Opens the database of t with the program (migrating it) and one reader. */
@@ -234,8 +246,8 @@ test_v1_to_v2_content(void **state)
 	(void)state;
 	v1_make(&t, v1_rows);
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 2);
-	assert_int_equal(db_schema_version(), 2);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(db_schema_version(), 3);
 
 	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
 	assert_string_equal(wb_value(&d, "mission"),
@@ -393,14 +405,14 @@ test_v1_to_v2_empty(void **state)
 	(void)state;
 	v1_make(&t, "INSERT INTO orgs (name, created_at) VALUES ('O', 1)");
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 2);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_sections"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_revisions"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM orgs"), 1);
 	db_conn_close(t.h.rd);
 	db_close(t.db);
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 2);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
 	t_close(&t);
 }
 
@@ -437,6 +449,133 @@ test_v1_to_v2_longest(void **state)
 	t_close(&t);
 }
 
+/*
+ * The rows of version 2: two organisations with members, a session, an
+ * invitation, a login failure, and a plan with its revision and standing.
+ */
+static const char v2_rows[] =
+    "INSERT INTO users (id, email, name, pwhash, lang, created_at) VALUES "
+    "  (1, 'alice@example.org', 'Alice', '$argon2id$x', 'fr', 1),"
+    "  (2, 'bob@example.org', 'Bob', '$argon2id$x', 'en', 1);"
+    "INSERT INTO orgs (id, name, created_at, created_by) VALUES "
+    "  (1, 'Le Cercle', 1, 1), (2, 'Chez Bob', 1, 2);"
+    "INSERT INTO memberships VALUES (1, 1, 'owner', 1), (2, 2, 'owner', 1),"
+    "  (1, 2, 'member', 2);"
+    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen) "
+    "  VALUES (zeroblob(32), 1, printf('%.43c', 'c'), 5, 6);"
+    "INSERT INTO invitations (token_hash, org_id, created_by, created_at, "
+    "  expires_at) VALUES (randomblob(32), 1, 1, 5, 100);"
+    "INSERT INTO login_failures VALUES ('bob@example.org', '::1', 7);"
+    "INSERT INTO plan_sections VALUES (1, 'mission', 2, "
+    "  json_object('fields', json_object('mission', 'Loger « tout le monde »',"
+    "    'means', 'Des bénévoles', 'strategy', ''), 'lists', json_object()),"
+    "  1700000100, 2);"
+    "INSERT INTO plan_revisions (org_id, section, version, data, user_id, "
+    "  created_at) SELECT org_id, section, version, data, updated_by, "
+    "  updated_at FROM plan_sections;"
+    "INSERT INTO plan_standing VALUES (1, 10, 3, '{\"mission\": 80}', "
+    "  1700000100);";
+
+/*
+ * A version 2 database keeps every row, its plans read back the same, and
+ * it gets an empty table of share links that works at once.
+ */
+static void
+test_v2_to_v3_content(void **state)
+{
+	struct tdb		 t;
+	struct wb_data		 d;
+	struct share_link	*v = NULL;
+	char			 tok[AUTH_TOKEN_LEN + 1];
+	int64_t			 org = 0;
+	size_t			 n;
+
+	(void)state;
+	old_make(&t, SCHEMA_V2, v2_rows);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM orgs"), 2);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM memberships"), 3);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM sessions"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM invitations"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM login_failures"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_revisions"), 1);
+	assert_int_equal(q_int(&t, "SELECT overall FROM plan_standing"), 10);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 0);
+
+	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
+	assert_string_equal(wb_value(&d, "mission"), "Loger « tout le monde »");
+	assert_string_equal(wb_value(&d, "means"), "Des bénévoles");
+	assert_int_equal(d.stamp.version, 2);
+	assert_string_equal(d.stamp.updated_by, "Bob");
+	wb_data_free(&d);
+
+	assert_int_equal(share_create(&t.h, 1, 2, "CA", 0, T0, tok), RT_OK);
+	assert_int_equal(share_resolve(&t.h, tok, T0 + 1, &org), RT_OK);
+	assert_int_equal(org, 1);
+	assert_int_equal(share_list(&t.h, 1, T0 + 1, &v, &n), RT_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].creator, "Bob");
+	free(v);
+
+	/* Opened again, nothing more happens. */
+	db_conn_close(t.h.rd);
+	db_close(t.db);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 1);
+	t_close(&t);
+}
+
+/* The migrated schema is exactly the one schema.sql creates, and sound. */
+static void
+test_v2_to_v3_schema(void **state)
+{
+	struct tdb	 t, fresh;
+	char		*a, *b;
+
+	(void)state;
+	assert_non_null(a = malloc(65536));
+	assert_non_null(b = malloc(65536));
+	old_make(&t, SCHEMA_V2, v2_rows);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+	schema_text(db_conn_handle(t.h.rd), a, 65536);
+
+	memset(&fresh, 0, sizeof(fresh));
+	snprintf(fresh.dir, sizeof(fresh.dir), "/tmp/reseauter-mig-XXXXXX");
+	assert_non_null(mkdtemp(fresh.dir));
+	snprintf(fresh.path, sizeof(fresh.path), "%s/new.db", fresh.dir);
+	t_open(&fresh);
+	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "table share_links share_links"));
+	assert_non_null(strstr(a, "index share_links_org share_links"));
+	assert_non_null(strstr(a, "index share_links_user share_links"));
+	t_close(&fresh);
+	t_close(&t);
+	free(a);
+	free(b);
+}
+
+/* A version 2 database without a single row migrates too. */
+static void
+test_v2_to_v3_empty(void **state)
+{
+	struct tdb	 t;
+
+	(void)state;
+	old_make(&t, SCHEMA_V2, NULL);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 0);
+	t_close(&t);
+}
+
 int
 main(void)
 {
@@ -447,6 +586,9 @@ main(void)
 		cmocka_unit_test(test_v1_to_v2_schema),
 		cmocka_unit_test(test_v1_to_v2_empty),
 		cmocka_unit_test(test_v1_to_v2_longest),
+		cmocka_unit_test(test_v2_to_v3_content),
+		cmocka_unit_test(test_v2_to_v3_schema),
+		cmocka_unit_test(test_v2_to_v3_empty),
 	};
 
 	if (sodium_init() < 0)
