@@ -58,8 +58,13 @@ struct req {
 	char              token[AUTH_TOKEN_LEN + 1]; /* the <token> of /invite/<token> */
 	int               section;    /* the enum wb_section of /o/<id>/<slug>, -1 if none */
 	int64_t           version;    /* the <version> of .../history/<version>, 0 if none */
+	int               shared;     /* the page is read through a share link */
 	struct kvlist     query;
-	struct kvlist     form;       /* the urlencoded POST body */
+	struct kvlist     form;       /* the POST body's fields (urlencoded, or the plain
+	                               * fields of a multipart body) */
+	struct http_part *parts;      /* every part of a multipart/form-data body, files
+	                               * included (routes that take one), or NULL */
+	size_t            nparts;
 	struct kvlist     cookies;
 	char              addr[64];   /* REMOTE_ADDR */
 	enum lang         lang;
@@ -203,6 +208,39 @@ void widget_pitfall(struct req *r, struct tpl_dict *list,
 void widget_budget(struct req *r, struct tpl_dict *d, const struct wb_plan *p);
 
 /*
+ * summary.c: the plan as one document.  Both fill d, the dictionary of
+ * templates/summary.tpl (the page's body, or of the standalone file) and
+ * of templates/summary.md.tpl, with everything the plan of p says, in the
+ * order of the workbook, for r's language; for a share link (r->shared)
+ * the accounts' recovery details are left out.  summary_fill() makes the
+ * page (with links to the downloads, under /s/<r->token> when r->shared,
+ * else /o/<r->org_id>); summary_fill_download() the same content for a
+ * downloaded file.  They set {{ORG_NAME}} from r->org_name and {{TODAY}}
+ * from r->now.  Return RT_OK or RT_ENOMEM; d is the caller's either way.
+ */
+int summary_fill(struct req *r, struct tpl_dict *d, const struct wb_plan *p);
+int summary_fill_download(struct req *r, struct tpl_dict *d,
+    const struct wb_plan *p);
+
+/*
+ * Finds the plan a summary or a download is about: for /s/<token>/...
+ * the organisation of a live share link (r->org_id and r->org_name are
+ * set, r->shared becomes 1, and the answer gets the headers of a shared
+ * page), for /o/<id>/... the organisation the dispatcher already checked.
+ * Returns RT_OK, or RT_OK with *answered set after answering 404 (a token
+ * that never existed) or 410 (revoked or expired, the same page for both);
+ * or an error status.  In share.c.
+ */
+int share_source(struct req *r, int *answered);
+
+/*
+ * Adds a Content-Disposition header that downloads the answer as
+ * "plan-<organisation>-<YYYY-MM-DD>.<ext>", the name made safe for every
+ * system and also given in UTF-8 (RFC 6266).  In page.c.
+ */
+int page_download_name(struct req *r, const char *ext);
+
+/*
  * The handlers, one per route and method, in the file named after the URL
  * they serve.  Each returns RT_OK once r->resp holds the answer, or an
  * error status that cgi/main.c answers with a 500 page (and logs).
@@ -216,6 +254,20 @@ int logout_post(struct req *r);
 int lang_post(struct req *r);
 int orgs_get(struct req *r);
 int overview_get(struct req *r);
+int summary_pdf_get(struct req *r);
+int summary_md_get(struct req *r);
+int summary_html_get(struct req *r);
+int plan_json_get(struct req *r);
+int plan_ics_get(struct req *r);
+int share_get(struct req *r);
+int share_post(struct req *r);
+int share_revoke_post(struct req *r);
+int import_get(struct req *r);
+int import_post(struct req *r);
+int import_confirm_post(struct req *r);
+int orgs_new_get(struct req *r);
+int orgs_new_post(struct req *r);
+int shared_get(struct req *r);
 int section_get(struct req *r);
 int section_post(struct req *r);
 int history_get(struct req *r);

@@ -22,6 +22,7 @@
 
 #include "cgi.h"
 #include "org.h"
+#include "pdf.h"
 #include "workbook.h"
 
 extern char **environ;
@@ -45,6 +46,22 @@ enum route {
 	ROUTE_MEMBERS,
 	ROUTE_MEMBERS_INVITE,
 	ROUTE_MEMBERS_REVOKE,
+	ROUTE_SUMMARY_PDF,
+	ROUTE_SUMMARY_MD,
+	ROUTE_SUMMARY_HTML,
+	ROUTE_PLAN_JSON,
+	ROUTE_PLAN_ICS,
+	ROUTE_SHARE,
+	ROUTE_SHARE_REVOKE,
+	ROUTE_IMPORT,
+	ROUTE_IMPORT_CONFIRM,
+	ROUTE_ORGS_NEW,
+	ROUTE_SHARED,
+	ROUTE_SHARED_PDF,
+	ROUTE_SHARED_MD,
+	ROUTE_SHARED_HTML,
+	ROUTE_SHARED_JSON,
+	ROUTE_SHARED_ICS,
 	ROUTE_SECTION,
 	ROUTE_HISTORY,
 	ROUTE_REVISION,
@@ -58,12 +75,17 @@ struct route_def {
 	enum access  access;
 	int        (*get)(struct req *);
 	int        (*post)(struct req *);
+	int          multipart; /* the POST may also be multipart/form-data (a file
+	                         * upload), up to twice RESEAUTER_MAX_BODY */
 };
 
 /*
  * The route table.  A path matches with or without one trailing slash.
  * Every answer a handler can give is listed in its file; the dispatcher
  * adds 400, 403, 404, 405, 413, 415 and the redirection to the login page.
+ * Only the routes that take a plan file accept multipart/form-data (the
+ * confirmation carries the file in a field, which multipart sends as it
+ * is); every other POST is urlencoded only.
  */
 static const struct route_def routes[ROUTE__MAX] = {
 	[ROUTE_HOME]           = { "/",                    ACCESS_ANYONE, home_get, NULL },
@@ -77,6 +99,22 @@ static const struct route_def routes[ROUTE__MAX] = {
 	[ROUTE_MEMBERS]        = { "/o/%d/members",        ACCESS_MEMBER, members_get, NULL },
 	[ROUTE_MEMBERS_INVITE] = { "/o/%d/members/invite", ACCESS_OWNER,  NULL, members_invite_post },
 	[ROUTE_MEMBERS_REVOKE] = { "/o/%d/members/revoke", ACCESS_OWNER,  NULL, members_revoke_post },
+	[ROUTE_SUMMARY_PDF]    = { "/o/%d/summary.pdf",    ACCESS_MEMBER, summary_pdf_get, NULL },
+	[ROUTE_SUMMARY_MD]     = { "/o/%d/summary.md",     ACCESS_MEMBER, summary_md_get, NULL },
+	[ROUTE_SUMMARY_HTML]   = { "/o/%d/summary.html",   ACCESS_MEMBER, summary_html_get, NULL },
+	[ROUTE_PLAN_JSON]      = { "/o/%d/plan.json",      ACCESS_MEMBER, plan_json_get, NULL },
+	[ROUTE_PLAN_ICS]       = { "/o/%d/plan.ics",       ACCESS_MEMBER, plan_ics_get, NULL },
+	[ROUTE_SHARE]          = { "/o/%d/share",          ACCESS_MEMBER, share_get, share_post },
+	[ROUTE_SHARE_REVOKE]   = { "/o/%d/share/revoke",   ACCESS_OWNER,  NULL, share_revoke_post },
+	[ROUTE_IMPORT]         = { "/o/%d/import",         ACCESS_OWNER,  import_get, import_post, 1 },
+	[ROUTE_IMPORT_CONFIRM] = { "/o/%d/import/confirm", ACCESS_OWNER,  NULL, import_confirm_post, 1 },
+	[ROUTE_ORGS_NEW]       = { "/orgs/new",            ACCESS_LOGIN,  orgs_new_get, orgs_new_post, 1 },
+	[ROUTE_SHARED]         = { "/s/%t",                ACCESS_ANYONE, shared_get, NULL },
+	[ROUTE_SHARED_PDF]     = { "/s/%t/summary.pdf",    ACCESS_ANYONE, summary_pdf_get, NULL },
+	[ROUTE_SHARED_MD]      = { "/s/%t/summary.md",     ACCESS_ANYONE, summary_md_get, NULL },
+	[ROUTE_SHARED_HTML]    = { "/s/%t/summary.html",   ACCESS_ANYONE, summary_html_get, NULL },
+	[ROUTE_SHARED_JSON]    = { "/s/%t/plan.json",      ACCESS_ANYONE, plan_json_get, NULL },
+	[ROUTE_SHARED_ICS]     = { "/s/%t/plan.ics",       ACCESS_ANYONE, plan_ics_get, NULL },
 	[ROUTE_SECTION]        = { "/o/%d/%s",             ACCESS_MEMBER, section_get, section_post },
 	[ROUTE_HISTORY]        = { "/o/%d/%s/history",     ACCESS_MEMBER, history_get, NULL },
 	[ROUTE_REVISION]       = { "/o/%d/%s/history/%v",  ACCESS_MEMBER, revision_get, NULL },
@@ -328,10 +366,61 @@ req_identify(struct req *r, const char *accept_language)
 }
 
 /*
+ * Parses the multipart/form-data body[0..len) of content type ct: every
+ * part goes to r->parts, and the parts that are no file (no filename)
+ * also to r->form, where the CSRF token and the other fields are read as
+ * for an urlencoded body; such a field must be UTF-8 without NUL.
+ * Answers 400 for a malformed body and 413 for too many parts.  Returns
+ * RT_OK, with *answered set when an error page was made, or RT_ENOMEM.
+ */
+static int
+req_parse_multipart(struct req *r, const char *body, size_t len,
+    const char *ct, int *answered)
+{
+	const struct http_part *p;
+	size_t i;
+	int rc;
+
+	rc = http_parse_multipart(body, len, ct, &r->parts, &r->nparts);
+	if (rc == RT_ETOOBIG) {
+		*answered = 1;
+		return page_error(r, 413, N_("What you sent is too large "
+		    "for one page. Shorten the longest answers and try "
+		    "again."));
+	}
+	if (rc == RT_EINVAL || rc == RT_EUTF8) {
+		*answered = 1;
+		return page_error(r, 400, rc == RT_EUTF8 ?
+		    N_("Some text sent was not valid UTF-8.") :
+		    N_("The request was malformed."));
+	}
+	if (rc != RT_OK)
+		return rc;
+	for (i = 0; i < r->nparts; i++) {
+		p = &r->parts[i];
+		if (p->filename != NULL)
+			continue;
+		if (memchr(p->data, '\0', p->len) != NULL ||
+		    !utf8_valid(p->data, p->len)) {
+			*answered = 1;
+			return page_error(r, 400, N_("Some text sent was not "
+			    "valid UTF-8."));
+		}
+		if ((rc = kvlist_add(&r->form, p->name, p->data, p->len)) !=
+		    RT_OK)
+			return rc;
+	}
+	return RT_OK;
+}
+
+/*
  * Reads a POST body of CONTENT_LENGTH bytes and parses it.  Answers 413
  * when the length is over the limit, 415 for another content type, 400 for
- * a body that ends early, is badly encoded or is not UTF-8.  Returns RT_OK
- * with *answered set when an error page was made instead.
+ * a body that ends early, is badly encoded or is not UTF-8.  The body is
+ * application/x-www-form-urlencoded, or multipart/form-data on the routes
+ * that take it, which may send twice as much (a plan file of 1 MiB is
+ * more than 1 MiB once in a form).  Returns RT_OK with *answered set when
+ * an error page was made instead.
  */
 static int
 req_read_body(struct req *r, const struct io *io, int *answered)
@@ -339,11 +428,14 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 	const char *cl = FCGX_GetParam("CONTENT_LENGTH", io->envp);
 	const char *ct = FCGX_GetParam("CONTENT_TYPE", io->envp);
 	char *body = NULL, *end;
-	unsigned long long len = 0;
+	unsigned long long len = 0, limit = r->app->cfg.max_body;
 	size_t got = 0;
-	int rc = RT_OK;
+	int rc = RT_OK, multipart;
 
 	*answered = 0;
+	multipart = routes[r->route].multipart && http_is_multipart(ct);
+	if (multipart)
+		limit *= 2;
 	if (cl != NULL && *cl != '\0') {
 		errno = 0;
 		len = strtoull(cl, &end, 10);
@@ -353,13 +445,13 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 			    N_("The request was malformed."));
 		}
 	}
-	if (len > r->app->cfg.max_body) {
+	if (len > limit) {
 		*answered = 1;
 		return page_error(r, 413, N_("What you sent is too large "
 		    "for one page. Shorten the longest answers and try "
 		    "again."));
 	}
-	if (len > 0 && (ct == NULL || strncasecmp(ct,
+	if (len > 0 && !multipart && (ct == NULL || strncasecmp(ct,
 	    "application/x-www-form-urlencoded", 33) != 0)) {
 		*answered = 1;
 		return page_error(r, 415, N_("This kind of content is not "
@@ -384,6 +476,10 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 		goto out;
 	}
 	body[len] = '\0';
+	if (multipart) {
+		rc = req_parse_multipart(r, body, len, ct, answered);
+		goto out;
+	}
 	rc = http_parse_urlencoded(body, len, &r->form);
 	if (rc == RT_OK && r->form.n > REQ_MAX_FIELDS) {
 		*answered = 1;
@@ -788,6 +884,18 @@ main(int argc, char *argv[])
 	if (i18n_load(&app.i18n, app.cfg.locale_dir, err, sizeof err) != RT_OK ||
 	    tpl_load(app.cfg.template_dir, app.i18n, err, sizeof err) != RT_OK) {
 		fprintf(stderr, "reseauter: %s\n", err);
+		goto out;
+	}
+	/* Fontconfig and pango set themselves up once, before any thread. */
+	switch (pdf_init()) {
+	case RT_OK:
+		break;
+	case RT_ENOTFOUND:
+		fprintf(stderr, "reseauter: the font %s is not installed; PDFs "
+		    "will use another one\n", PDF_FONT_FAMILY);
+		break;
+	default:
+		fprintf(stderr, "reseauter: cannot prepare PDF rendering\n");
 		goto out;
 	}
 	if (auth_new(&app.auth, &app.cfg) != RT_OK) {

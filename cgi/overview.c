@@ -2,12 +2,13 @@
  * overview.c: "/o/<id>/", the plan's home: every section with how far it
  * is filled, the pitfalls still open, and the time budget.
  *
- * GET: 200.
+ * GET: 200.  Owners also get the link to the export and import page.
  */
 #include <string.h>
 
 #include "cgi.h"
 #include "coach.h"
+#include "org.h"
 #include "plan.h"
 
 #define OVERVIEW_PITFALLS 64
@@ -61,6 +62,8 @@ overview_get(struct req *r)
 	} else
 		tpl_show(d, "no_pitfalls");
 	widget_budget(r, d, &p);
+	if (r->role == ORG_ROLE_OWNER)
+		tpl_show(d, "owner");
 	rc = page_finish(r, layout, 200);
 out:
 	wb_plan_free(&p);

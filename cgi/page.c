@@ -2,8 +2,10 @@
  * page.c: the layout every page shares, error pages, redirections, and
  * filling forms back with what a person typed.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <sodium.h>
 
@@ -15,6 +17,9 @@ req_free(struct req *r)
 {
 	kvlist_free(&r->query);
 	kvlist_free(&r->form);
+	http_parts_free(r->parts, r->nparts);
+	r->parts = NULL;
+	r->nparts = 0;
 	kvlist_free(&r->cookies);
 	http_response_free(&r->resp);
 	sodium_memzero(&r->sess, sizeof r->sess);
@@ -24,7 +29,9 @@ req_free(struct req *r)
 /*
  * Fills the parts of the layout that depend on who is looking: the
  * language switch, the user's name and logout form, and the navigation of
- * the organisation when the page belongs to one.
+ * the organisation when the page belongs to one.  A page read through a
+ * share link (r->shared) keeps only the language switch, whoever reads
+ * it, and asks search engines not to index it.
  */
 static void
 page_layout_fill(struct req *r, struct tpl_dict *layout)
@@ -38,6 +45,10 @@ page_layout_fill(struct req *r, struct tpl_dict *layout)
 	    "Français");
 	tpl_set_global(layout, "CSRF", r->csrf);
 	tpl_set(layout, "PATH", r->path);
+	if (r->shared) {
+		tpl_show(layout, "NOINDEX");
+		return;
+	}
 	if (r->logged_in) {
 		d = tpl_add_section(layout, "USER");
 		tpl_set(d, "USER_NAME", r->sess.user_name);
@@ -53,6 +64,8 @@ page_layout_fill(struct req *r, struct tpl_dict *layout)
 			tpl_show(d, "nav_summary");
 		else if (strstr(r->path, "/members") != NULL)
 			tpl_show(d, "nav_members");
+		else if (strstr(r->path, "/share") != NULL)
+			tpl_show(d, "nav_share");
 		else
 			tpl_show(d, "nav_workbook");
 	}
@@ -258,4 +271,196 @@ page_set_session_cookie(struct req *r, const char *token, int remove)
 	snprintf(name, sizeof name, "%srt_session",
 	    cfg->secure_cookies ? "__Host-" : "");
 	return http_set_cookie(&r->resp, &c);
+}
+
+/*
+ * The Latin letters with diacritics that French and English names use,
+ * in UTF-8, with the ASCII letters that stand for them in a file name
+ * that must be ASCII.
+ */
+static const struct {
+	const char *utf8;
+	const char *ascii;
+} page_ascii_letters[] = {
+	{ "à", "a" }, { "á", "a" }, { "â", "a" }, { "ã", "a" }, { "ä", "a" },
+	{ "å", "a" }, { "æ", "ae" }, { "ç", "c" }, { "è", "e" }, { "é", "e" },
+	{ "ê", "e" }, { "ë", "e" }, { "ì", "i" }, { "í", "i" }, { "î", "i" },
+	{ "ï", "i" }, { "ñ", "n" }, { "ò", "o" }, { "ó", "o" }, { "ô", "o" },
+	{ "õ", "o" }, { "ö", "o" }, { "ø", "o" }, { "œ", "oe" }, { "ù", "u" },
+	{ "ú", "u" }, { "û", "u" }, { "ü", "u" }, { "ý", "y" }, { "ÿ", "y" },
+	{ "ß", "ss" },
+	{ "À", "A" }, { "Á", "A" }, { "Â", "A" }, { "Ã", "A" }, { "Ä", "A" },
+	{ "Å", "A" }, { "Æ", "AE" }, { "Ç", "C" }, { "È", "E" }, { "É", "E" },
+	{ "Ê", "E" }, { "Ë", "E" }, { "Ì", "I" }, { "Í", "I" }, { "Î", "I" },
+	{ "Ï", "I" }, { "Ñ", "N" }, { "Ò", "O" }, { "Ó", "O" }, { "Ô", "O" },
+	{ "Õ", "O" }, { "Ö", "O" }, { "Ø", "O" }, { "Œ", "OE" }, { "Ù", "U" },
+	{ "Ú", "U" }, { "Û", "U" }, { "Ü", "U" }, { "Ý", "Y" }, { "Ÿ", "Y" },
+};
+
+/* The most bytes of the organisation's part of a downloaded file's name. */
+#define PAGE_STEM_ASCII 60
+#define PAGE_STEM_UTF8  120
+
+/*
+ * Returns the code point of the UTF-8 character at s (valid UTF-8, since
+ * names are checked when typed) and its length in *len.
+ */
+static unsigned long
+page_code_point(const unsigned char *s, size_t *len)
+{
+	if (s[0] < 0x80) {
+		*len = 1;
+		return s[0];
+	}
+	if (s[0] < 0xe0 && s[1] != '\0') {
+		*len = 2;
+		return (s[0] & 0x1fUL) << 6 | (s[1] & 0x3fUL);
+	}
+	if (s[0] < 0xf0 && s[1] != '\0' && s[2] != '\0') {
+		*len = 3;
+		return (s[0] & 0x0fUL) << 12 | (s[1] & 0x3fUL) << 6 |
+		    (s[2] & 0x3fUL);
+	}
+	if (s[1] != '\0' && s[2] != '\0' && s[3] != '\0') {
+		*len = 4;
+		return (s[0] & 0x07UL) << 18 | (s[1] & 0x3fUL) << 12 |
+		    (s[2] & 0x3fUL) << 6 | (s[3] & 0x3fUL);
+	}
+	*len = 1;
+	return 0xfffd;
+}
+
+/*
+ * Non-zero when code point c may stand in a file name as it is: not a
+ * control character (C0, DEL, C1), not an invisible or direction-changing
+ * format character (which can make "fdp.exe" read as "exe.pdf"), not a
+ * line or paragraph separator, not a byte order mark.
+ */
+static int
+page_name_char(unsigned long c)
+{
+	if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0xad)
+		return 0;
+	if ((c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+	    (c >= 0x2060 && c <= 0x206f) || c == 0xfeff || c == 0xfffd)
+		return 0;
+	return 1;
+}
+
+/*
+ * Appends s to the stem out[0..*len) (room for max bytes) unless it would
+ * not fit; a "-" is only appended after something that is not one already
+ * (so runs of separators become one, and none starts the stem).
+ */
+static void
+page_stem_add(char *out, size_t *len, size_t max, const char *s)
+{
+	size_t	 n = strlen(s);
+
+	if (strcmp(s, "-") == 0 && (*len == 0 || out[*len - 1] == '-'))
+		return;
+	if (*len + n > max)
+		return;
+	memcpy(out + *len, s, n);
+	*len += n;
+	out[*len] = '\0';
+}
+
+/*
+ * Makes the two stems of a file name from the organisation's name: in
+ * ascii, letters and digits only (the accented letters of
+ * page_ascii_letters[] turned into ASCII ones) with "-" for everything
+ * else; in utf8 the same but every letter kept as it is.  Both without a
+ * "-" at either end; either may come out empty.
+ */
+static void
+page_stems(const char *name, char ascii[PAGE_STEM_ASCII + 1],
+    char utf8[PAGE_STEM_UTF8 + 1])
+{
+	const unsigned char	*s = (const unsigned char *)name;
+	unsigned long		 c;
+	size_t			 alen = 0, ulen = 0, n, i;
+	char			 one[5];
+
+	ascii[0] = utf8[0] = '\0';
+	while (*s != '\0') {
+		c = page_code_point(s, &n);
+		memcpy(one, s, n);
+		one[n] = '\0';
+		s += n;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')) {
+			page_stem_add(ascii, &alen, PAGE_STEM_ASCII, one);
+			page_stem_add(utf8, &ulen, PAGE_STEM_UTF8, one);
+			continue;
+		}
+		if (c < 0x80 || !page_name_char(c)) {
+			page_stem_add(ascii, &alen, PAGE_STEM_ASCII, "-");
+			page_stem_add(utf8, &ulen, PAGE_STEM_UTF8, "-");
+			continue;
+		}
+		page_stem_add(utf8, &ulen, PAGE_STEM_UTF8, one);
+		for (i = 0; i < sizeof(page_ascii_letters) /
+		    sizeof(page_ascii_letters[0]); i++)
+			if (strcmp(page_ascii_letters[i].utf8, one) == 0)
+				break;
+		page_stem_add(ascii, &alen, PAGE_STEM_ASCII,
+		    i < sizeof(page_ascii_letters) /
+		    sizeof(page_ascii_letters[0]) ?
+		    page_ascii_letters[i].ascii : "-");
+	}
+	while (alen > 0 && ascii[alen - 1] == '-')
+		ascii[--alen] = '\0';
+	while (ulen > 0 && utf8[ulen - 1] == '-')
+		utf8[--ulen] = '\0';
+}
+
+/*
+ * See cgi.h.  The organisation's name becomes the stems of page_stems();
+ * the date is today in the process's time zone.  The header reads
+ *   attachment; filename="plan-Comite-d-ete-2026-07-01.json";
+ *   filename*=UTF-8''plan-Comit%C3%A9-d-%C3%A9t%C3%A9-2026-07-01.json
+ * with the UTF-8 name percent-encoded as RFC 8187 wants (everything but
+ * letters, digits and "-" and "." is encoded; the stems hold nothing
+ * else in ASCII).  ext must be letters and digits (asserted).  An empty
+ * stem gives "plan-<date>.<ext>".  Returns RT_OK, RT_EINVAL or
+ * RT_ENOMEM (http_add_header()).
+ */
+int
+page_download_name(struct req *r, const char *ext)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			 ascii[PAGE_STEM_ASCII + 1];
+	char			 utf8[PAGE_STEM_UTF8 + 1], date[16];
+	char			 value[1024];
+	const unsigned char	*p;
+	struct tm		 tm;
+	size_t			 o;
+	int			 n;
+
+	for (o = 0; ext[o] != '\0'; o++)
+		assert((ext[o] >= 'a' && ext[o] <= 'z') ||
+		    (ext[o] >= '0' && ext[o] <= '9'));
+	if (localtime_r(&r->now, &tm) == NULL ||
+	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
+		snprintf(date, sizeof date, "undated");
+	page_stems(r->org_name, ascii, utf8);
+	n = snprintf(value, sizeof value, "attachment; filename=\"plan-%s%s%s."
+	    "%s\"; filename*=UTF-8''plan-", ascii, ascii[0] ? "-" : "", date,
+	    ext);
+	assert(n > 0 && (size_t)n < sizeof value);
+	o = (size_t)n;
+	for (p = (const unsigned char *)utf8; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-')
+			value[o++] = (char)*p;
+		else {
+			value[o++] = '%';
+			value[o++] = hex[*p >> 4];
+			value[o++] = hex[*p & 15];
+		}
+	}
+	snprintf(value + o, sizeof value - o, "%s%s.%s", utf8[0] ? "-" : "",
+	    date, ext);
+	return http_add_header(&r->resp, "Content-Disposition", value);
 }

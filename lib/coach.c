@@ -91,6 +91,10 @@
  * The budget lists the chosen platforms in the order of platform.h, with
  * the hours and posts a week planned (0 when not given) and the platform's
  * reference hours.
+ *
+ * The rhythm lists the same platforms, but only those with posts a week
+ * given and above 0 (a value that is no whole number reads as not given),
+ * each with the days of coach_rhythm_days() (coach.h gives the table).
  */
 #include <assert.h>
 #include <stddef.h>
@@ -898,4 +902,59 @@ coach_budget(const struct wb_plan *p, struct coach_budget *out)
 		out->n++;
 	}
 	out->planned = planned / 100.0;
+}
+
+/*
+ * See coach.h.  The table puts the posting days as far apart as a week
+ * allows and keeps the weekend for 6 posts or more, when groups of
+ * volunteers post on weekends too.
+ */
+unsigned
+coach_rhythm_days(int posts)
+{
+	static const unsigned	 days[COACH_DAYS + 1] = {
+		0,
+		1u << COACH_WEDNESDAY,
+		1u << COACH_TUESDAY | 1u << COACH_THURSDAY,
+		1u << COACH_MONDAY | 1u << COACH_WEDNESDAY | 1u << COACH_FRIDAY,
+		1u << COACH_MONDAY | 1u << COACH_TUESDAY | 1u << COACH_THURSDAY |
+		    1u << COACH_FRIDAY,
+		0x1fu,		/* Monday to Friday */
+		0x3fu,		/* Monday to Saturday */
+		0x7fu,		/* every day */
+	};
+
+	if (posts <= 0)
+		return 0;
+	return days[posts > COACH_DAYS ? COACH_DAYS : posts];
+}
+
+/*
+ * See coach.h.  Posts a week are read like the budget reads them, in
+ * hundredths of the stored value: a FIELD_INT holds a whole number, so
+ * anything else (which no form lets through) reads as not given.
+ */
+void
+coach_rhythm(const struct wb_plan *p, struct coach_rhythm *out)
+{
+	const struct wb_item	*it;
+	long long		 h;
+	int			 pf;
+
+	assert(p != NULL && out != NULL);
+	memset(out, 0, sizeof *out);
+	for (pf = 0; pf < PF__MAX; pf++) {
+		if (!coach_chosen(p, pf) ||
+		    (it = coach_platform_item(p, pf)) == NULL)
+			continue;
+		h = coach_hundredths(wb_item_value(&p->s[WB_PLATFORMS], 0, it,
+		    "posts"));
+		if (h < 100 || h % 100 != 0)
+			continue;
+		out->rows[out->n].platform = pf;
+		out->rows[out->n].posts = h / 100 > 100 ? 100 : (int)(h / 100);
+		out->rows[out->n].days = coach_rhythm_days(
+		    out->rows[out->n].posts);
+		out->n++;
+	}
 }

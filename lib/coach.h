@@ -76,4 +76,46 @@ struct coach_budget {
 /* Computes the time budget of p. */
 void coach_budget(const struct wb_plan *p, struct coach_budget *out);
 
+/*
+ * The weekly posting rhythm: for each chosen platform with posts a week
+ * planned, the days of the week to post on, so that the summary page and
+ * the calendar (ics.h) show the same week.  Days are bits, Monday first:
+ * bit COACH_MONDAY (0) to COACH_SUNDAY (6).  n posts a week are spread
+ * so that no two posting days are neighbours when that can be helped,
+ * and they fall on weekdays first:
+ *   1: Wednesday            2: Tuesday, Thursday
+ *   3: Monday, Wednesday, Friday
+ *   4: Monday, Tuesday, Thursday, Friday
+ *   5: Monday to Friday     6: Monday to Saturday
+ *   7 or more: every day (several posts on some days)
+ */
+enum coach_day {
+	COACH_MONDAY = 0,
+	COACH_TUESDAY,
+	COACH_WEDNESDAY,
+	COACH_THURSDAY,
+	COACH_FRIDAY,
+	COACH_SATURDAY,
+	COACH_SUNDAY,
+	COACH_DAYS
+};
+
+struct coach_rhythm {
+	size_t n;                  /* chosen platforms with posts a week > 0 */
+	struct {
+		int      platform;     /* enum platform */
+		int      posts;        /* posts a week planned, 1..100 */
+		unsigned days;         /* bit d set for each posting day d (enum coach_day) */
+	} rows[PF__MAX];
+};
+
+/* The posting days (bits of enum coach_day) for posts a week; 0 for posts <= 0. */
+unsigned coach_rhythm_days(int posts);
+
+/*
+ * Computes the rhythm of p: one row per chosen platform whose posts a
+ * week is given and more than 0, in the order of platform.h.
+ */
+void coach_rhythm(const struct wb_plan *p, struct coach_rhythm *out);
+
 #endif

@@ -813,3 +813,421 @@ http_local_path(const char *path)
 			return 0;
 	return 1;
 }
+
+/*
+ * Frees the strings of part p and zeroes it; a zeroed part is fine.
+ */
+static void
+http_part_clear(struct http_part *p)
+{
+	free(p->name);
+	free(p->filename);
+	free(p->content_type);
+	free(p->data);
+	memset(p, 0, sizeof(*p));
+}
+
+/* See http.h.  parts may be NULL when n is 0. */
+void
+http_parts_free(struct http_part *parts, size_t n)
+{
+	size_t	 i;
+
+	assert(parts != NULL || n == 0);
+	for (i = 0; i < n; i++)
+		http_part_clear(&parts[i]);
+	free(parts);
+}
+
+/*
+ * See http.h.  Names are compared exactly (case-sensitive), as form field
+ * names are.
+ */
+const struct http_part *
+http_part_get(const struct http_part *parts, size_t n, const char *name)
+{
+	size_t	 i;
+
+	assert(parts != NULL || n == 0);
+	assert(name != NULL);
+	for (i = 0; i < n; i++)
+		if (strcmp(parts[i].name, name) == 0)
+			return &parts[i];
+	return NULL;
+}
+
+/*
+ * Returns non-zero when s[0..len) is the media type "multipart/form-data"
+ * (any case) followed by nothing, by white space or by ';'.
+ */
+static int
+http_multipart_type(const char *s, size_t len)
+{
+	static const char	 type[] = "multipart/form-data";
+	size_t			 tlen = sizeof(type) - 1;
+
+	if (len < tlen || strncasecmp(s, type, tlen) != 0)
+		return 0;
+	return len == tlen || s[tlen] == ';' || http_is_ows(s[tlen]);
+}
+
+/* See http.h. */
+int
+http_is_multipart(const char *content_type)
+{
+	if (content_type == NULL)
+		return 0;
+	return http_multipart_type(content_type, strlen(content_type));
+}
+
+/*
+ * Returns non-zero when c may be in a boundary (RFC 2046 bchars: letters,
+ * digits, '()+_,-./:=? and the space, which may not end it).
+ */
+static int
+http_bchar(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != '\0' &&
+	    strchr("'()+_,-./:=? ", c) != NULL);
+}
+
+/*
+ * Reads the value of one header parameter at s[0..len) (just after its
+ * '='): a quoted string, which ends at the next '"' (no backslash escapes,
+ * as browsers send them), or a token, which ends at ';', white space or
+ * the end.  Sets *val and *vlen to the value (without the quotes) and
+ * returns how many bytes were read, or 0 when the value is malformed (an
+ * unclosed quote, an empty token).
+ */
+static size_t
+http_param_value(const char *s, size_t len, const char **val, size_t *vlen)
+{
+	const char	*q;
+	size_t		 i;
+
+	if (len > 0 && s[0] == '"') {
+		if ((q = memchr(s + 1, '"', len - 1)) == NULL)
+			return 0;
+		*val = s + 1;
+		*vlen = (size_t)(q - s - 1);
+		return (size_t)(q - s) + 1;
+	}
+	for (i = 0; i < len && s[i] != ';' && !http_is_ows(s[i]); i++)
+		continue;
+	if (i == 0)
+		return 0;
+	*val = s;
+	*vlen = i;
+	return i;
+}
+
+/*
+ * Walks the parameters of a header value h[0..len) that follow its first
+ * ';' ("form-data; name="a"; filename="b"", "multipart/form-data;
+ * boundary=x"), and sets *val and *vlen to the value of the first one
+ * named want (any case).  Parameters are "; name=value" with optional
+ * white space around the ';' and nothing around the '='.  Returns 1 when
+ * found, 0 when absent, -1 when the parameters are malformed.
+ */
+static int
+http_header_param(const char *h, size_t len, const char *want,
+    const char **val, size_t *vlen)
+{
+	const char	*semi, *name, *v;
+	size_t		 i, nlen, used, wlen = strlen(want), l;
+	int		 found = 0;
+
+	if ((semi = memchr(h, ';', len)) == NULL)
+		return 0;
+	i = (size_t)(semi - h);
+	while (i < len) {
+		if (h[i] != ';')
+			return -1;
+		for (i++; i < len && http_is_ows(h[i]); i++)
+			continue;
+		if (i == len)
+			return found;     /* a trailing ';' is tolerated */
+		name = h + i;
+		while (i < len && h[i] != '=' && h[i] != ';' &&
+		    !http_is_ows(h[i]))
+			i++;
+		nlen = (size_t)(h + i - name);
+		if (nlen == 0 || i == len || h[i] != '=')
+			return -1;
+		i++;
+		if ((used = http_param_value(h + i, len - i, &v, &l)) == 0)
+			return -1;
+		if (!found && nlen == wlen && strncasecmp(name, want, wlen) ==
+		    0) {
+			*val = v;
+			*vlen = l;
+			found = 1;
+		}
+		for (i += used; i < len && http_is_ows(h[i]); i++)
+			continue;
+	}
+	return found;
+}
+
+/*
+ * Reads the boundary of a multipart/form-data content_type into b (room
+ * for 71 bytes): 1 to 70 bchars, not ending with a space.  Returns RT_OK
+ * or RT_EINVAL (another media type, no boundary, a malformed one).
+ */
+static int
+http_boundary(const char *content_type, char b[71], size_t *blen)
+{
+	const char	*v;
+	size_t		 len, vlen, i;
+
+	if (content_type == NULL)
+		return RT_EINVAL;
+	len = strlen(content_type);
+	if (!http_multipart_type(content_type, len))
+		return RT_EINVAL;
+	if (http_header_param(content_type, len, "boundary", &v, &vlen) != 1)
+		return RT_EINVAL;
+	if (vlen == 0 || vlen > 70 || v[vlen - 1] == ' ')
+		return RT_EINVAL;
+	for (i = 0; i < vlen; i++)
+		if (!http_bchar(v[i]))
+			return RT_EINVAL;
+	memcpy(b, v, vlen);
+	b[vlen] = '\0';
+	*blen = vlen;
+	return RT_OK;
+}
+
+/*
+ * Copies s[0..len) into a new NUL-terminated string *out after checking
+ * it: valid UTF-8 (else RT_EUTF8) with no control character (else
+ * RT_EINVAL).  Returns RT_OK, RT_EINVAL, RT_EUTF8 or RT_ENOMEM (*out
+ * untouched then).
+ */
+static int
+http_part_string(const char *s, size_t len, char **out)
+{
+	size_t	 i;
+	char	*p;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return RT_EINVAL;
+	if (!utf8_valid(s, len))
+		return RT_EUTF8;
+	if ((p = strndup(s, len)) == NULL)
+		return RT_ENOMEM;
+	*out = p;
+	return RT_OK;
+}
+
+/*
+ * Reads one header line h[0..len) (without its CRLF) of a part into p:
+ * Content-Disposition gives the name and file name, Content-Type is kept
+ * as sent; other headers are ignored.  A line without ':', with an empty
+ * or spaced name, or starting with white space (obsolete folding) is
+ * malformed, and so is a second Content-Disposition or Content-Type.
+ * Returns RT_OK, RT_EINVAL, RT_EUTF8 or RT_ENOMEM; on failure p may hold
+ * what was read before, for the caller to free.
+ */
+static int
+http_part_header(const char *h, size_t len, struct http_part *p)
+{
+	const char	*colon, *v, *val;
+	size_t		 nlen, vlen, l;
+	int		 rc, got;
+
+	if ((colon = memchr(h, ':', len)) == NULL || colon == h ||
+	    http_is_ows(h[0]))
+		return RT_EINVAL;
+	nlen = (size_t)(colon - h);
+	for (l = 0; l < nlen; l++)
+		if ((unsigned char)h[l] <= 0x20 || h[l] == 0x7f)
+			return RT_EINVAL;
+	v = colon + 1;
+	vlen = len - nlen - 1;
+	while (vlen > 0 && http_is_ows(*v))
+		v++, vlen--;
+	while (vlen > 0 && http_is_ows(v[vlen - 1]))
+		vlen--;
+	if (nlen == 19 && strncasecmp(h, "Content-Disposition", 19) == 0) {
+		if (p->name != NULL)
+			return RT_EINVAL;
+		if (vlen < 9 || strncasecmp(v, "form-data", 9) != 0 ||
+		    (vlen > 9 && v[9] != ';' && !http_is_ows(v[9])))
+			return RT_EINVAL;
+		if (http_header_param(v, vlen, "name", &val, &l) != 1 ||
+		    l == 0)
+			return RT_EINVAL;
+		if ((rc = http_part_string(val, l, &p->name)) != RT_OK)
+			return rc;
+		got = http_header_param(v, vlen, "filename", &val, &l);
+		if (got < 0)
+			return RT_EINVAL;
+		if (got == 1 && (rc = http_part_string(val, l,
+		    &p->filename)) != RT_OK)
+			return rc;
+		return RT_OK;
+	}
+	if (nlen == 12 && strncasecmp(h, "Content-Type", 12) == 0) {
+		if (p->content_type != NULL || vlen == 0)
+			return RT_EINVAL;
+		return http_part_string(v, vlen, &p->content_type);
+	}
+	for (l = 0; l < vlen; l++)
+		if (((unsigned char)v[l] < 0x20 && v[l] != '\t') ||
+		    v[l] == 0x7f)
+			return RT_EINVAL;
+	return RT_OK;
+}
+
+/*
+ * Reads the header block h[0..len) of a part (lines ending in CRLF; len 0
+ * for a part without headers) into p.  A bare CR or LF is malformed, and
+ * a part without a Content-Disposition naming it too.  Returns as
+ * http_part_header().
+ */
+static int
+http_part_headers(const char *h, size_t len, struct http_part *p)
+{
+	const char	*end = h + len, *eol;
+	int		 rc;
+
+	while (h < end) {
+		for (eol = h; eol < end && *eol != '\r' && *eol != '\n'; eol++)
+			continue;
+		if (eol + 1 >= end || eol[0] != '\r' || eol[1] != '\n')
+			return RT_EINVAL;
+		if ((rc = http_part_header(h, (size_t)(eol - h), p)) != RT_OK)
+			return rc;
+		h = eol + 2;
+	}
+	return p->name != NULL ? RT_OK : RT_EINVAL;
+}
+
+/*
+ * After a delimiter ("--boundary") that ends just before s[0..len): sets
+ * *close when it is the close delimiter ("--" follows), else checks that
+ * only spaces and tabs (transport padding) then a CRLF follow, and sets
+ * *next to the byte after that CRLF.  Returns RT_OK or RT_EINVAL.
+ */
+static int
+http_after_delimiter(const char *s, size_t len, int *close, size_t *next)
+{
+	size_t	 i = 0;
+
+	*close = 0;
+	if (len >= 2 && s[0] == '-' && s[1] == '-') {
+		*close = 1;
+		return RT_OK;
+	}
+	while (i < len && http_is_ows(s[i]))
+		i++;
+	if (len - i < 2 || s[i] != '\r' || s[i + 1] != '\n')
+		return RT_EINVAL;
+	*next = i + 2;
+	return RT_OK;
+}
+
+/*
+ * See http.h.  The delimiter searched for is "\r\n--" + boundary, so that
+ * a boundary in the middle of a line is data; the first one may also
+ * begin the body without its CRLF.  Each part is copied out of the body,
+ * so the body need not outlive the parts.
+ */
+int
+http_parse_multipart(const char *body, size_t len, const char *content_type,
+    struct http_part **parts, size_t *n)
+{
+	struct http_part	*v = NULL, *nv, *p;
+	char			 delim[4 + 71];
+	const char		*s, *end, *hend, *found;
+	size_t			 dlen, blen, pos, next, cap = 0, count = 0;
+	int			 rc, close;
+
+	assert(body != NULL || len == 0);
+	assert(parts != NULL && n != NULL);
+	*parts = NULL;
+	*n = 0;
+	memcpy(delim, "\r\n--", 4);
+	if ((rc = http_boundary(content_type, delim + 4, &blen)) != RT_OK)
+		return rc;
+	dlen = 4 + blen;
+	if (len == 0)
+		return RT_EINVAL;
+	end = body + len;
+
+	/* The first delimiter: at the very start, or after a preamble. */
+	if (len >= dlen - 2 && memcmp(body, delim + 2, dlen - 2) == 0)
+		pos = dlen - 2;
+	else if ((found = memmem(body, len, delim, dlen)) != NULL)
+		pos = (size_t)(found - body) + dlen;
+	else
+		return RT_EINVAL;
+
+	for (;;) {
+		if ((rc = http_after_delimiter(body + pos, len - pos, &close,
+		    &next)) != RT_OK)
+			goto fail;
+		if (close)
+			break;
+		if (count == HTTP_MAX_PARTS) {
+			rc = RT_ETOOBIG;
+			goto fail;
+		}
+		s = body + pos + next;
+		/* The header block ends at an empty line. */
+		if (end - s >= 2 && s[0] == '\r' && s[1] == '\n')
+			hend = s;
+		else if ((found = memmem(s, (size_t)(end - s), "\r\n\r\n", 4)) !=
+		    NULL)
+			hend = found + 2;
+		else {
+			rc = RT_EINVAL;
+			goto fail;
+		}
+		if ((size_t)(hend - s) > HTTP_PART_HEADERS_MAX) {
+			rc = RT_EINVAL;
+			goto fail;
+		}
+		if (count == cap) {
+			cap = cap == 0 ? 2 : cap * 2;
+			if ((nv = realloc(v, cap * sizeof(*v))) == NULL) {
+				rc = RT_ENOMEM;
+				goto fail;
+			}
+			v = nv;
+		}
+		p = &v[count++];
+		memset(p, 0, sizeof(*p));
+		if ((rc = http_part_headers(s, (size_t)(hend - s), p)) != RT_OK)
+			goto fail;
+		s = hend + 2;
+		/* The value runs to the next delimiter, which must be there. */
+		if ((found = memmem(s, (size_t)(end - s), delim, dlen)) ==
+		    NULL) {
+			rc = RT_EINVAL;
+			goto fail;
+		}
+		p->len = (size_t)(found - s);
+		if (p->len == SIZE_MAX || (p->data = malloc(p->len + 1)) ==
+		    NULL) {
+			rc = RT_ENOMEM;
+			goto fail;
+		}
+		memcpy(p->data, s, p->len);
+		p->data[p->len] = '\0';
+		pos = (size_t)(found - body) + dlen;
+	}
+	if (count == 0) {
+		free(v);
+		v = NULL;
+	}
+	*parts = v;
+	*n = count;
+	return RT_OK;
+fail:
+	http_parts_free(v, count);
+	return rc;
+}

@@ -59,6 +59,60 @@ int http_percent_decode(const char *in, size_t len, int plus_is_space,
  */
 int http_parse_urlencoded(const char *s, size_t len, struct kvlist *out);
 
+/* The most parts a multipart/form-data body may have. */
+#define HTTP_MAX_PARTS 16
+
+/* The most bytes of the header block of one part (its lines and CRLFs). */
+#define HTTP_PART_HEADERS_MAX 4096
+
+/* One part of a multipart/form-data body (RFC 7578). */
+struct http_part {
+	char   *name;          /* the form field's name: UTF-8, no control character, never "" */
+	char   *filename;      /* the file name as the browser sent it, or NULL for a plain field */
+	char   *content_type;  /* the part's Content-Type as sent, or NULL when it had none */
+	char   *data;          /* the value, len bytes as sent (NUL bytes allowed), plus a NUL */
+	size_t  len;           /* bytes of data, the final NUL not counted */
+};
+
+/*
+ * Parses a multipart/form-data body[0..len) whose Content-Type header is
+ * content_type (the boundary comes from its "boundary" parameter).
+ * Everything is checked: the media type, the boundary (1 to 70 of the
+ * characters RFC 2046 allows), a first delimiter at the start of the body
+ * or after a preamble, CRLF line ends, each part's header block (at most
+ * HTTP_PART_HEADERS_MAX bytes of "Name: value" lines) with a
+ * Content-Disposition "form-data" and a name, and a close delimiter
+ * ("--boundary--") at the end; what follows it is ignored.  Values are
+ * taken byte for byte: the boundary inside a value is data unless it
+ * starts a line ("\r\n--boundary"), and there it must be a delimiter,
+ * followed by "--" or by optional spaces and a CRLF (else RT_EINVAL: a
+ * sender must choose a boundary its data does not hold).  Names and file
+ * names are read quoted ("...", ending at the next '"': browsers
+ * percent-encode '"' and never escape with a backslash) or as tokens;
+ * filename*= is ignored (RFC 7578, section 4.2).
+ * On RT_OK, *parts is a malloc'd array of *n parts in body order (NULL
+ * when none) that the caller frees with http_parts_free().  Returns
+ * RT_EINVAL when anything is malformed (a missing close delimiter
+ * included), RT_EUTF8 when a name or file name is not valid UTF-8,
+ * RT_ETOOBIG for more than HTTP_MAX_PARTS parts, or RT_ENOMEM; on failure
+ * *parts is NULL, *n 0, and nothing stays allocated.
+ */
+int http_parse_multipart(const char *body, size_t len,
+    const char *content_type, struct http_part **parts, size_t *n);
+
+/* Frees the n parts of parts and the array; NULL with n 0 is fine. */
+void http_parts_free(struct http_part *parts, size_t n);
+
+/* The first part named name among parts[0..n), or NULL. */
+const struct http_part *http_part_get(const struct http_part *parts,
+    size_t n, const char *name);
+
+/*
+ * Non-zero when content_type (a request's Content-Type, NULL allowed) is
+ * multipart/form-data, whatever its case and parameters.
+ */
+int http_is_multipart(const char *content_type);
+
 /*
  * Parses a Cookie header ("a=1; b=2") into out.  Cookie values are not
  * percent-decoded; surrounding double quotes are removed.  Malformed

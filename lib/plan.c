@@ -658,6 +658,114 @@ fail:
 }
 
 /*
+ * On the writer w, inside its transaction, saves every section of in as
+ * the next version of its section of org (version 1 for a section never
+ * saved), each with its revision, then stores the plan's standing.  A
+ * section that moved on between the version read and the write cannot
+ * happen under the write lock; should it, it is RT_EDB.  Returns RT_OK,
+ * RT_EINVAL, RT_ENOMEM, RT_EBUSY or RT_EDB; the caller rolls back on
+ * failure.
+ */
+static int
+plan_put_all(struct db_conn *w, int64_t org, int64_t user,
+    const struct wb_plan *in, time_t now)
+{
+	struct wb_stamp	 stamp;
+	int64_t		 version;
+	int		 i, rc;
+
+	for (i = 0; i < WB__MAX; i++) {
+		assert(in->s[i].section == i);
+		if ((rc = plan_version_on(w, org, i, &version)) != RT_OK)
+			return rc;
+		rc = plan_put(w, org, user, &in->s[i], version + 1, 0, now);
+		if (rc == RT_ECONFLICT)
+			rc = RT_EDB;
+		if (rc != RT_OK)
+			return rc;
+	}
+	return plan_after_write(w, org, 0, now, &stamp);
+}
+
+/*
+ * See plan.h.  Every section gets a new version, even one whose content
+ * does not change, so that the history shows the import in each section
+ * at the same time.
+ */
+int
+plan_replace_all(struct dbh *h, int64_t org_id, int64_t user_id,
+    const struct wb_plan *in, time_t now)
+{
+	struct db_conn	*w;
+	int		 rc;
+
+	assert(h != NULL && h->db != NULL && in != NULL);
+	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
+		return rc;
+	if ((rc = plan_put_all(w, org_id, user_id, in, now)) != RT_OK) {
+		db_write_rollback(h->db, w);
+		return rc;
+	}
+	return db_write_commit(h->db, w);
+}
+
+/*
+ * See plan.h.  The organisation and its first owner are written with the
+ * statements org.c uses for a sign-up (the owner's role is written by the
+ * statement itself), then the plan.
+ */
+int
+plan_org_create(struct dbh *h, const char *name, int64_t user_id,
+    const struct wb_plan *in, time_t now, int64_t *org_id)
+{
+	struct db_conn	*w;
+	sqlite3_stmt	*st;
+	int64_t		 oid = 0;
+	int		 rc;
+
+	assert(h != NULL && h->db != NULL && name != NULL && org_id != NULL);
+	*org_id = 0;
+	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
+		return rc;
+	if ((st = db_stmt(w, DB_STMT_ORG_ADD)) == NULL) {
+		rc = RT_EDB;
+		goto fail;
+	}
+	if (sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, (int64_t)now) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, user_id) != SQLITE_OK)
+		rc = db_fail(w, "bind org");
+	else if ((rc = db_step_row(w, st, "add org")) == RT_OK)
+		oid = sqlite3_column_int64(st, 0);
+	db_stmt_release(st);
+	if ((rc = plan_status(rc, RT_OK)) != RT_OK)
+		goto fail;
+	if ((st = db_stmt(w, DB_STMT_IMPORT_OWNER_ADD)) == NULL) {
+		rc = RT_EDB;
+		goto fail;
+	}
+	if (sqlite3_bind_int64(st, 1, oid) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, (int64_t)now) != SQLITE_OK)
+		rc = db_fail(w, "bind owner");
+	else
+		rc = db_step_done(w, st, "add owner");
+	db_stmt_release(st);
+	if ((rc = plan_status(rc, RT_OK)) != RT_OK)
+		goto fail;
+	if (in != NULL && (rc = plan_put_all(w, oid, user_id, in, now)) !=
+	    RT_OK)
+		goto fail;
+	if ((rc = db_write_commit(h->db, w)) != RT_OK)
+		return rc;
+	*org_id = oid;
+	return RT_OK;
+fail:
+	db_write_rollback(h->db, w);
+	return rc;
+}
+
+/*
  * Reads the JSON object of plan_standing.percents (text, len bytes) into
  * out->percent: a slug that is absent or not a number reads as 0, a number
  * is clamped to 0..100, a key this program does not know is ignored.

@@ -46,6 +46,31 @@ int plan_load_all(struct dbh *h, int64_t org_id, struct wb_plan *p);
 int plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
     struct wb_data *d, int64_t base_version, time_t now);
 
+/*
+ * Replaces the whole plan of org_id by in (an import, export.h): in ONE
+ * write transaction, every section of in is saved as the next version of
+ * its section, with its revision, whatever version it was at (so the
+ * content it replaces stays in each section's history, and can be
+ * restored), then the standing is recomputed.  user_id <= 0 records no
+ * author.  in's sections must be in order (in->s[i].section == i); their
+ * stamps are not read nor changed.  Returns RT_OK, or RT_EINVAL (a value
+ * that is not valid UTF-8), RT_ENOMEM, RT_EBUSY or RT_EDB with nothing
+ * written.
+ */
+int plan_replace_all(struct dbh *h, int64_t org_id, int64_t user_id,
+    const struct wb_plan *in, time_t now);
+
+/*
+ * Creates an organisation named name (1 to ORG_NAME_MAX characters,
+ * org.h) owned by user_id and, when in is not NULL, its plan: every
+ * section of in at version 1 with its revision, and the standing; all in
+ * one write transaction.  Returns RT_OK with *org_id, or RT_EINVAL,
+ * RT_ENOMEM, RT_EBUSY or RT_EDB (also for a user that does not exist, or
+ * a name the schema refuses) with nothing written and *org_id 0.
+ */
+int plan_org_create(struct dbh *h, const char *name, int64_t user_id,
+    const struct wb_plan *in, time_t now, int64_t *org_id);
+
 /* One revision of a section, for the history page. */
 struct plan_revision {
 	int64_t id;

@@ -23,3 +23,11 @@
 {{#no_pitfalls}}<p class="saved">[[No pitfall open for now.]]</p>{{/no_pitfalls}}
 {{#budget}}<section aria-labelledby="budget-h"><h2 id="budget-h">[[Time budget]]</h2>{{>BUDGET}}</section>{{/budget}}
 <p><a class="button" href="/o/{{ORG_ID}}/summary">[[Read the strategy summary]]</a></p>
+<section aria-labelledby="files-h">
+<h2 id="files-h">[[The plan as files]]</h2>
+<ul class="downloads">
+<li><a href="/o/{{ORG_ID}}/plan.json" download>[[The plan file (JSON)]]</a></li>
+<li><a href="/o/{{ORG_ID}}/plan.ics" download>[[The calendar of the plan (iCalendar)]]</a></li>
+{{#owner}}<li><a href="/o/{{ORG_ID}}/import">[[Export and import the plan]]</a></li>{{/owner}}
+</ul>
+</section>
