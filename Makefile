@@ -9,14 +9,14 @@ ADDR    ?= 127.0.0.1
 
 CC      ?= cc
 CXX     ?= c++
-PKGS     = fcgi sqlite3 libctemplate libsodium
+PKGS     = fcgi sqlite3 libctemplate libsodium pangocairo
 CFLAGS  ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 LDFLAGS ?=
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 ALL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 ALL_CXXFLAGS = -std=c++11 -Wall -Wextra -Ilib $(CXXFLAGS) $(shell pkg-config --cflags libctemplate 2>/dev/null)
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 B        = build
@@ -33,9 +33,12 @@ MO       = $(PO:po/%.po=$(B)/locale/%.mo)
 # The sanitizer build uses gcc's ASan/UBSan (libasan8 and libubsan1 come
 # with gcc); with ASAN_CC=clang add clang and libclang-rt-14-dev.
 BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
-             libctemplate-dev libsodium-dev gettext sqlite3
-RUN_PKGS   = lighttpd
-TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl
+             libctemplate-dev libsodium-dev gettext sqlite3 \
+             libcairo2-dev libpango1.0-dev
+# The PDF (lib/pdf.c) is set in Noto Sans; Symbola draws the emoji that
+# Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
+RUN_PKGS   = lighttpd fonts-noto-core fonts-symbola
+TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw
