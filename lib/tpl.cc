@@ -25,6 +25,17 @@
  *
  * No C++ exception leaves this file: every function with C linkage catches
  * them all (std::bad_alloc is RT_ENOMEM).
+ *
+ * Markdown.  ctemplate knows no Markdown context (its contexts are HTML,
+ * JAVASCRIPT, CSS, JSON and XML; "NONE" is refused), so a Markdown
+ * template, named *.md.tpl, declares context="XML": a value left without
+ * a modifier comes out as XML entities, which Markdown shows as plain
+ * text.  Values meant to be read use {{NAME:x-markdown=block}} (or
+ * =line, =item, =quote), a modifier of ours that escapes Markdown's syntax
+ * instead (below).  ctemplate adds no escaping after it, which would be
+ * unsafe in HTML, so tpl_load() refuses it anywhere but in a *.md.tpl.
+ * The [[markers]] of a *.md.tpl are still translated HTML-escaped
+ * (i18n_expand_markers()), so their texts avoid ' " & < >.
  */
 #include <assert.h>
 #include <dirent.h>
@@ -45,6 +56,7 @@
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
 #include <ctemplate/template_dictionary.h>
+#include <ctemplate/template_modifiers.h>
 
 /* The C headers of lib/ have no extern "C" of their own. */
 extern "C" {
@@ -80,6 +92,236 @@ struct tpl_registry {
 
 /* The registry of the last successful tpl_load(), or NULL before. */
 static struct tpl_registry *tpl_current;
+
+/*
+ * The x-markdown modifier: writes a value as Markdown text that reads as
+ * typed and does nothing else, whatever it holds (CommonMark with GitHub's
+ * tables and strikethrough).  Everything that could start a construct is
+ * backslash-escaped: \ ` * [ ] < | ~ anywhere (so no link, image, raw HTML,
+ * autolink, code span, emphasis, table cell or strikethrough), _ unless it
+ * lies inside a word (where it starts no emphasis), & before what would
+ * read as an entity ("&amp;"), and at the start of a line # > + - = and the
+ * "." or ")" after a number (no heading, quote, list or rule).  Spaces
+ * opening a line are dropped (no code block), as are CR, DEL and the
+ * other control characters but tab.  The argument, which ctemplate requires
+ * (only one of "x-markdown" and "x-markdown=" can be registered), says
+ * where the value goes:
+ *
+ *   x-markdown=block  a block of its own: a line break is kept (two spaces
+ *                     and a newline), an empty line separates paragraphs;
+ *   x-markdown=line   one line (a heading, a table cell, a list item's
+ *                     first words): line breaks become spaces, and # is
+ *                     escaped anywhere;
+ *   x-markdown=item   inside a list item: line breaks are kept, the next
+ *                     lines indented by two spaces, empty lines dropped;
+ *   x-markdown=quote  inside a "> " quote: the next lines start with "> ".
+ */
+enum tpl_md_mode {
+	TPL_MD_BLOCK = 0,
+	TPL_MD_LINE,
+	TPL_MD_ITEM,
+	TPL_MD_QUOTE
+};
+
+/* Whether c is an ASCII letter or digit, or a byte of a UTF-8 sequence. */
+static bool
+tpl_md_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+/*
+ * Whether the '&' at p[0] (of p[0..n)) starts something a Markdown reader
+ * would take for an entity: "&name;", "&#123;" or "&#x1F;".
+ */
+static bool
+tpl_md_entity(const char *p, size_t n)
+{
+	size_t i = 1;
+
+	if (i < n && p[i] == '#')
+		i++;
+	if (i < n && (p[i] == 'x' || p[i] == 'X') && p[1] == '#')
+		i++;
+	if (i >= n || !tpl_md_word((unsigned char)p[i]))
+		return false;
+	while (i < n && tpl_md_word((unsigned char)p[i]) &&
+	    (unsigned char)p[i] < 0x80)
+		i++;
+	return i < n && p[i] == ';';
+}
+
+/*
+ * Appends one line p[0..n) (no newline in it, leading blanks already
+ * dropped) to out, escaped; start says whether it opens a Markdown line.
+ */
+static void
+tpl_md_line(const char *p, size_t n, bool start, enum tpl_md_mode mode,
+    std::string *out)
+{
+	size_t i, d;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			continue;
+		switch (c) {
+		case '\\': case '`': case '*': case '[': case ']': case '<':
+		case '|': case '~':
+			out->push_back('\\');
+			break;
+		case '_':
+			if (i == 0 || i + 1 >= n ||
+			    !tpl_md_word((unsigned char)p[i - 1]) ||
+			    !tpl_md_word((unsigned char)p[i + 1]))
+				out->push_back('\\');
+			break;
+		case '&':
+			if (tpl_md_entity(p + i, n - i))
+				out->push_back('\\');
+			break;
+		case '#':
+			if ((i == 0 && start) || mode == TPL_MD_LINE)
+				out->push_back('\\');
+			break;
+		case '>': case '+': case '-': case '=':
+			if (i == 0 && start)
+				out->push_back('\\');
+			break;
+		case '.': case ')':
+			/* "1." or "12)" opening a line starts a list. */
+			for (d = 0; d < i && p[d] >= '0' && p[d] <= '9'; d++)
+				;
+			if (start && i > 0 && d == i)
+				out->push_back('\\');
+			break;
+		default:
+			break;
+		}
+		out->push_back((char)c);
+	}
+}
+
+/*
+ * Writes in[0..len) into *out as mode says (see above).  Separators go
+ * between lines only: nothing is added before the first or after the
+ * last, and empty lines at either end are dropped.
+ */
+static void
+tpl_md_escape(const char *in, size_t len, enum tpl_md_mode mode,
+    std::string *out)
+{
+	size_t i = 0, b, e, t;
+	bool first = true, blank = false;
+
+	while (i <= len) {
+		for (e = i; e < len && in[e] != '\n'; e++)
+			;
+		/* The line in[i..e), without its opening and closing blanks or CR. */
+		for (b = i; b < e && (in[b] == ' ' || in[b] == '\t' ||
+		    in[b] == '\r'); b++)
+			;
+		for (t = e; t > b && (in[t - 1] == '\r' || in[t - 1] == ' ' ||
+		    in[t - 1] == '\t'); t--)
+			;
+		if (t == b) {
+			if (!first)
+				blank = true;
+		} else {
+			if (!first) {
+				switch (mode) {
+				case TPL_MD_LINE:
+					out->push_back(' ');
+					break;
+				case TPL_MD_ITEM:
+					out->append("  \n  ");
+					break;
+				case TPL_MD_QUOTE:
+					out->append(blank ? "\n>\n> " : "  \n> ");
+					break;
+				case TPL_MD_BLOCK:
+				default:
+					out->append(blank ? "\n\n" : "  \n");
+					break;
+				}
+			}
+			tpl_md_line(in + b, t - b, mode != TPL_MD_LINE || first,
+			    mode, out);
+			first = false;
+			blank = false;
+		}
+		i = e + 1;
+	}
+}
+
+/*
+ * The modifier object ctemplate calls, its argument ("=line") as the mode;
+ * an argument it does not know is "=block".
+ */
+class TplMarkdownModifier : public ctemplate::TemplateModifier {
+public:
+	void Modify(const char *in, size_t inlen,
+	    const ctemplate::PerExpandData *data,
+	    ctemplate::ExpandEmitter *outbuf, const std::string &arg) const
+	{
+		enum tpl_md_mode	 mode = TPL_MD_BLOCK;
+		std::string		 out;
+
+		(void)data;
+		if (arg == "=line")
+			mode = TPL_MD_LINE;
+		else if (arg == "=item")
+			mode = TPL_MD_ITEM;
+		else if (arg == "=quote")
+			mode = TPL_MD_QUOTE;
+		tpl_md_escape(in, inlen, mode, &out);
+		outbuf->Emit(out);
+	}
+};
+
+static TplMarkdownModifier tpl_markdown;
+
+/*
+ * Registers x-markdown once per process (ctemplate's table of modifiers
+ * is global).  Returns false when ctemplate refuses it.
+ */
+static bool
+tpl_register_modifiers(void)
+{
+	static bool done;
+
+	if (!done)
+		done = ctemplate::AddXssSafeModifier("x-markdown=",
+		    &tpl_markdown);
+	return done;
+}
+
+/*
+ * Whether template name (its text already read) may use what it uses:
+ * only a *.md.tpl may hold ":x-markdown", always with its argument (else
+ * ctemplate would silently not call it), and a *.md.tpl declares
+ * context="XML" on its first line.
+ */
+static bool
+tpl_markdown_ok(const std::string &name, const std::string &text)
+{
+	static const char	 ext[] = ".md.tpl", mod[] = ":x-markdown";
+	std::string::size_type	 at;
+	bool			 md;
+
+	md = name.size() > sizeof ext - 1 && name.compare(name.size() -
+	    (sizeof ext - 1), sizeof ext - 1, ext) == 0;
+	at = text.find(mod);
+	if (!md)
+		return at == std::string::npos;
+	for (; at != std::string::npos; at = text.find(mod, at + 1))
+		if (text.compare(at + sizeof mod - 1, 1, "=") != 0)
+			return false;
+	return text.substr(0, text.find('\n')).find(" context=\"XML\"") !=
+	    std::string::npos;
+}
 
 /*
  * Writes a printf-style line for the operator into err, when err is not
@@ -286,6 +528,12 @@ tpl_load(const char *dir, const struct i18n *c, char *err, size_t errlen)
 	try {
 		if ((rc = tpl_list(dir, &names, err, errlen)) != RT_OK)
 			goto out;
+		if (!tpl_register_modifiers()) {
+			tpl_err(err, errlen, "tpl: ctemplate refused the "
+			    "x-markdown modifier");
+			rc = RT_EINVAL;
+			goto out;
+		}
 		reg = new struct tpl_registry;
 		for (size_t i = 0; i < names.size(); i++) {
 			rc = tpl_read_file(std::string(dir) + "/" + names[i],
@@ -295,6 +543,13 @@ tpl_load(const char *dir, const struct i18n *c, char *err, size_t errlen)
 			if (!tpl_has_pragma(text)) {
 				tpl_err(err, errlen, "%s: the first line is "
 				    "not {{%%AUTOESCAPE context=\"...\"}}",
+				    names[i].c_str());
+				rc = RT_EINVAL;
+				goto out;
+			}
+			if (!tpl_markdown_ok(names[i], text)) {
+				tpl_err(err, errlen, "%s: x-markdown=... is only "
+				    "for a *.md.tpl, whose context is \"XML\"",
 				    names[i].c_str());
 				rc = RT_EINVAL;
 				goto out;
