@@ -395,25 +395,100 @@ plan_percents_json(const struct plan_standing *s, struct buf *out)
 }
 
 /*
- * On the writer w, after a section of org was written inside its
- * transaction: loads the whole plan as w sees it (so the other sections
- * and the one just written agree), computes the standing and stores it at
- * time now, and copies the new stamp of section into *stamp.  Returns
- * RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
+ * Writes d as JSON into out (emptied first).  Returns jw_finish()'s status.
  */
 static int
-plan_after_write(struct db_conn *w, int64_t org, int section, time_t now,
-    struct wb_stamp *stamp)
+plan_doc(const struct wb_data *d, struct buf *out)
+{
+	struct json_writer	 jw;
+
+	buf_reset(out);
+	jw_init(&jw, out);
+	wb_data_write_json(d, &jw);
+	return jw_finish(&jw);
+}
+
+/*
+ * On the writer w, after section of org was written: the other sections
+ * that point at items of it which are gone (a post's objective, a
+ * platform's personas, the review of a removed objective) are saved again
+ * without those references, as new versions by user, so that an id given
+ * later to a new item never inherits what pointed at an old one.  p is the
+ * plan as w sees it now (its lists made from other sections already in
+ * step).  Sets *changed when anything was written.  Returns RT_OK,
+ * RT_ENOMEM, RT_EBUSY or RT_EDB.
+ */
+static int
+plan_cascade(struct db_conn *w, int64_t org, int64_t user, int section,
+    const struct wb_plan *p, time_t now, int *changed)
+{
+	struct wb_data	 raw;
+	struct buf	 before, after;
+	int		 i, rc = RT_OK, pr;
+
+	memset(&before, 0, sizeof(before));
+	memset(&after, 0, sizeof(after));
+	*changed = 0;
+	for (i = 0; i < WB__MAX && rc == RT_OK; i++) {
+		if (i == section)
+			continue;
+		if ((rc = plan_load_on(w, org, i, &raw)) != RT_OK)
+			break;
+		if (raw.stamp.version == 0 ||
+		    (rc = plan_doc(&raw, &before)) != RT_OK)
+			goto next;
+		if ((rc = wb_data_sync_items(&raw, p)) != RT_OK)
+			goto next;
+		if ((pr = wb_data_prune_refs(&raw, p)) < 0) {
+			rc = RT_ENOMEM;
+			goto next;
+		}
+		if ((rc = plan_doc(&raw, &after)) != RT_OK)
+			goto next;
+		if (before.len == after.len &&
+		    memcmp(buf_str(&before), buf_str(&after), before.len) == 0)
+			goto next;
+		rc = plan_put(w, org, user, &raw, raw.stamp.version + 1, 0, now);
+		*changed = 1;
+next:
+		wb_data_free(&raw);
+	}
+	buf_free(&before);
+	buf_free(&after);
+	return rc == RT_EINVAL ? RT_EDB : rc;
+}
+
+/*
+ * On the writer w, after a section of org was written inside its
+ * transaction: brings the sections that pointed at removed items in step
+ * (plan_cascade), loads the whole plan as w sees it (so the other
+ * sections and the one just written agree), computes the standing and
+ * stores it at time now, and copies the new stamp of section into *stamp.
+ * Returns RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
+ */
+static int
+plan_after_write(struct db_conn *w, int64_t org, int64_t user, int section,
+    time_t now, struct wb_stamp *stamp)
 {
 	struct wb_plan		 p;
 	struct plan_standing	 s;
 	struct buf		 percents;
 	sqlite3_stmt		*st = NULL;
-	int			 rc;
+	int			 rc, changed;
 
 	memset(&percents, 0, sizeof(percents));
 	if ((rc = plan_load_all_on(w, org, &p)) != RT_OK)
 		return rc;
+	rc = plan_cascade(w, org, user, section, &p, now, &changed);
+	if (rc == RT_OK && changed) {
+		wb_plan_free(&p);
+		rc = plan_load_all_on(w, org, &p);
+		if (rc != RT_OK)
+			return rc;
+	} else if (rc != RT_OK) {
+		wb_plan_free(&p);
+		return rc;
+	}
 	plan_standing_compute(&p, &s);
 	*stamp = p.s[section].stamp;
 	wb_plan_free(&p);
@@ -499,7 +574,7 @@ plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
 	if ((rc = plan_put(w, org_id, user_id, d, version + 1, 0, now)) !=
 	    RT_OK)
 		goto fail;
-	if ((rc = plan_after_write(w, org_id, d->section, now, &stamp)) !=
+	if ((rc = plan_after_write(w, org_id, user_id, d->section, now, &stamp)) !=
 	    RT_OK)
 		goto fail;
 	if ((rc = db_write_commit(h->db, w)) != RT_OK)
@@ -647,7 +722,7 @@ plan_restore(struct dbh *h, int64_t org_id, int64_t user_id,
 	if ((rc = plan_put(w, org_id, user_id, &d, current + 1, version,
 	    now)) != RT_OK)
 		goto fail;
-	if ((rc = plan_after_write(w, org_id, section, now, &stamp)) != RT_OK)
+	if ((rc = plan_after_write(w, org_id, user_id, section, now, &stamp)) != RT_OK)
 		goto fail;
 	wb_data_free(&d);
 	return db_write_commit(h->db, w);

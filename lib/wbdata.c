@@ -1219,3 +1219,82 @@ out:
 	form_free(&f);
 	return rc;
 }
+
+/*
+ * Keeps in the reference value *value (one id, or ids joined by ',') only
+ * the ids that the list it points at holds in p.  Returns 1 when the value
+ * changed, 0 when not, -1 when memory ran out (the value is then kept).
+ */
+static int
+wbd_prune_value(const struct wb_field *fl, char **value,
+    const struct wb_plan *p)
+{
+	const struct wb_list_data *target;
+	char *kept, *copy, *tok, *save = NULL;
+	size_t used = 0;
+	int changed = 0;
+
+	if (fl->widget != WB_REF && fl->widget != WB_REFS)
+		return 0;
+	if (*value == NULL || (*value)[0] == '\0')
+		return 0;
+	if (fl->ref_section < 0 || fl->ref_section >= WB__MAX ||
+	    fl->ref_list < 0 || fl->ref_list >= WB_MAX_LISTS)
+		return 0;
+	target = &p->s[fl->ref_section].lists[fl->ref_list];
+	if ((kept = malloc(strlen(*value) + 1)) == NULL)
+		return -1;
+	if ((copy = strdup(*value)) == NULL) {
+		free(kept);
+		return -1;
+	}
+	kept[0] = '\0';
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (!wbd_index(target->items, target->n, tok, NULL)) {
+			changed = 1;
+			continue;
+		}
+		used += (size_t)sprintf(kept + used, "%s%s", used ? "," : "",
+		    tok);
+	}
+	free(copy);
+	if (!changed) {
+		free(kept);
+		return 0;
+	}
+	free(*value);
+	*value = kept;
+	return 1;
+}
+
+/*
+ * See workbook.h.  Each reference field of the section's own fields and
+ * of every item is filtered with wbd_prune_value().
+ */
+int
+wb_data_prune_refs(struct wb_data *d, const struct wb_plan *p)
+{
+	const struct wb_section_def *sec;
+	size_t f, l, i;
+	int changed = 0, rc;
+
+	assert(d != NULL && p != NULL);
+	assert(d->section >= 0 && d->section < WB__MAX);
+	sec = &wb_sections[d->section];
+	for (f = 0; f < sec->nfields; f++) {
+		if ((rc = wbd_prune_value(&sec->fields[f], &d->values[f], p)) < 0)
+			return -1;
+		changed |= rc;
+	}
+	for (l = 0; l < sec->nlists; l++)
+		for (i = 0; i < d->lists[l].n; i++)
+			for (f = 0; f < sec->lists[l].nfields; f++) {
+				rc = wbd_prune_value(&sec->lists[l].fields[f],
+				    &d->lists[l].items[i].values[f], p);
+				if (rc < 0)
+					return -1;
+				changed |= rc;
+			}
+	return changed;
+}

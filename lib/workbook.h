@@ -211,6 +211,14 @@ int wb_data_sync_items(struct wb_data *d, const struct wb_plan *p);
 int wb_list_append(struct wb_data *d, size_t list, struct wb_item **out);
 
 /*
+ * Drops from d's reference fields (REF, REFS) every id that the list they
+ * point at no longer holds in p, as when an objective or a persona was
+ * removed.  Returns 1 when something was dropped, 0 when nothing was, -1
+ * when memory ran out (d is then unchanged or partly pruned, still valid).
+ */
+int wb_data_prune_refs(struct wb_data *d, const struct wb_plan *p);
+
+/*
  * Writes d as a JSON object into w:
  *   {"fields": {"<name>": "<value>", ...},
  *    "lists": {"<list>": [{"id": "<id>", "<field>": "<value>", ...}, ...]}}

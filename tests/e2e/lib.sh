@@ -553,6 +553,118 @@ textarea_value() {
 	' <"$E2E_DIR/body"
 }
 
+# The form controls of a page, read as a browser reads them (perl, run by
+# field_of and form_pairs): <input> (a checkbox or radio only when
+# checked, with "on" when it has no value; no buttons), <textarea> (its
+# text, the one newline after the tag left out) and <select> (its selected
+# option, else its first, as a browser sends it), in page order, each
+# printed NUL-terminated as "kind NAME=VALUE" with the entities decoded.
+# With E2E_FORM_ACTION set, only the controls of the form whose action
+# that is.
+E2E_CONTROLS_PL='
+use strict; use warnings;
+local $/; my $b = <STDIN>;
+sub dec { my $s = shift; $s =~ s/&lt;/</g; $s =~ s/&gt;/>/g; $s =~ s/&quot;/"/g;
+    $s =~ s/&#0*39;/\x27/g; $s =~ s/&#x0*27;/\x27/gi; $s =~ s/&#(\d+);/chr($1)/ge; $s =~ s/&amp;/&/g; $s }
+sub attr { my ($tag, $a) = @_; return $tag =~ /\s\Q$a\E="([^"]*)"/ ? $1 : undef }
+my $act = $ENV{E2E_FORM_ACTION};
+if (defined $act && $act ne "") {
+    $b =~ m{<form\b[^>]*\saction="\Q$act\E"[^>]*>(.*?)</form>}s or exit 3;
+    $b = $1;
+}
+while ($b =~ m{(<input\b[^>]*>)|(<textarea\b[^>]*>)(.*?)</textarea>|(<select\b[^>]*>)(.*?)</select>}gs) {
+    my ($kind, $name, $v);
+    if (defined $1) {
+        my $t = $1;
+        $name = attr($t, "name"); next unless defined $name;
+        my $type = lc(attr($t, "type") // "text");
+        next if $type =~ /^(submit|button|image|reset|file)$/;
+        $v = attr($t, "value");
+        if ($type eq "checkbox" || $type eq "radio") {
+            next unless $t =~ /\schecked(?:[\s>=\/])/;
+            $kind = "check"; $v //= "on";
+        } else { $kind = "input"; $v //= ""; }
+    } elsif (defined $2) {
+        $name = attr($2, "name"); next unless defined $name;
+        $kind = "text"; $v = $3; $v =~ s/^\r?\n//;
+    } else {
+        $name = attr($4, "name"); next unless defined $name;
+        my $o = $5; $kind = "select";
+        if ($o =~ /<option\b[^>]*\svalue="([^"]*)"[^>]*\sselected\b/) { $v = $1 }
+        elsif ($o =~ /<option\b[^>]*\svalue="([^"]*)"/) { $v = $1 }
+        else { $v = "" }
+    }
+    print $kind, " ", dec($name), "=", dec($v), "\0";
+}
+'
+
+# field_of NAME: the value of the form control NAME of the answer, as a
+# person reads it on the page: an input's value, a textarea's text, the
+# selected option of a select; for checkboxes and radio buttons, the
+# values of those ticked, joined by ',' in page order ("" when none).
+# Entities are decoded: compare with the text as typed.
+field_of() {
+	local line kind nv out='' sep=''
+	while IFS= read -r -d '' line; do
+		kind=${line%% *}
+		nv=${line#* }
+		[ "${nv%%=*}" = "$1" ] || continue
+		if [ "$kind" = check ]; then
+			out+=$sep${nv#*=}
+			sep=,
+		else
+			printf '%s' "${nv#*=}"
+			return 0
+		fi
+	done < <(perl -e "$E2E_CONTROLS_PL" <"$E2E_DIR/body")
+	printf '%s' "$out"
+}
+
+# form_pairs ACTION: prints, NUL-terminated, the NAME=VALUE pairs that a
+# browser would send for the form of the answer whose action is ACTION,
+# with every control as the page shows it (no button pressed).  Fails
+# when the page has no such form.
+form_pairs() {
+	local line
+	E2E_FORM_ACTION=$1 perl -e "$E2E_CONTROLS_PL" <"$E2E_DIR/body" >"$E2E_DIR/controls" ||
+	    return 1
+	while IFS= read -r -d '' line; do
+		printf '%s\0' "${line#* }"
+	done <"$E2E_DIR/controls"
+}
+
+# submit_form ACTION [NAME=VALUE | -NAME]...: posts the form of the last
+# answer whose action is ACTION as a browser would, after these changes:
+# NAME=VALUE replaces every value the page had for NAME (NAME given
+# several times sends several values, as ticked checkboxes do), -NAME
+# leaves NAME out (an unticked box).  A NAME the form does not hold (no
+# control and no button of that name) is a failure of its own, since the
+# page would not let a person send it.  The pairs sent are in
+# $E2E_DIR/request.
+submit_form() {
+	local action=$1 arg name pair page=() changed=() pairs=() missing=
+	local -A over=()
+	shift
+	if ! grep -qF "action=\"$action\"" "$E2E_DIR/body"; then
+		bad "the page has a form posting to $action" "$(what_came)"
+		return 1
+	fi
+	mapfile -d '' -t page < <(form_pairs "$action")
+	for arg in "$@"; do
+		case $arg in
+		-*) name=${arg#-} ;;
+		*) name=${arg%%=*}; changed+=("$arg") ;;
+		esac
+		over[$name]=1
+		grep -qF "name=\"$name\"" "$E2E_DIR/body" || missing="$missing $name"
+	done
+	[ -z "$missing" ] || bad "the form of $action holds what is sent" "no control named:$missing"
+	for pair in "${page[@]}"; do
+		[ -n "${over[${pair%%=*}]:-}" ] || pairs+=("$pair")
+	done
+	post "$action" "${pairs[@]}" "${changed[@]}"
+}
+
 # csrf_token: the token of the page's forms (the first hidden csrf input).
 csrf_token() {
 	input_value csrf

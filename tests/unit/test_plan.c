@@ -387,8 +387,97 @@ test_save_load_each_section(void **state)
 	}
 	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_sections"),
 	    WB__MAX);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"),
-	    2 * WB__MAX);
+	/*
+	 * Two revisions a section, and one more for the evaluation: its
+	 * reviews must follow the objectives, so the save of a later section
+	 * dropped those written for ids no objective has, as a new version
+	 * (plan_cascade).
+	 */
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions "
+	    "WHERE section <> 'evaluation'"), 2 * (WB__MAX - 1));
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions "
+	    "WHERE section = 'evaluation'"), 3);
+}
+
+
+/* Sets value name of item it of list 0 of d to v (a copy). */
+static void
+set_list_value(struct wb_data *d, struct wb_item *it, const char *name,
+    const char *v)
+{
+	const struct wb_list	*l = &wb_sections[d->section].lists[0];
+	int			 f = wb_field_index(l->fields, l->nfields, name);
+
+	assert_true(f >= 0);
+	free(it->values[f]);
+	assert_non_null(it->values[f] = strdup(v));
+}
+
+/*
+ * Removing an objective drops its review and the references to it in the
+ * same transaction, so that an id given later to a new objective starts
+ * with nothing attached to it.
+ */
+static void
+test_removed_item_leaves_nothing(void **state)
+{
+	struct fx	*f = *state;
+	struct wb_plan	 p;
+	struct wb_data	 o, e, posts;
+	struct wb_item	*it;
+	const char	*ref;
+
+	assert_int_equal(wb_data_init(&o, WB_OBJECTIVES), RT_OK);
+	assert_int_equal(wb_list_append(&o, 0, &it), RT_OK);
+	set_list_value(&o, it, "text", "Premier objectif");
+	assert_int_equal(wb_list_append(&o, 0, &it), RT_OK);
+	set_list_value(&o, it, "text", "Second objectif");
+	assert_string_equal(o.lists[0].items[0].id, "o1");
+	assert_int_equal(plan_save(&f->h, f->org, f->alice, &o, 0, T0), RT_OK);
+
+	memset(&p, 0, sizeof(p));
+	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(wb_data_init(&e, WB_EVALUATION), RT_OK);
+	assert_int_equal(wb_data_sync_items(&e, &p), RT_OK);
+	assert_int_equal(e.lists[0].n, 2);
+	set_list_value(&e, &e.lists[0].items[0], "measured", "Bilan du premier");
+	assert_int_equal(plan_save(&f->h, f->org, f->alice, &e, 0, T0 + 1),
+	    RT_OK);
+	assert_int_equal(wb_data_init(&posts, WB_POSTS), RT_OK);
+	assert_int_equal(wb_list_append(&posts, 0, &it), RT_OK);
+	set_list_value(&posts, it, "platform", "facebook");
+	set_list_value(&posts, it, "text", "Venez!");
+	set_list_value(&posts, it, "objective", "o1");
+	assert_int_equal(plan_save(&f->h, f->org, f->alice, &posts, 0, T0 + 2),
+	    RT_OK);
+	wb_plan_free(&p);
+
+	/* Bob removes the first objective. */
+	for (size_t k = 0; k < WB_MAX_FIELDS; k++)
+		free(o.lists[0].items[0].values[k]);
+	o.lists[0].items[0] = o.lists[0].items[1];
+	memset(&o.lists[0].items[1], 0, sizeof(o.lists[0].items[1]));
+	o.lists[0].n = 1;
+	assert_int_equal(plan_save(&f->h, f->org, f->bob, &o, 1, T0 + 3),
+	    RT_OK);
+
+	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(p.s[WB_EVALUATION].lists[0].n, 1);
+	assert_string_equal(p.s[WB_EVALUATION].lists[0].items[0].id, "o2");
+	ref = wb_item_value(&p.s[WB_POSTS], 0, &p.s[WB_POSTS].lists[0].items[0],
+	    "objective");
+	assert_string_equal(ref, "");
+	/* The stored documents say so too, as new versions by Bob. */
+	assert_int_equal(p.s[WB_EVALUATION].stamp.version, 2);
+	assert_string_equal(p.s[WB_EVALUATION].stamp.updated_by, "Bob");
+	assert_int_equal(p.s[WB_POSTS].stamp.version, 2);
+	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions "
+	    "WHERE section = 'evaluation' AND data LIKE '%Bilan du premier%' "
+	    "AND version = 2"), 0);
+	wb_plan_free(&p);
+	wb_data_free(&o);
+	wb_data_free(&e);
+	wb_data_free(&posts);
 }
 
 /* A save based on an outdated version is refused, and nothing of it is written. */
@@ -994,6 +1083,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_load_never_saved, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_removed_item_leaves_nothing,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_save_load_each_section,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_conflict, setup,
