@@ -463,8 +463,9 @@ next:
  * transaction: brings the sections that pointed at removed items in step
  * (plan_cascade), loads the whole plan as w sees it (so the other
  * sections and the one just written agree), computes the standing and
- * stores it at time now, and copies the new stamp of section into *stamp.
- * Returns RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
+ * stores it at time now, and copies the new stamp of section into *stamp
+ * (section -1: every section was written, none is skipped by the cascade,
+ * and *stamp is left alone).  Returns RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
  */
 static int
 plan_after_write(struct db_conn *w, int64_t org, int64_t user, int section,
@@ -490,7 +491,8 @@ plan_after_write(struct db_conn *w, int64_t org, int64_t user, int section,
 		return rc;
 	}
 	plan_standing_compute(&p, &s);
-	*stamp = p.s[section].stamp;
+	if (section >= 0)
+		*stamp = p.s[section].stamp;
 	wb_plan_free(&p);
 	if ((rc = plan_percents_json(&s, &percents)) != RT_OK)
 		goto out;
@@ -759,7 +761,7 @@ plan_put_all(struct db_conn *w, int64_t org, int64_t user,
 		if (rc != RT_OK)
 			return rc;
 	}
-	return plan_after_write(w, org, 0, now, &stamp);
+	return plan_after_write(w, org, user, -1, now, &stamp);
 }
 
 /*
