@@ -37,7 +37,7 @@ BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
              libcairo2-dev libpango1.0-dev
 # The PDF (lib/pdf.c) is set in Noto Sans; Symbola draws the emoji that
 # Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
-RUN_PKGS   = lighttpd fonts-noto-core fonts-symbola
+RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola
 TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils
 DEPS       = conf/deps.sh
 
@@ -118,6 +118,9 @@ browser-deps: $(BROWSER_STAMP)
 # lighttpd in the foreground on $(ADDR):$(PORT), starting the program on a
 # Unix socket in var/; the program creates or migrates var/reseauter.db.
 # Ctrl-C stops both.
+# The time zone the pages show dates in, unless TZ says otherwise.
+RUN_TZ  ?= America/Montreal
+
 run: deps
 	@$(MAKE) --no-print-directory prog
 	@mkdir -p $(RUN_DIR)
@@ -125,7 +128,7 @@ run: deps
 	    ADDR=$(ADDR) PORT=$(PORT) ROOT=$(CURDIR) BIN=$(abspath $(B))/reseauter \
 	    STATE=$(RUN_DIR) $(RUN_ENV)
 	@echo "reseauter: http://$(ADDR):$(PORT)/ (Ctrl-C to stop)"
-	@exec lighttpd -D -f $(B)/lighttpd.conf
+	@TZ=$${TZ:-$(RUN_TZ)} exec lighttpd -D -f $(B)/lighttpd.conf
 
 # Every suite: unit tests, the same under ASan/UBSan, the translations,
 # the end-to-end journeys behind lighttpd, nginx and plain CGI, and the
