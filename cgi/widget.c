@@ -136,6 +136,8 @@ widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 		break;
 	case WB_NUMBER:
 		w = tpl_add_section(fd, "w_number");
+		tpl_set(w, "INPUTMODE", f->def.kind == FIELD_INT ? "numeric" :
+		    "decimal");
 		if (f->def.kind == FIELD_DECIMAL) {
 			char shown[64];
 
@@ -144,7 +146,12 @@ widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 		}
 		break;
 	case WB_DATE:
-		tpl_show(fd, "w_date");
+		/*
+		 * A date input cannot show an impossible date such as
+		 * 2026-02-30: after an error the person sees what they typed
+		 * in a text field instead of an empty box.
+		 */
+		tpl_show(fd, error != FIELD_OK ? "w_line" : "w_date");
 		break;
 	case WB_SELECT:
 		w = tpl_add_section(fd, "w_select");

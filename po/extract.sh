@@ -156,6 +156,6 @@ EOF
     po_header en English 'nplurals=2; plural=(n != 1);' > po/en.po
 
 for lang in fr en; do
-	msgmerge --quiet --update --backup=none --previous \
+	msgmerge --quiet --no-wrap --update --backup=none --previous \
 	    "po/$lang.po" po/reseauter.pot
 done

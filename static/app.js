@@ -71,7 +71,7 @@
 		var version = form.getAttribute('data-version');
 		var offer = document.querySelector('.draft-offer');
 		var note = form.querySelector('.draft-note');
-		var initial = fields(form), timer = null, draft = null;
+		var initial = fields(form), timer = null, draft = null, submitting = false;
 
 		if (!store)
 			return;
@@ -110,7 +110,18 @@
 				} catch (e) { /* A full store only loses the draft. */ }
 			}, 500);
 		});
+		/* Leaving the page before the pause still keeps the draft. */
+		window.addEventListener('pagehide', function () {
+			var now = fields(form);
+
+			clearTimeout(timer);
+			try {
+				if (!submitting && !same(now, initial))
+					store.setItem(key, JSON.stringify({ version: version, fields: now }));
+			} catch (e) { /* A full store only loses the draft. */ }
+		});
 		form.addEventListener('submit', function () {
+			submitting = true;
 			clearTimeout(timer);
 			store.removeItem(key);
 		});

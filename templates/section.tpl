@@ -2,7 +2,7 @@
 <div class="workbook">
 <nav class="steps" aria-label="[[Sections of the workbook]]">
 <ol>
-{{#step}}<li class="{{#done}}done{{/done}}">{{#current}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}" aria-current="page"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}} %</span></a>{{/current}}{{#other}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}} %</span></a>{{/other}}</li>{{/step}}
+{{#step}}<li class="{{#done}}done{{/done}}">{{#current}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}" aria-current="page"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}}&#160;%</span></a>{{/current}}{{#other}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}}&#160;%</span></a>{{/other}}</li>{{/step}}
 </ol>
 </nav>
 <div class="sheet">
@@ -33,6 +33,7 @@
 <form method="post" action="/o/{{ORG_ID}}/{{SLUG}}" class="stack section-form" data-draft="{{ORG_ID}}/{{SLUG}}" data-version="{{VERSION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{VERSION}}">
+{{! Enter in a one-line field presses the form's first submit button: this one saves, where a list's "add" or an example's "copy" further down would do more. }}<button type="submit" hidden>[[Save]]</button>
 {{#field}}{{>FIELD}}{{/field}}
 {{#list}}<section class="list" id="list-{{LIST}}">
 {{#list_title}}<h2>{{LIST_TITLE}}</h2>{{/list_title}}
@@ -42,7 +43,7 @@
 {{#example}}<div class="example">
 <h3>{{EXAMPLE_NAME}}</h3>
 <dl class="show">{{#row}}<dt>{{LABEL}}</dt><dd>{{VALUE}}</dd>{{/row}}</dl>
-<p><button type="submit" class="secondary" name="copy_example" value="{{EXAMPLE}}">[[Copy this persona into our plan]]</button></p>
+<p><button type="submit" class="secondary" name="copy_example" value="{{EXAMPLE}}">[[Copy “{{EXAMPLE_NAME}}” into our personas]]</button></p>
 </div>{{/example}}
 </details>{{/examples}}
 {{#from_empty}}<p class="todo">[[Write your objectives first: a review appears here for each one.]]</p>{{/from_empty}}

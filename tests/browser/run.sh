@@ -12,7 +12,8 @@
 # node_modules (`make browser` installs them with npm ci).  Options are
 # passed on to node --test, for example --test-name-pattern=conflict.
 # BROWSER_CHROMIUM names another chromium, BROWSER_TIMEOUT_MS the time an
-# action may take (15000); E2E_KEEP=1 keeps the database and the logs.
+# action may take (15000), BROWSER_JOURNEYS_AT_ONCE how many journeys run
+# at the same time (3); E2E_KEEP=1 keeps the database and the logs.
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/e2e/lib.sh
 . "$here/../e2e/lib.sh"

@@ -3,8 +3,8 @@
 // of reach at a narrow width, and a visible keyboard focus.
 import { AxeBuilder } from '@axe-core/playwright';
 
-// WCAG 2.0 and 2.1, levels A and AA.
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// WCAG 2.0, 2.1 and 2.2, levels A and AA.
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // Every page state scanned so far: key -> { url, violations }.  A state is
 // scanned once (its key says page, state, language and width), whichever
@@ -53,16 +53,20 @@ export function formatViolations(items) {
 
 // Returns what does not fit a narrow window, as readable lines (none when
 // all is well):
-//  - the document wider than the window (scrollWidth > innerWidth), with
-//    the elements that stick out;
+//  - the document wider than the window (scrollWidth, or on a phone the
+//    layout viewport, wider than the width set), with the elements that
+//    stick out;
 //  - a control (link, button, field) that cannot be focused, that lies
 //    outside the window once scrolled to, or that something else covers.
 // Each control is focused and scrolled into view in turn: the skip link
 // shows only when focused, as a person using a keyboard would see it.
+// What a closed <details> folds away is left out; its summary is not.
 export async function layoutProblems(page) {
-	return page.evaluate(() => {
+	// The window's width as set, not innerWidth: a phone's browser widens
+	// its layout to whatever is too wide, and innerWidth with it.
+	const width = page.viewportSize().width;
+	return page.evaluate((vw) => {
 		const problems = [];
-		const vw = window.innerWidth;
 		const describe = (el) => {
 			let s = el.tagName.toLowerCase();
 			if (el.id)
@@ -74,7 +78,7 @@ export async function layoutProblems(page) {
 			return name ? `${s} "${name}"` : s;
 		};
 		const doc = document.documentElement;
-		if (doc.scrollWidth > vw) {
+		if (doc.scrollWidth > vw || window.innerWidth > vw) {
 			const culprits = [];
 			for (const el of document.body.querySelectorAll('*')) {
 				const r = el.getBoundingClientRect();
@@ -93,7 +97,7 @@ export async function layoutProblems(page) {
 				if (!contained)
 					culprits.push(`${describe(el)} (right edge ${Math.round(r.right + window.scrollX)} px)`);
 			}
-			problems.push(`the page is ${doc.scrollWidth} px wide in a ${vw} px window; wider: ` +
+			problems.push(`the page is ${Math.max(doc.scrollWidth, window.innerWidth)} px wide in a ${vw} px window; wider: ` +
 			    (culprits.slice(0, 6).join(', ') || 'nothing found'));
 		}
 		const controls = document.querySelectorAll(
@@ -101,6 +105,11 @@ export async function layoutProblems(page) {
 		for (const el of controls) {
 			const style = getComputedStyle(el);
 			if (style.visibility === 'hidden' || style.display === 'none' || el.closest('[hidden]'))
+				continue;
+			// Inside a closed <details>: out of reach until its summary,
+			// itself checked, opens it.
+			const fold = el.closest('details:not([open])');
+			if (fold && el !== fold.querySelector(':scope > summary'))
 				continue;
 			el.focus({ preventScroll: true });
 			if (document.activeElement !== el) {
@@ -130,7 +139,7 @@ export async function layoutProblems(page) {
 			document.activeElement.blur();
 		window.scrollTo(0, 0);
 		return problems;
-	});
+	}, width);
 }
 
 // Describes the focused element and how its focus shows: { tag, name,

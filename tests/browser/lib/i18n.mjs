@@ -4,7 +4,8 @@
 //
 //   t('Save')                        'Enregistrer' (French is the default)
 //   t('Save', 'en')                  'Save'
-//   t('Objective {{N}}', 'fr', {N: 2})   'Objectif 2'
+//   t('Objective %d', 'fr', {N: 2})      'Objectif 2'
+//   t('Go to “{{PIT_SECTION}}”', 'en', {PIT_SECTION: 'Platforms'})
 //
 // A message id missing from the catalogue throws: a journey that names a
 // string the program does not have is wrong, and says so at once.
@@ -64,13 +65,20 @@ export function catalogue(lang) {
 }
 
 // t(msgid, lang, vars): the text of msgid in lang ('fr' or 'en'), with
-// each {{NAME}} replaced by vars.NAME when given.
+// each {{NAME}} replaced by vars.NAME when given, and the %d of the C
+// sources' item titles ("Objective %d") by vars.N.
 export function t(msgid, lang = 'fr', vars = {}) {
 	const text = catalogue(lang).get(msgid);
 	if (text === undefined)
 		throw new Error(`no message "${msgid}" in po/${lang}.po`);
 	return text.replace(/\{\{([A-Za-z_]+)\}\}/g, (m, name) =>
-	    name in vars ? String(vars[name]) : m);
+	    name in vars ? String(vars[name]) : m)
+	    .replace(/%d/g, (m) => ('N' in vars ? String(vars.N) : m));
+}
+
+// Whether the catalogue of lang has msgid.
+export function has(msgid, lang = 'fr') {
+	return catalogue(lang).has(msgid);
 }
 
 // The messages that differ between French and English and can be told

@@ -12,10 +12,10 @@
 //
 //   const alice = await Person.open({ name: 'Alice' });
 //   await alice.signUp({ org: 'Maison de quartier' });
-//   await alice.openSection('Mission');
+//   await alice.openSection('Mission');       // a section, by its title
 //   await alice.fillFields({ 'The mission of our organisation is to…': 'Loger' });
 //   await alice.save();                       // expects "Saved."
-//   const plan = await alice.readSummary();   // { title, sections }
+//   const plan = await alice.readSummary();   // { title, parts }
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -60,7 +60,9 @@ export function uniqueEmail(who) {
 	return `${who.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${serial}-${process.pid}@example.org`;
 }
 
-// The pages of the program, by path: [pattern, name].
+// The pages of the program, by path: [pattern, name].  A section is
+// named by its slug ('mission'), its history 'mission-history', one of
+// its earlier versions 'mission-revision'.
 const PAGES = [
 	[/^\/$/, 'home'],
 	[/^\/signup\/?$/, 'signup'],
@@ -68,17 +70,65 @@ const PAGES = [
 	[/^\/orgs\/?$/, 'orgs'],
 	[/^\/o\/\d+\/?$/, 'overview'],
 	[/^\/o\/\d+\/members\/invite\/?$/, 'members-link'],
-	[/^\/o\/\d+\/([a-z_-]+)\/?$/, null], // a section: its own name
+	[/^\/o\/\d+\/([a-z_-]+)\/?$/, (m) => m[1]],
+	[/^\/o\/\d+\/([a-z_-]+)\/history\/?$/, (m) => `${m[1]}-history`],
+	[/^\/o\/\d+\/([a-z_-]+)\/history\/\d+\/?$/, (m) => `${m[1]}-revision`],
 	[/^\/invite\/[A-Za-z0-9_-]+\/?$/, 'invite'],
 ];
+
+// The states a page name may end with (see arrived()).
+const STATES = /-(saved|errors|conflict|restored|link)$/;
+
+// A string as a regular expression that matches it literally.
+export function literal(s) {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Reads what show.tpl shows inside root (a locator): the summary's parts,
+// or one version of a section.  { title: the h1, parts: { heading: {
+// entries, items, toComplete, text } } }; without parts of its own
+// (a version of one section), root itself is the one part, under ''.
+export async function readShown(root) {
+	return root.evaluate((top) => {
+		const text = (e) => (e ? e.innerText.trim() : '');
+		const entries = (dl) => {
+			const out = {};
+			if (!dl)
+				return out;
+			for (const dt of dl.querySelectorAll(':scope > dt')) {
+				const dd = dt.nextElementSibling;
+				out[text(dt)] = dd && dd.tagName === 'DD' ? text(dd) : '';
+			}
+			return out;
+		};
+		const part = (s) => ({
+			entries: entries(s.querySelector(':scope > dl.show')),
+			items: [...s.querySelectorAll(':scope > .show-item')].map((it) => ({
+				title: text(it.querySelector('h3')),
+				entries: entries(it.querySelector('dl')),
+			})),
+			toComplete: [...s.querySelectorAll(':scope > .todo')].map(text),
+			text: text(s),
+		});
+		const parts = {};
+		const sections = top.querySelectorAll(':scope > section');
+		if (sections.length === 0)
+			parts[''] = part(top);
+		for (const s of sections)
+			parts[text(s.querySelector('h2'))] = part(s);
+		return { title: text(top.querySelector('h1')), parts };
+	});
+}
 
 export class Person {
 	// Person.open({ name, email, password, phone, width, height,
 	// javaScript, locale, axe }): a new browser context, 1280x800 or, with
 	// phone, 375x740 on a touch screen.  locale is the browser's language
 	// (Accept-Language), fr-CA by default; axe: false leaves the pages of
-	// this person to other journeys' axe checks.  E-mail and password are
-	// made up unless given.
+	// this person to other journeys' axe checks, axe: 'filled' only their
+	// sections' forms before they are saved (for a journey that fills
+	// every section: axe looks at each form as saved, the empty forms are
+	// other journeys').  E-mail and password are made up unless given.
 	static async open(opts = {}) {
 		const b = await startBrowser();
 		const size = opts.phone ? PHONE : { ...DESKTOP };
@@ -142,7 +192,14 @@ export class Person {
 		const nav = page.waitForEvent('framenavigated', {
 			predicate: (f) => f === page.mainFrame(), timeout: TIMEOUT,
 		});
-		await action();
+		try {
+			await action();
+		} catch (e) {
+			// The page may close before the navigation would have come:
+			// what failed is the action.
+			nav.catch(() => {});
+			throw e;
+		}
 		await nav;
 		await page.waitForLoadState('load');
 		return this.arrived();
@@ -159,11 +216,13 @@ export class Person {
 		for (const [re, n] of PAGES) {
 			const m = re.exec(url.pathname);
 			if (m) {
-				name = n ?? m[1];
+				name = typeof n === 'function' ? n(m) : n;
 				break;
 			}
 		}
-		if (this.status === 409)
+		// A section's form in conflict is the section; a restore refused
+		// (409 too) is an error page.
+		if (this.status === 409 && name !== 'unknown')
 			name += '-conflict';
 		else if (this.status === 422)
 			name += '-errors';
@@ -171,20 +230,29 @@ export class Person {
 			name = `error-${this.status}`;
 		else if (url.searchParams.get('saved') === '1')
 			name += '-saved';
+		else if (url.searchParams.get('restored') === '1')
+			name += '-restored';
 		const m = /^(\/o\/\d+)\//.exec(url.pathname);
 		if (m)
 			this.orgPath = m[1];
 		this.pageName = name;
 		// axe runs in the page: not where JavaScript is off.
-		if (this.axe && this.javaScript)
+		const before = this.axe === 'filled' && name === this.page0 &&
+		    await this.page.locator('form.section-form').count() > 0;
+		if (this.axe && this.javaScript && !before)
 			await axeScan(this.page, `${name} ${this.lang} ${this.viewport.width}px`);
 		return this.status;
 	}
 
 	// Whether the person is on the page named name, in any state (saved,
-	// with errors, in conflict).
+	// with errors, in conflict, restored).
 	isOn(name) {
-		return this.pageName.replace(/-(saved|errors|conflict)$/, '') === name;
+		return this.pageName.replace(STATES, '') === name;
+	}
+
+	// The page's name without its state: 'mission' for 'mission-saved'.
+	get page0() {
+		return this.pageName.replace(STATES, '');
 	}
 
 	// The control named name (a message id, translated) of the given role.
@@ -208,17 +276,69 @@ export class Person {
 		return (scope ?? this.page).getByLabel(this.t(label, vars), { exact: true });
 	}
 
-	// Fills the field labelled label with value: types into a text field
-	// or a text area, picks the option whose text is value (a message id
-	// when the catalogue has it) in a menu, ticks a box when value is true.
+	// A word of the catalogue in the page's language, or the text itself
+	// when the catalogue does not have it (a brand name, what was typed).
+	word(text) {
+		return catalogue(this.lang).has(text) ? this.t(text) : text;
+	}
+
+	// Fills the field labelled label (a message id) with value, as a person
+	// does it, by what the value is:
+	//   'text'            typed into a text field or a text area, or the
+	//                     option of a menu whose text it is (a message id
+	//                     when the catalogue has it);
+	//   true / false      a checkbox ticked or not;
+	//   { pick: 'text' }  the option of a menu whose text holds text (a
+	//                     menu of another section's items, "Objective 1:
+	//                     text of the objective");
+	//   { scale: 4 }      the radio button 4 of the scale whose legend is
+	//                     label;
+	//   { ticks: [...] }  in the group of checkboxes whose legend is label,
+	//                     each box whose label is one of these (message
+	//                     ids or brand names) ticked, the others not;
+	//                     with { contains: true }, a box whose label holds
+	//                     one of them.
+	//   { keys: 'text' }  typed key by key into an empty field (a sample
+	//                     post, whose counter follows every key).
 	async fill(label, value, opts = {}) {
+		if (value !== null && typeof value === 'object') {
+			if ('scale' in value) {
+				const group = (opts.scope ?? this.page).getByRole('group', { name: this.t(label), exact: true });
+				await group.getByRole('radio', { name: String(value.scale), exact: true }).check();
+				return;
+			}
+			if ('ticks' in value) {
+				const group = (opts.scope ?? this.page).getByRole('group', { name: this.t(label), exact: true });
+				const names = value.ticks.map((w) => this.word(w));
+				const boxes = group.getByRole('checkbox');
+				for (const box of await boxes.all()) {
+					const name = (await box.evaluate((e) => (e.labels[0] ? e.labels[0].textContent : ''))).trim();
+					const want = names.some((n) => (value.contains ? name.includes(n) : name === n));
+					await box.setChecked(want);
+				}
+				const ticked = await group.getByRole('checkbox', { checked: true }).count();
+				if (ticked !== names.length)
+					throw new Error(`${this.pageName}: "${this.t(label)}": ${ticked} boxes ticked for ${names.join(', ')}`);
+				return;
+			}
+		}
 		const f = this.field(label, opts);
 		const kind = await f.evaluate((e) => `${e.tagName.toLowerCase()}:${e.type || ''}`);
 		if (kind.startsWith('select')) {
-			const text = catalogue(this.lang).has(value) ? this.t(value) : value;
-			await f.selectOption({ label: text });
+			if (value !== null && typeof value === 'object' && 'pick' in value) {
+				const texts = await f.locator('option').allTextContents();
+				const text = texts.find((x) => x.includes(value.pick));
+				if (text === undefined)
+					throw new Error(`${this.pageName}: "${this.t(label)}" has no option with "${value.pick}": ${texts.join(' | ')}`);
+				await f.selectOption({ label: text.trim() });
+			} else {
+				await f.selectOption({ label: this.word(value) });
+			}
 		} else if (kind === 'input:checkbox' || kind === 'input:radio') {
 			await f.setChecked(!!value);
+		} else if (value !== null && typeof value === 'object' && 'keys' in value) {
+			await f.fill('');
+			await f.pressSequentially(value.keys);
 		} else {
 			await f.fill(value);
 		}
@@ -230,18 +350,47 @@ export class Person {
 			await this.fill(label, value, opts);
 	}
 
-	// What a field holds now (the selected option's text for a menu).
+	// What a field holds now, in the shape fill() takes: the text of a
+	// field or of the selected option of a menu, whether a box is ticked,
+	// { scale: n } for a scale, { ticks: [labels] } for a group of boxes.
 	async valueOf(label, opts = {}) {
+		const scope = opts.scope ?? this.page;
+		const group = scope.getByRole('group', { name: this.t(label), exact: true });
+		if (await group.count() === 1 && await group.evaluate((g) => g.matches('fieldset.choices'))) {
+			return group.evaluate((g) => {
+				const radio = g.querySelector('input[type=radio]');
+				if (radio) {
+					const on = g.querySelector('input[type=radio]:checked');
+					return { scale: on ? Number(on.value) : null };
+				}
+				return { ticks: [...g.querySelectorAll('input[type=checkbox]:checked')]
+				    .map((e) => (e.labels[0] ? e.labels[0].textContent.trim() : e.value)) };
+			});
+		}
 		const f = this.field(label, opts);
 		return f.evaluate((e) => e.tagName === 'SELECT'
 		    ? (e.selectedOptions[0] ? e.selectedOptions[0].textContent.trim() : '')
-		    : e.value);
+		    : e.type === 'checkbox' ? e.checked : e.value);
 	}
 
-	// The fieldset (group) whose legend is msgid, e.g. ('Objective {{N}}',
-	// { N: 2 }): a scope for fill() and field().
+	// The fieldset (group) whose legend is msgid (translated, with vars):
+	// a scope for fill() and field().
 	group(msgid, vars) {
 		return this.page.getByRole('group', { name: this.t(msgid, vars), exact: true });
+	}
+
+	// The block of an item of a list, by its legend: the nth item
+	// ('Objective %d' and n: "Objective 2" or "Objective 2 : text"), the
+	// empty block that adds one (add: 'Add an objective'), or a fixed item
+	// (title: 'Facebook', 'Use photos').
+	item({ title, add, n }) {
+		const main = this.page.getByRole('main');
+		if (add)
+			return main.getByRole('group', { name: this.t(add), exact: true });
+		if (n === undefined)
+			return main.getByRole('group', { name: this.word(title), exact: true });
+		const prefix = literal(this.t(title, { N: n }));
+		return main.getByRole('group', { name: new RegExp(`^${prefix}(\\s:|:|$)`) });
 	}
 
 	// Presses the section's Save button.  expect: 'saved' (the default:
@@ -305,15 +454,37 @@ export class Person {
 		return this.page.getByRole('navigation', { name: this.t('Account') });
 	}
 
-	// The plan's navigation: overview, sections, summary, members.
+	// The plan's navigation: the workbook (the overview), the summary,
+	// the members.
 	planNav() {
 		return this.page.getByRole('navigation', { name: this.t('Plan') });
 	}
 
-	// Goes to a section of the plan with the plan's navigation: 'Overview',
-	// 'Mission', 'Objectives', 'Summary', 'Members'.
+	// The list of the workbook's sections beside a section's form.
+	stepsNav() {
+		return this.page.getByRole('navigation', { name: this.t('Sections of the workbook') });
+	}
+
+	// Goes where msgid says, as a person would: 'Overview' (the plan's
+	// "Workbook"), 'Summary' and 'Members' with the plan's navigation; a
+	// section by its title ('Mission', 'Starting point') with the list of
+	// sections beside the form, or from the overview's cards.
 	async openSection(msgid) {
-		return this.navigate(() => this.control('link', msgid, { scope: this.planNav() }).click());
+		const nav = { Overview: 'Workbook', Workbook: 'Workbook', Summary: 'Summary', Members: 'Members' }[msgid];
+		if (nav)
+			return this.navigate(() => this.control('link', nav, { scope: this.planNav() }).click());
+		const title = literal(this.t(msgid));
+		const steps = this.stepsNav();
+		if (await steps.count() === 1) {
+			// "Mission 40 %": the title, then how far it is filled.
+			const link = steps.getByRole('link', { name: new RegExp(`^(\\d+\\.\\s*)?${title}\\s+\\d+\\s*%$`) });
+			return this.navigate(() => link.click());
+		}
+		if (!this.isOn('overview'))
+			await this.openSection('Overview');
+		// "3. Mission": the card's number, then the title.
+		const card = this.page.getByRole('main').getByRole('link', { name: new RegExp(`^\\d+\\.\\s*${title}$`) });
+		return this.navigate(() => card.click());
 	}
 
 	// The language switch of the header ("English" / "Français").
@@ -323,36 +494,13 @@ export class Person {
 	}
 
 	// Reads the strategy summary (opening it with the plan's navigation
-	// unless already there): { title, sections: { heading: { entries:
-	// { term: text }, items: [{ title, entries }], toComplete: [text] } } }.
+	// unless already there): { title, parts: { heading: { entries:
+	// { term: text }, items: [{ title, entries }], toComplete: [text],
+	// text } } }, each part under its heading as the page shows it.
 	async readSummary() {
 		if (!this.isOn('summary'))
 			await this.openSection('Summary');
-		return this.page.locator('article.summary').evaluate((article) => {
-			const text = (e) => (e ? e.innerText.trim() : '');
-			const entries = (dl) => {
-				const out = {};
-				if (!dl)
-					return out;
-				for (const dt of dl.querySelectorAll(':scope > dt')) {
-					const dd = dt.nextElementSibling;
-					out[text(dt)] = dd && dd.tagName === 'DD' ? text(dd) : '';
-				}
-				return out;
-			};
-			const sections = {};
-			for (const s of article.querySelectorAll(':scope > section')) {
-				sections[text(s.querySelector('h2'))] = {
-					entries: entries(s.querySelector(':scope > dl')),
-					items: [...s.querySelectorAll(':scope > ol > li, :scope > ul > li')].map((li) => ({
-						title: text(li.querySelector('h3')),
-						entries: entries(li.querySelector('dl')),
-					})),
-					toComplete: [...s.querySelectorAll('.todo')].map(text),
-				};
-			}
-			return { title: text(article.querySelector('h1')), sections };
-		});
+		return readShown(this.page.locator('article.summary'));
 	}
 
 	// Saves a full-page screenshot as SCREENSHOTS/NAME-WIDTH.png (NAME: the

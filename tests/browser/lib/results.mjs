@@ -6,7 +6,8 @@
 //        detail (indented by five spaces; the first lines of the error)
 //   SKIP name
 //
-// Only tests at nesting 0 count: a test's subtests are part of it.  A file
+// The tests at nesting 0 count, and those of a suite (describe) at
+// nesting 0 in its place: a test's own subtests are part of it.  A file
 // that fails outside any test (it does not load, say) is a FAIL named after
 // the file.
 const DETAIL_LINES = 40;
@@ -37,16 +38,34 @@ function describe(error) {
 	    .filter((l) => l.trim() !== '').slice(0, DETAIL_LINES);
 }
 
+// The line (or lines) of a finished test.
+function line(event) {
+	const d = event.data;
+	if (event.type === 'test:pass')
+		return `${d.skip || d.todo ? 'SKIP' : 'PASS'} ${d.name}\n`;
+	const detail = describe(d.details && d.details.error);
+	return `FAIL ${d.name}\n` + detail.map((l) => `     ${l}\n`).join('');
+}
+
 export default async function* results(source) {
+	// The tests at nesting 1 finish before the test or suite that holds
+	// them: kept until it is known which.
+	let inner = [];
 	for await (const event of source) {
 		const d = event.data;
-		if (!d || d.nesting !== 0)
+		if (!d || (event.type !== 'test:pass' && event.type !== 'test:fail'))
 			continue;
-		if (event.type === 'test:pass') {
-			yield `${d.skip || d.todo ? 'SKIP' : 'PASS'} ${d.name}\n`;
-		} else if (event.type === 'test:fail') {
-			const detail = describe(d.details && d.details.error);
-			yield `FAIL ${d.name}\n` + detail.map((l) => `     ${l}\n`).join('');
+		if (d.nesting === 1) {
+			inner.push(event);
+		} else if (d.nesting === 0) {
+			const suite = d.details && d.details.type === 'suite';
+			// A suite that fails with no test failing failed by itself.
+			const own = suite && event.type === 'test:fail' && !inner.some((e) => e.type === 'test:fail');
+			const lines = suite ? inner.map(line) : [line(event)];
+			if (own)
+				lines.push(line(event));
+			inner = [];
+			yield lines.join('');
 		}
 	}
 }

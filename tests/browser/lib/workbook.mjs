@@ -1,34 +1,84 @@
-// tests/browser/lib/workbook.mjs: the sections of the workbook as data, and
-// what a journey does with any of them: fill it, save it, find it again
-// on the summary.
+// tests/browser/lib/workbook.mjs: the fourteen sections of the workbook as
+// data, and what a journey does with any of them: fill it in, save it,
+// read it back in the form, find it again on the summary.
 //
-// A section is { slug, nav, summary, fields } or { slug, nav, summary,
-// group, blocks }:
-//   slug     the last part of its address (/o/ID/slug);
-//   nav      the link of the plan's navigation (a message id);
-//   summary  the heading of its part of the summary (a message id);
-//   fields   { label message id: value } for a plain form;
-//   group    the legend of a repeated block ('Objective {{N}}'), and
-//   blocks   one { label: value } per block, in order; an empty block
-//            (title '') is not on the summary;
-//   title    the field whose value titles a block on the summary;
-//   menus    the labels of menus: their value is the message id of an
-//            option (the text shown, translated);
-//   dates    the labels of date fields (YYYY-MM-DD; the summary writes
-//            them out in words);
-//   terms    { form label: summary term } where the summary names a
-//            field otherwise.
-// Other values are typed as they are.  Adding a section of the workbook
-// is adding one object here.
+// A section is
+//   { slug, title, fields, lists, copy, complete }
+//   slug      the last part of its address (/o/ID/slug);
+//   title     its title (a message id): the list of sections, the
+//             overview's card and the summary's heading all use it;
+//   fields    { label: value } of its own fields, in the order a person
+//             fills them (labels are message ids; values in the shapes
+//             Person.fill() takes);
+//   lists     its lists, each { item, add, items } for items people add
+//             ('Objective %d', 'Add an objective', [{ label: value }...]),
+//             { fixed: true, fold, items } for fixed items ({ 'Facebook':
+//             {...} }; fold: each folded in a <details> until chosen), or
+//             { from: true, item, items } for one item per item of another
+//             section (the evaluation's reviews, one per objective);
+//   copy      the example personas (1 to 3) copied into the list, after
+//             the items typed: copying saves the page;
+//   complete  every field that counts is answered: the overview says
+//             100 %.
+// Plain strings are typed as they are, or are the text of a menu's option
+// (a message id when the catalogue has it).  How a value reads on the
+// summary follows from its shape (shown()).  Adding a section to the
+// workbook is adding one object here.
 import assert from 'node:assert/strict';
+import { literal } from './person.mjs';
+import { has } from './i18n.mjs';
+
+export const START = {
+	slug: 'start',
+	title: 'Starting point',
+	complete: true,
+	fields: {
+		'Website': 'https://maisondequartier-hochelaga.example.org',
+		'Blog': 'Un blogue sur notre site, mis à jour deux fois par année.',
+		'Newsletter': 'Une infolettre mensuelle à nos 250 membres.',
+		'Where we are already present online': 'Une page Facebook de 600 abonnés et un compte Instagram ouvert en 2022, peu actif.',
+		'What we already do well online': 'Les photos de la cuisine collective sont beaucoup partagées.',
+		'How our community uses social media': 'Les parents du quartier se parlent dans le groupe Facebook « Parents d’Hochelaga ».',
+		'Hours a week the team can really give': '4,5',
+		'The people involved': 'Julie, coordonnatrice, deux heures par semaine; Marc, bénévole, prend de belles photos.',
+	},
+};
+
+export const ACCOUNTS = {
+	slug: 'accounts',
+	title: 'Account registry',
+	complete: true,
+	lists: [{
+		item: 'Account %d',
+		add: 'Add an account',
+		items: [
+			{
+				'Platform': 'Facebook',
+				'Name or address of the account': 'facebook.com/maisondequartierhochelaga',
+				'Who holds the access': 'Julie, la coordonnatrice',
+				'Who can take over': 'Ahmed, trésorier du conseil',
+				'Recovery e-mail or phone (described, never the password)': 'L’adresse info@ de la maison et le cellulaire du bureau',
+				'Notes': 'Ouvert en 2017; la validation en deux étapes est activée.',
+			},
+			{
+				'Platform': 'Instagram',
+				'Name or address of the account': '@maisonhochelaga',
+				'Who holds the access': 'Marc, bénévole',
+				'Who can take over': 'Julie, la coordonnatrice',
+				'Recovery e-mail or phone (described, never the password)': 'L’adresse info@ de la maison',
+				'Notes': 'Le mot de passe est dans le gestionnaire de l’équipe.',
+			},
+		],
+	}],
+};
 
 export const MISSION = {
 	slug: 'mission',
-	nav: 'Mission',
-	summary: 'Mission',
+	title: 'Mission',
+	complete: true,
 	fields: {
 		'The mission of our organisation is to…':
-		    'Offrir aux familles du quartier un lieu de rencontre et d’entraide, « ouvert à tous ».',
+		    'Offrir aux familles du quartier un lieu de rencontre et d’entraide, « ouvert à tous ».',
 		'We do this through…': 'Une halte-garderie, une cuisine collective et des ateliers de français.',
 		'Our social-media strategy will support these objectives by…':
 		    'Montrer la vie de la maison chaque semaine, avec les gens qui la font.',
@@ -37,93 +87,427 @@ export const MISSION = {
 
 export const OBJECTIVES = {
 	slug: 'objectives',
-	nav: 'Objectives',
-	summary: 'Objectives',
-	group: 'Objective {{N}}',
-	title: 'Objective',
-	menus: ['Kind of objective'],
-	dates: ['Date'],
-	terms: { 'Kind of objective': 'Kind' },
-	blocks: [
-		{
-			'Objective': 'Faire connaître la halte-garderie aux nouvelles familles',
-			'Kind of objective': 'Reach specific audiences',
-			'How it serves the mission': 'Les parents isolés trouvent un répit et un réseau.',
-			'Indicator': 'Inscriptions à la halte-garderie',
-			'Target': '30 familles inscrites',
-			'Date': '2026-06-30',
-		},
-		{
-			'Objective': 'Recruter des bénévoles pour la cuisine collective',
-			'Kind of objective': 'Recruit volunteers',
-			'How it serves the mission': '',
-			'Indicator': 'Bénévoles actifs chaque mois',
-			'Target': '10',
-			'Date': '2026-09-01',
-		},
-	],
+	title: 'Objectives',
+	complete: true,
+	lists: [{
+		item: 'Objective %d',
+		add: 'Add an objective',
+		items: [
+			{
+				'Objective': 'Faire connaître la halte-garderie aux nouvelles familles',
+				'Kind of objective': 'Reach specific audiences',
+				'How it serves the mission': 'Les parents isolés trouvent un répit et un réseau.',
+				'Indicator': 'Inscriptions à la halte-garderie',
+				'Target': '30 familles inscrites',
+				'Date': '2026-06-30',
+			},
+			{
+				'Objective': 'Recruter des bénévoles pour la cuisine collective',
+				'Kind of objective': 'Recruit volunteers',
+				'How it serves the mission': 'Avec plus de bras, la cuisine ouvre deux soirs par semaine.',
+				'Indicator': 'Bénévoles actifs chaque mois',
+				'Target': '10 bénévoles',
+				'Date': '2026-09-01',
+			},
+		],
+	}],
 };
 
-// The sections that exist now, in the order of the workbook.
-export const SECTIONS = [MISSION, OBJECTIVES];
+export const STORY = {
+	slug: 'story',
+	title: 'Our story',
+	complete: true,
+	fields: {
+		'What do we do?': 'Nous accueillons les familles du quartier et leur offrons du répit.',
+		'What problem do we address?': 'Beaucoup de parents sont isolés, loin de leur famille.',
+		'What is our solution?': 'Une maison ouverte, une halte-garderie et des repas partagés.',
+		'Why are we credible?': 'Vingt ans dans Hochelaga, 300 familles accueillies l’an dernier.',
+		'What do we bring that nobody else does?': 'Le seul endroit du quartier où l’on peut venir sans rendez-vous.',
+		'Who are we?': 'Trois employées, une quarantaine de bénévoles et un conseil de parents.',
+		'How did we start?': 'En 2005, cinq mères ont ouvert une halte dans un sous-sol d’église.',
+		'What are our major successes?': 'Une deuxième cuisine collective, ouverte grâce aux bénévoles.',
+		'The back cover of our biography': 'L’histoire d’une maison où personne n’est de trop.',
+		'Short pitch (280 characters at most)': 'La Maison de quartier accueille les familles d’Hochelaga : répit, repas partagés, ateliers. Venez nous voir!',
+		'Longer pitch': 'Depuis 2005, la Maison de quartier accueille les familles d’Hochelaga sans rendez-vous.',
+	},
+	lists: [{
+		item: 'Value %d',
+		add: 'Add a value',
+		items: [
+			{ 'Value': 'Solidarité', 'A concrete example of how we live it': 'Les familles gardent les enfants les unes des autres.' },
+		],
+	}],
+};
 
-// A copy of section with each typed value (not menus, dates or empty
-// values) passed through change(value, label), for a journey that needs
-// other words in the same shape.
+export const TONE = {
+	slug: 'tone',
+	title: 'Culture and tone',
+	complete: true,
+	fields: {
+		'Indignant or warm': { scale: 4 },
+		'Formal or familiar': { scale: 5 },
+		'Serious or playful': { scale: 3 },
+		'Adjective 1': 'accueillante',
+		'Adjective 2': 'tenace',
+		'Adjective 3': 'joyeuse',
+		'One sentence written in our voice': 'Besoin d’une pause? La halte vous attend mardi matin, le café est prêt.',
+	},
+};
+
+export const AUDIENCES = {
+	slug: 'audiences',
+	title: 'Audiences and personas',
+	complete: true,
+	fields: {
+		'Audience groups that matter to us': { ticks: ['Current and potential members', 'Current and potential volunteers', 'Partner organisations'] },
+		'Other groups': 'Les élus municipaux et les commerces de la rue Ontario.',
+	},
+	lists: [{
+		item: 'Persona %d',
+		add: 'Add a persona',
+		items: [
+			{
+				'Name': 'Sofia, la jeune maman',
+				'Role or audience group': 'Membre potentielle',
+				'Age': '25 à 35',
+				'Languages': 'Espagnol et français',
+				'Platforms they use': { ticks: ['Facebook', 'Instagram'] },
+				'What they care about': 'Rencontrer d’autres parents et souffler un peu.',
+				'The words they use for their problems': '« Je suis toute seule avec le bébé. »',
+				'Their worries about supporting us': 'Elle croit qu’il faut payer ou s’inscrire longtemps d’avance.',
+				'How to reach them': 'Une photo chaleureuse sur Instagram, puis une invitation en personne.',
+				'Other details': 'Arrivée de Colombie il y a deux ans.',
+			},
+		],
+	}],
+	copy: [2],
+};
+
+// The example personas that AUDIENCES copies, as the summary names them.
+export const EXAMPLES = { 1: 'Mélanie, the activist', 2: 'Lina, the tenant', 3: 'Pascha, the professional' };
+
+export const PLATFORMS = {
+	slug: 'platforms',
+	title: 'Platforms',
+	complete: true,
+	lists: [{
+		fixed: true,
+		fold: true,
+		items: {
+			'Facebook': {
+				'We choose this platform': true,
+				'Objectives it serves': { ticks: ['Faire connaître la halte-garderie', 'Recruter des bénévoles'], contains: true },
+				'Personas we reach there': { ticks: ['Sofia', 'Lina'], contains: true },
+				'Hours a week we plan': '3',
+				'Posts a week': '5',
+				'What we will do there': 'Annoncer les activités de la semaine et répondre aux parents.',
+			},
+			'Instagram': {
+				'We choose this platform': true,
+				'Objectives it serves': { ticks: ['Faire connaître la halte-garderie'], contains: true },
+				'Personas we reach there': { ticks: ['Sofia'], contains: true },
+				'Hours a week we plan': '3',
+				'Posts a week': '2',
+				'What we will do there': 'Des photos de la cuisine collective et de la halte.',
+			},
+		},
+	}],
+};
+
+export const RESOURCES = {
+	slug: 'resources',
+	title: 'Resources',
+	complete: true,
+	fields: {
+		'Where we stand between curating and creating': { scale: 2 },
+		'The kinds of content we will share or make': 'Les nouvelles du regroupement des maisons de la famille, et nos propres photos.',
+		'What that means for our hours': 'Partager prend une heure par semaine; les photos, une heure de plus.',
+	},
+};
+
+// The eight practices, each ticked with a line about how.
+const PRACTICE_HOW = {
+	'Use photos': 'Une photo à chaque activité, avec le consentement des gens.',
+	'Work with others': 'Identifier le CLSC et les organismes partenaires.',
+	'Short and personal': 'Des textes de deux phrases, signés par l’équipe.',
+	'Stay positive': 'Remercier les bénévoles chaque vendredi.',
+	'Think of the audience first': 'Se demander si la publication aide un parent.',
+	'Invite engagement': 'Finir par une question une fois par semaine.',
+	'Use the news': 'Relier nos activités à la rentrée et aux fêtes.',
+	'Lean on existing networks': 'Demander au regroupement de partager nos nouvelles.',
+};
+export const PRACTICES = {
+	slug: 'practices',
+	title: 'Content practices',
+	complete: true,
+	lists: [{
+		fixed: true,
+		items: Object.fromEntries(Object.entries(PRACTICE_HOW).map(([title, how]) =>
+		    [title, { 'We commit to this': true, 'How we will do it': how }])),
+	}],
+};
+
+export const POSTS = {
+	slug: 'posts',
+	title: 'Sample posts',
+	complete: true,
+	lists: [{
+		item: 'Post %d',
+		add: 'Add a post',
+		items: [
+			{
+				'Platform': 'Facebook',
+				'Objective': { pick: 'Faire connaître la halte-garderie' },
+				'Persona': { pick: 'Sofia' },
+				'Text of the post': 'Nouvelle dans le quartier? La halte-garderie vous accueille mardi et jeudi matin, sans rendez-vous.',
+				'Hashtags': '#Hochelaga #famille',
+				'Image or video': 'Deux mamans rient autour d’une table à dessin.',
+			},
+			{
+				'Platform': 'Instagram',
+				'Objective': { pick: 'Recruter des bénévoles' },
+				'Persona': { pick: 'Lina' },
+				'Text of the post': { keys: 'Merci aux 12 bénévoles de la cuisine collective : 140 repas cette semaine! On cherche deux paires de bras pour jeudi.' },
+				'Hashtags': '#bénévolat #Hochelaga',
+				'Image or video': 'Photo : la cuisine pleine de monde, des chaudrons qui fument.',
+			},
+		],
+	}],
+};
+
+export const TEAM = {
+	slug: 'team',
+	title: 'Team and rules',
+	complete: true,
+	fields: {
+		'Person responsible': 'Julie Tremblay, coordonnatrice',
+		'Will they still be with us in a year?': 'Yes',
+		'Back-up person': 'Ahmed Benali, trésorier du conseil',
+		'Who may post for the organisation': 'L’équipe et deux bénévoles formés.',
+		'Under what conditions': 'Avoir lu ce plan et ne jamais publier la photo d’un enfant sans l’accord du parent.',
+		'What we listen for: mentions, keywords, partners': 'Notre nom, « halte-garderie Hochelaga », les publications du CLSC.',
+		'How often we check mentions and messages': 'Every weekday',
+		'How fast we answer questions': 'Within 24 hours',
+		'Who to call in a crisis': 'Julie, puis la présidente du conseil',
+		'What we commit to make public': 'Le bilan annuel et l’usage des dons.',
+	},
+};
+
+export const EVALUATION = {
+	slug: 'evaluation',
+	title: 'Evaluation',
+	complete: true,
+	lists: [{
+		from: true,
+		item: 'Review %d',
+		items: [
+			{
+				'What we measured': '24 familles inscrites, dont 9 venues par Facebook.',
+				'What worked': 'Les photos de la halte.',
+				'What did not work': 'Les longues publications.',
+				'What we will change': 'Publier plus court, plus souvent.',
+				'Reviewed on': '2026-07-15',
+			},
+			{
+				'What we measured': '8 nouveaux bénévoles.',
+				'What worked': 'Les remerciements publics.',
+				'What did not work': 'Instagram seul.',
+				'What we will change': 'Demander aux bénévoles de partager.',
+				'Reviewed on': '2026-09-15',
+			},
+		],
+	}],
+};
+
+export const EVENTS = {
+	slug: 'events',
+	title: 'Event campaigns',
+	complete: true,
+	lists: [{
+		item: 'Event %d',
+		add: 'Add an event',
+		items: [
+			{
+				'Event': 'Assemblée générale annuelle',
+				'Date': '2026-06-12',
+				'Objectives before the event': 'Trois publications dans les deux semaines avant, et un rappel la veille.',
+				'Objectives during the event': 'Des photos et quelques citations, publiées en direct.',
+				'Objectives after the event': 'Un merci avec les photos et les décisions prises.',
+				'Platforms': { ticks: ['Facebook', 'Instagram'] },
+				'Notes': 'Marc prend les photos.',
+			},
+		],
+	}],
+};
+
+// Every section, in the order of the workbook.
+export const SECTIONS = [
+	START, ACCOUNTS, MISSION, OBJECTIVES, STORY, TONE, AUDIENCES, PLATFORMS,
+	RESOURCES, PRACTICES, POSTS, TEAM, EVALUATION, EVENTS,
+];
+
+// A copy of section with each typed value (plain strings other than
+// menus' options, dates and numbers, and typed keys) passed through
+// change(value, label), for a journey that needs other words in the same
+// shape.  Lists are left as they are.
 export function variant(section, change) {
-	const fixed = new Set([...(section.menus ?? []), ...(section.dates ?? [])]);
 	const map = (fields) => Object.fromEntries(Object.entries(fields).map(([label, v]) =>
-	    [label, fixed.has(label) || v === '' ? v : change(v, label)]));
-	return section.blocks
-	    ? { ...section, blocks: section.blocks.map(map) }
-	    : { ...section, fields: map(section.fields) };
+	    [label, typeof v === 'string' && isTyped(v) ? change(v, label) : v]));
+	return { ...section, fields: section.fields ? map(section.fields) : undefined };
 }
 
-// Fills the section in, opening it first with the plan's navigation
-// unless the person is on it (what the form holds then is kept where
-// section does not say otherwise: nothing is reloaded).
+// Whether a plain string value is typed text rather than an option of
+// the catalogue ('Yes', 'Recruit volunteers'), a brand name, a date or a
+// number.
+const BRANDS = new Set(['Facebook', 'Instagram', 'LinkedIn', 'X', 'YouTube', 'TikTok', 'Pinterest',
+	'Snapchat', 'Threads', 'Bluesky', 'Mastodon', 'Flickr', 'Reddit']);
+function isTyped(v) {
+	return v !== '' && !has(v) && !BRANDS.has(v) && !/^\d{4}-\d{2}-\d{2}$/.test(v) && !/^\d+([.,]\d+)?$/.test(v);
+}
+
+// Every value typed in section, its lists included (to tell a person's
+// words from the program's).
+export function typedValues(section) {
+	const out = [];
+	const add = (fields) => {
+		for (const v of Object.values(fields)) {
+			if (typeof v === 'string' && isTyped(v))
+				out.push(v);
+			else if (v && typeof v === 'object' && 'keys' in v)
+				out.push(v.keys);
+		}
+	};
+	if (section.fields)
+		add(section.fields);
+	for (const list of section.lists ?? [])
+		for (const block of Object.values(list.items))
+			add(block);
+	return out;
+}
+
+// Opens the <details> that folds the fixed item title (a platform),
+// unless it stands open.
+async function unfold(person, title) {
+	const fold = person.page.getByRole('main').locator('details.item-fold')
+	    .filter({ has: person.page.locator(':scope > summary', { hasText: new RegExp(`^\\s*${literal(person.word(title))}`) }) });
+	if (!await fold.evaluate((d) => d.open)) {
+		await fold.locator(':scope > summary').click();
+		assert.ok(await fold.evaluate((d) => d.open), `${title}: its details open on a click`);
+	}
+}
+
+// Copies example persona n (1 to 3) into the plan: opens the examples,
+// presses the copy button of that example.  The page is saved.
+export async function copyExample(person, n) {
+	const examples = person.page.getByRole('main').locator('details.examples');
+	if (!await examples.evaluate((d) => d.open))
+		await examples.locator(':scope > summary').click();
+	const name = person.t(EXAMPLES[n]);
+	const button = examples.getByRole('button', { name: person.t('Copy “{{EXAMPLE_NAME}}” into our personas', { EXAMPLE_NAME: name }), exact: true });
+	const status = await person.navigate(() => button.click());
+	assert.equal(status, 200, `copying "${name}": ${await person.alertText()}`);
+	assert.equal(await person.page.getByRole('status').filter({ hasText: person.t('Saved.') }).count(), 1,
+	    `copying "${name}" saves the page`);
+}
+
+// Fills the section in as a person would, opening it first (unless the
+// person is on it): its own fields, then each list: the fixed items
+// (unfolded when folded), the items made from another section, and the
+// items people add, one by one, with "Save, then add another" between
+// them.  Returns nothing; the last items are not saved yet, unless the
+// section copies examples (copying saves).
 export async function fillSection(person, section) {
 	if (!person.isOn(section.slug))
-		await person.openSection(section.nav);
-	if (section.fields) {
+		await person.openSection(section.title);
+	if (section.fields)
 		await person.fillFields(section.fields);
-		return;
-	}
-	for (const [i, block] of section.blocks.entries()) {
-		const scope = person.group(section.group, { N: i + 1 });
-		await person.fillFields(block, { scope });
+	for (const list of section.lists ?? []) {
+		if (list.fixed) {
+			for (const [title, block] of Object.entries(list.items)) {
+				if (list.fold)
+					await unfold(person, title);
+				await person.fillFields(block, { scope: person.item({ title }) });
+			}
+			continue;
+		}
+		if (list.from) {
+			for (const [i, block] of list.items.entries())
+				await person.fillFields(block, { scope: person.item({ title: list.item, n: i + 1 }) });
+			continue;
+		}
+		for (const [i, block] of list.items.entries()) {
+			if (i > 0)
+				await person.save({ button: 'Save, then add another' });
+			await person.fillFields(block, { scope: person.item({ add: list.add }) });
+		}
 	}
 }
 
-// Fills the section in and saves it; the page must say "Saved.".
+// Fills the section in and saves it (with Save, or by copying the
+// examples it copies); the page must say "Saved.".
 export async function saveSection(person, section) {
 	await fillSection(person, section);
-	await person.save();
+	if (section.copy) {
+		for (const n of section.copy)
+			await copyExample(person, n);
+	} else {
+		await person.save();
+	}
 }
 
-// Every value typed in section (to tell a person's words from the
-// program's).
-export function typedValues(section) {
-	const fixed = new Set([...(section.menus ?? []), ...(section.dates ?? [])]);
-	const all = section.blocks ? section.blocks : [section.fields];
-	return all.flatMap((f) => Object.entries(f).filter(([l, v]) => v !== '' && !fixed.has(l)).map(([, v]) => v));
+// Each block of the section's lists as saved: { where (for messages),
+// scope() (its fieldset in the form), block (what it must hold), and
+// title (a fixed item's title) or prefix (an item's numbered title, which
+// its name may follow: "Objective 1: ...") as the summary shows it }.
+function savedBlocks(person, section) {
+	const out = [];
+	for (const list of section.lists ?? []) {
+		if (list.fixed) {
+			for (const [title, block] of Object.entries(list.items))
+				out.push({ where: title, scope: () => person.item({ title }), block, title: person.word(title) });
+			continue;
+		}
+		for (const [i, block] of list.items.entries()) {
+			out.push({
+				where: list.item.replace('%d', i + 1),
+				scope: () => person.item({ title: list.item, n: i + 1 }),
+				block,
+				prefix: person.t(list.item, { N: i + 1 }),
+			});
+		}
+	}
+	return out;
+}
+
+// Checks that what a form control holds (Person.valueOf()) is value, as
+// the person gave it.
+function expectValue(person, value, got, where) {
+	if (typeof value === 'string') {
+		assert.equal(got, person.word(value), `${where} reads back`);
+	} else if (typeof value === 'boolean') {
+		assert.equal(got, value, `${where} is ${value ? '' : 'not '}ticked`);
+	} else if ('scale' in value) {
+		assert.deepEqual(got, value, `${where}: the scale reads back`);
+	} else if ('ticks' in value) {
+		const want = value.ticks.map((w) => person.word(w));
+		assert.equal(got.ticks.length, want.length, `${where}: ${got.ticks.join(', ')} ticked, for ${want.join(', ')}`);
+		for (const w of want)
+			assert.ok(got.ticks.some((g) => (value.contains ? g.includes(w) : g === w)), `${where}: "${w}" is ticked (${got.ticks.join(', ')})`);
+	} else if ('pick' in value) {
+		assert.ok(got.includes(value.pick), `${where}: the option chosen holds "${value.pick}" (${got})`);
+	} else if ('keys' in value) {
+		assert.equal(got, value.keys, `${where} reads back`);
+	}
 }
 
 // Checks that the form of the section, as the person sees it now, holds
-// what section says.
+// what section says: every field and every item.
 export async function expectForm(person, section) {
-	if (section.fields) {
-		for (const [label, value] of Object.entries(section.fields))
-			assert.equal(await person.valueOf(label), value, `${section.nav}: the field "${label}" reads back`);
-		return;
-	}
-	for (const [i, block] of section.blocks.entries()) {
-		const scope = person.group(section.group, { N: i + 1 });
-		for (const [label, value] of Object.entries(block)) {
-			const want = (section.menus ?? []).includes(label) ? person.t(value) : value;
-			assert.equal(await person.valueOf(label, { scope }), want,
-			    `${section.nav} ${i + 1}: the field "${label}" reads back`);
-		}
+	for (const [label, value] of Object.entries(section.fields ?? {}))
+		expectValue(person, value, await person.valueOf(label), `${section.slug}: "${label}"`);
+	for (const { where, scope, block } of savedBlocks(person, section)) {
+		for (const [label, value] of Object.entries(block))
+			expectValue(person, value, await person.valueOf(label, { scope: scope() }), `${section.slug}, ${where}: "${label}"`);
 	}
 }
 
@@ -139,33 +523,87 @@ export function longDate(iso, lang) {
 	return `${d === 1 ? '1er' : d} ${fr[m - 1]} ${y}`;
 }
 
-// Checks that the summary read by person.readSummary() holds the section
-// as it was saved: each field under its label, each block with its title
-// and details.
-export function expectSummary(person, plan, section) {
-	const heading = person.t(section.summary);
-	const part = plan.sections[heading];
-	assert.ok(part, `the summary has a part "${heading}" (it has: ${Object.keys(plan.sections).join(', ')})`);
-	if (section.fields) {
-		for (const [label, value] of Object.entries(section.fields))
-			assert.equal(part.entries[person.t(label)], value, `the summary shows "${label}"`);
-		return;
+// Checks that text, what the summary shows for a value, is that value as
+// the summary writes it: a date in words, a number with the language's
+// decimal sign, "Yes" for a ticked box, the options' labels, the scale as
+// "n / 5".  Empty values are not on the summary at all (the caller
+// checks).
+function expectShown(person, value, text, where) {
+	assert.notEqual(text, undefined, `${where} is on the summary`);
+	if (typeof value === 'boolean') {
+		assert.equal(text, person.t('Yes'), `${where} on the summary`);
+	} else if (typeof value === 'string') {
+		let want = person.word(value);
+		if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+			want = longDate(value, person.lang);
+		else if (/^\d+[.,]\d+$/.test(value))
+			want = value.replace(/[.,]/, person.lang === 'fr' ? ',' : '.');
+		assert.equal(text, want, `${where} on the summary`);
+	} else if ('scale' in value) {
+		assert.ok(text.startsWith(`${value.scale} / 5`), `${where} on the summary: ${text}`);
+	} else if ('ticks' in value) {
+		for (const w of value.ticks)
+			assert.ok(text.includes(person.word(w)), `${where} on the summary: "${person.word(w)}" in ${text}`);
+	} else if ('pick' in value) {
+		assert.ok(text.includes(value.pick), `${where} on the summary: "${value.pick}" in ${text}`);
+	} else if ('keys' in value) {
+		assert.equal(text, value.keys, `${where} on the summary`);
 	}
-	const items = section.blocks.filter((b) => b[section.title] !== '');
-	assert.equal(part.items.length, items.length, `the summary lists ${items.length} ${section.nav}`);
-	for (const [i, block] of items.entries()) {
-		const item = part.items[i];
+}
+
+// Whether a value is empty (not shown on the summary).
+function isEmpty(value) {
+	return value === '' || value === false || (value && typeof value === 'object' && 'ticks' in value && value.ticks.length === 0);
+}
+
+// Checks that the summary read by person.readSummary() holds the section
+// as it was saved: each field under its label, each item under its title
+// ("Objective 1: ...", "Facebook") with its details, the examples copied.
+export function expectSummary(person, plan, section) {
+	const heading = person.t(section.title);
+	const part = plan.parts[heading];
+	assert.ok(part, `the summary has a part "${heading}" (it has: ${Object.keys(plan.parts).join(', ')})`);
+	assert.deepEqual(part.toComplete, [], `${heading}: the summary does not say it is still to complete`);
+	for (const [label, value] of Object.entries(section.fields ?? {})) {
+		if (!isEmpty(value))
+			expectShown(person, value, part.entries[person.t(label)], `${heading}: "${label}"`);
+	}
+	for (const { where, block, title, prefix } of savedBlocks(person, section)) {
+		const numbered = new RegExp(`^${literal(prefix ?? '')}(\\s?:|$)`);
+		const item = part.items.find((it) => (title !== undefined ? it.title === title : numbered.test(it.title)));
+		assert.ok(item, `${heading}: the summary shows ${where} (it shows: ${part.items.map((i) => i.title).join(' | ')})`);
 		for (const [label, value] of Object.entries(block)) {
-			if (label === section.title) {
-				assert.equal(item.title, value, `${section.nav} ${i + 1}: its title`);
-				continue;
-			}
-			if (value === '')
-				continue;
-			const want = (section.menus ?? []).includes(label) ? person.t(value)
-			    : (section.dates ?? []).includes(label) ? longDate(value, person.lang) : value;
-			const term = person.t(section.terms?.[label] ?? label);
-			assert.equal(item.entries[term], want, `${section.nav} ${i + 1}: "${label}" on the summary`);
+			if (!isEmpty(value))
+				expectShown(person, value, item.entries[person.t(label)], `${heading}, ${where}: "${label}"`);
 		}
 	}
+	for (const n of section.copy ?? []) {
+		const name = person.t(EXAMPLES[n]);
+		assert.ok(part.items.some((it) => it.title.includes(name)), `${heading}: the example "${name}" copied is on the summary`);
+	}
+}
+
+// Reads the overview: { overall: percent, cards: { title: percent },
+// pitfalls: [text of each pitfall] }.
+export async function readOverview(person) {
+	if (!person.isOn('overview'))
+		await person.openSection('Overview');
+	return person.page.getByRole('main').evaluate((main) => {
+		const cards = {};
+		for (const li of main.querySelectorAll('li.section-card')) {
+			const title = li.querySelector('h2 a').textContent.replace(/^\s*\d+\.\s*/, '').trim();
+			cards[title] = Number(li.querySelector('progress').getAttribute('value'));
+		}
+		const overall = main.querySelector('.overall progress');
+		return {
+			overall: overall ? Number(overall.getAttribute('value')) : null,
+			cards,
+			pitfalls: [...main.querySelectorAll('.pitfalls li')].map((li) => li.innerText.replace(/\s+/g, ' ').trim()),
+		};
+	});
+}
+
+// The text of the pitfalls shown in the section's "Worth a second look".
+export async function sectionPitfalls(person) {
+	return person.page.getByRole('main').locator('aside.pitfalls li').allInnerTexts();
 }
