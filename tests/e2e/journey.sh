@@ -469,9 +469,10 @@ journey_summary() {
 
 # --- the whole workbook, section by section ---------------------------------
 
-# html_escape TEXT: TEXT as the pages write a value (ctemplate's HTML
-# escaping, which also turns line breaks into spaces outside a textarea).
-html_escape() {
+# pre_escape TEXT: TEXT as the summary writes a typed answer (ctemplate's
+# :pre_escape modifier: the HTML escaping, with the line breaks kept, which
+# the document shows as lines).
+pre_escape() {
 	# The replacements are quoted: bash 5.2 reads a bare & there as
 	# the text matched.
 	local s=$1
@@ -480,8 +481,16 @@ html_escape() {
 	s=${s//'>'/'&gt;'}
 	s=${s//'"'/'&quot;'}
 	s=${s//\'/'&#39;'}
-	s=${s//$'\n'/' '}
 	printf '%s' "$s"
+}
+
+# html_escape TEXT: TEXT as the pages write a value (ctemplate's HTML
+# escaping, which also turns line breaks into spaces outside a textarea).
+html_escape() {
+	local s
+	s=$(pre_escape "$1"; printf x)
+	s=${s%x}
+	printf '%s' "${s//$'\n'/' '}"
 }
 
 # French typography puts a no-break space (or a narrow one) before ":",
@@ -510,6 +519,77 @@ spaced_re() {
 # whatever the kind of space French typography puts in it.
 expect_french() {
 	expect_body_re "$(spaced_re "$1")" "$2"
+}
+
+# --- reading the summary ----------------------------------------------------
+
+# body_holds TEXT: whether the body holds TEXT as it is, line breaks
+# included.  (grep -F reads a TEXT of several lines as several patterns,
+# any one of which would do: here the whole text must be there.)
+body_holds() {
+	local LC_ALL=C body
+	body=$(<"$E2E_DIR/body")
+	[[ $body == *"$1"* ]]
+}
+
+# What summary_read prints (perl, MODE and ATTR in the environment), from
+# the element of the answer whose opening tag holds ATTR (id="part-tone",
+# class="platform card pf-facebook"), taken up to the tag that closes it:
+# MODE=scales: each five-point scale of its <ul class="scales"> as
+#   "AXIS: WORD, K/5 (HIDDEN)": the axis, the word, the dot lit among the
+#   dots ("K,L/5" when several are, "-/5" when none is), the text for
+#   screen readers;
+# MODE=chips: the items of its first <ul class="chips">;
+# MODE=refs (and KIND, persona or objective): its links to the cards of
+#   that kind, each as "LINK -> HEADING", HEADING being the first heading
+#   of the element of the page the link leads to ("?" when there is none).
+# Entries are joined by "; ", as the page writes them (HTML-escaped),
+# tags left out and spaces squeezed; nothing is printed, and the status is
+# 1, when there is no such element.
+# shellcheck disable=SC2016  # perl's variables, not the shell's
+E2E_SUMMARY_PL='
+use strict; use warnings;
+local $/; my $page = <STDIN>;
+sub element {
+    my ($html, $attr) = @_;
+    $html =~ /<(\w+)\b[^>]*\s\Q$attr\E[^>]*>/g or return undef;
+    my ($tag, $start, $depth) = ($1, $-[0], 1);
+    while ($depth > 0 && $html =~ /<(\/?)\Q$tag\E\b[^>]*>/g) { $depth += $1 ? -1 : 1 }
+    return $depth == 0 ? substr($html, $start, pos($html) - $start) : undef;
+}
+sub text { my $t = shift; $t =~ s/<[^>]*>//g; $t =~ s/\s+/ /g; $t =~ s/^ | $//g; $t }
+my $el = element($page, $ENV{ATTR}) // exit 1;
+my @out;
+if ($ENV{MODE} eq "scales") {
+    my ($ul) = $el =~ m{<ul class="scales">(.*?)</ul>}s or exit 0;
+    for my $li ($ul =~ m{<li>(.*?)</li>}gs) {
+        my ($axis) = $li =~ m{<span class="axis">(.*?)</span>}s;
+        my ($word) = $li =~ m{<strong class="word">(.*?)</strong>}s;
+        my ($meter) = $li =~ m{<span class="meter"[^>]*>(.*?)</span>}s;
+        my ($hidden) = $li =~ m{<span class="visually-hidden">(.*?)</span>}s;
+        my @dots = ($meter // "") =~ /<i\b([^>]*)>/g;
+        my @on = grep { $dots[$_ - 1] =~ /class="on"/ } 1 .. @dots;
+        push @out, sprintf("%s: %s, %s/%d (%s)", text($axis // ""), text($word // ""),
+            @on ? join(",", @on) : "-", scalar @dots, text($hidden // ""));
+    }
+} elsif ($ENV{MODE} eq "chips") {
+    my ($ul) = $el =~ m{<ul class="chips">(.*?)</ul>}s or exit 0;
+    push @out, map { text($_) } $ul =~ m{<li>(.*?)</li>}gs;
+} elsif ($ENV{MODE} eq "refs") {
+    my $kind = $ENV{KIND};
+    while ($el =~ m{<a href="#(\Q$kind\E-\d+)">(.*?)</a>}gs) {
+        my ($id, $link) = ($1, text($2));
+        my $target = element($page, "id=\"$id\"") // "";
+        my ($h) = $target =~ m{<h[1-6]\b[^>]*>(.*?)</h[1-6]>}s;
+        push @out, "$link -> " . (defined $h ? text($h) : "?");
+    }
+}
+print join("; ", @out);
+'
+
+# summary_read MODE ATTR [KIND]: what E2E_SUMMARY_PL reads of the answer.
+summary_read() {
+	MODE=$1 ATTR=$2 KIND=${3:-} perl -e "$E2E_SUMMARY_PL" <"$E2E_DIR/body"
 }
 
 # The texts typed into the workbook that the summary must show (fill
@@ -771,7 +851,7 @@ Elle offre une halte-garderie, une cuisine collective et des ateliers.' \
 	local missing='' t n=0
 	for t in "${SUMMARY_TEXTS[@]}"; do
 		n=$((n + 1))
-		grep -qF -- "$(html_escape "$t")" "$E2E_DIR/body" || missing+="$t"$'\n'
+		body_holds "$(pre_escape "$t")" || missing+="$t"$'\n'
 	done
 	if [ -z "$missing" ]; then ok "the summary holds every text typed ($n answers), escaped"; else
 		bad "the summary holds every text typed, escaped" "missing:"$'\n'"$missing"; fi
@@ -786,13 +866,27 @@ Elle offre une halte-garderie, une cuisine collective et des ateliers.' \
 	expect_body 'Rejoindre certains publics' "a kind of objective is shown by its label"
 	expect_body 'Mobiliser la population' "and the third one's"
 	expect_body '7,5' "the team's hours are written as French writes them (7,5)"
-	expect_body '4 / 5' "a scale shows where the group placed itself"
-	expect_body 'Membres actuels et potentiels, Bénévoles actuels et potentiels, Organismes partenaires' \
-	    "the audience groups ticked are listed by their labels"
-	expect_french "$(html_escape "Objectif 1 : $OBJ1_TEXT; Objectif 2 : $OBJ2_TEXT")" \
-	    "the objectives a platform serves are named"
-	expect_french "$(html_escape "Persona 1 : $PERSONA1_NAME; Persona 2 : $PERSONA2_NAME")" \
-	    "the personas reached on a platform are named"
+	expect_eq "$(summary_read scales 'id="part-tone"')" \
+	    "Indigné ou chaleureux: Plutôt chaleureux, 4/5 (4 sur une échelle de 5); Formel ou familier: Familier, 5/5 (5 sur une échelle de 5); Sérieux ou ludique: Plutôt sérieux, 2/5 (2 sur une échelle de 5)" \
+	    "a scale shows where the group placed itself (4, 5, 2), in words and dots"
+	expect_eq "$(summary_read scales 'id="part-resources"')" \
+	    "Où nous nous situons entre partager et créer: Surtout partager, 2/5 (2 sur une échelle de 5)" \
+	    "and so does the scale between curating and creating (2)"
+	expect_eq "$(summary_read chips 'id="part-audiences"')" \
+	    "Membres actuels et potentiels; Bénévoles actuels et potentiels; Organismes partenaires; $(html_escape 'Élus, commerçants, écoles')" \
+	    "the audience groups ticked are listed by their labels, then the others"
+	expect_eq "$(summary_read refs 'class="platform card pf-facebook"' objective)" \
+	    "Objectif 1 -> $(html_escape "$OBJ1_TEXT"); Objectif 2 -> $(html_escape "$OBJ2_TEXT")" \
+	    "the objectives a platform serves are named, each leading to its card"
+	expect_eq "$(summary_read refs 'class="platform card pf-instagram"' objective)" \
+	    "Objectif 3 -> $(html_escape 'Mobiliser 50 locataires pour l’assemblée « logement »')" \
+	    "and another platform's objective"
+	expect_eq "$(summary_read refs 'class="platform card pf-facebook"' persona)" \
+	    "$(html_escape "$PERSONA1_NAME") -> $(html_escape "$PERSONA1_NAME"); $(html_escape "$PERSONA2_NAME") -> $(html_escape "$PERSONA2_NAME")" \
+	    "the personas reached on a platform are named, each leading to its card"
+	expect_eq "$(summary_read refs 'class="platform card pf-instagram"' persona)" \
+	    "$(html_escape "$PERSONA1_NAME") -> $(html_escape "$PERSONA1_NAME")" \
+	    "and another platform's persona"
 	expect_body 'Tous les jours de semaine' "a choice of the team is shown by its label"
 	expect_body '2 juillet 2026' "a review's date is written out"
 	expect_body "$(html_escape "$EVENT_NAME")" "the event campaign, optional, is there once filled"
