@@ -111,6 +111,9 @@ run_suite() {
 		else
 			echo "po: tests/check-po.sh not written yet"
 		fi ;;
+	tpl)
+		# Every word of the templates goes through translation.
+		run_script tpl sh tests/check-templates.sh ;;
 	js)
 		# The character counter of the pages, against the same cases as C.
 		run_script js sh tests/charcount/run.sh ;;
@@ -130,7 +133,7 @@ run_suite() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- unit asan po js e2e/lighttpd e2e/nginx e2e/cgi e2e/share e2e/summary e2e/export e2e/lighttpd-asan e2e/cgi-asan browser
+	set -- unit asan po tpl js e2e/lighttpd e2e/nginx e2e/cgi e2e/share e2e/summary e2e/export e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do
 	run_suite "$s"

@@ -1,0 +1,55 @@
+#!/bin/sh
+# tests/check-templates.sh: fails when a template shows words that do not
+# go through translation.
+#
+# Every word a person reads in templates/*.tpl must stand inside a
+# [[marker]] (translated at start) or come from a variable ({{NAME}},
+# filled from translated text or from what people typed).  This script
+# removes, line by line, the pragma, ctemplate tags, markers, HTML
+# comments, tags (with their attributes), entities and CSS, then reports
+# any letter left.  The brand name "reseauter" is the one word allowed
+# bare, and "h", the unit of hours, the one abbreviation.  Prints a line "N passed, N failed" (one check per template).
+set -u
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+pass=0 fail=0
+for f in "$root"/templates/*.tpl; do
+	name=$(basename "$f")
+	case $name in
+	*_style.tpl) pass=$((pass + 1)); echo "ok: $name (a stylesheet)"; continue ;;
+	esac
+	left=$(LC_ALL=C awk '
+	/<style/ { instyle = 1 }
+	instyle { if (/<\/style>/) instyle = 0; next }
+	# A ctemplate comment {{! ... }} may span lines.
+	incomment { if (index($0, "}}")) incomment = 0; next }
+	/\{\{!/ && !/\{\{![^}]*\}\}/ { incomment = 1; next }
+	{
+		line = $0
+		gsub(/\{\{%[^}]*\}\}/, "", line)
+		gsub(/\[\[[^]]*\]\]/, "", line)
+		gsub(/\{\{[^}]*\}\}/, "", line)
+		gsub(/<!--.*-->/, "", line)
+		gsub(/<[^>]*>/, "", line)
+		gsub(/&[#a-zA-Z0-9]+;/, "", line)
+		gsub(/reseauter/, "", line)
+		# "h", the unit of hours after a number, is the same in both
+		# languages.
+		line = " " line " "
+		gsub(/[^A-Za-z]h[^A-Za-z]/, " ", line)
+		gsub(/[^A-Za-z]h[^A-Za-z]/, " ", line)
+		# A letter, ASCII or the lead byte of a Latin-1 letter in UTF-8.
+		if (line ~ /[A-Za-z]/ || line ~ /\303/)
+			printf "%d: %s\n", NR, line
+	}' "$f")
+	if [ -n "$left" ]; then
+		fail=$((fail + 1))
+		echo "FAIL: $name has text outside [[markers]]:"
+		printf '%s\n' "$left" | sed 's/^/    /'
+	else
+		pass=$((pass + 1))
+		echo "ok: $name"
+	fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
