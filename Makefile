@@ -46,7 +46,7 @@ DEPS       = conf/deps.sh
 # playwright's own).  Node.js and npm come with the machine when it has
 # node (a Node.js of its own provides npm); otherwise Debian's.
 BROWSER_PKGS  = chromium fonts-liberation
-NODE_PKGS     = $(if $(shell command -v node 2>/dev/null),,nodejs npm)
+NODE_PKGS     = $(if $(shell command -v node 2>/dev/null),,nodejs) $(if $(shell command -v npm 2>/dev/null),,npm)
 BROWSER_DIR   = tests/browser
 BROWSER_STAMP = $(BROWSER_DIR)/node_modules/.reseauter-installed
 
