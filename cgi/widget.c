@@ -81,8 +81,10 @@ widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 	tpl_set(fd, "NAME", name);
 	tpl_set(fd, "VALUE", value);
 	tpl_set(fd, "LABEL", T(r, f->def.label));
-	if (f->def.max > 0)
+	if (f->def.max > 0) {
 		tpl_set_int(fd, "MAX", f->def.max);
+		tpl_show(fd, "has_max");
+	}
 	if (f->hint != NULL) {
 		tpl_set(tpl_add_section(fd, "hint"), "HINT", T(r, f->hint));
 		snprintf(describedby, sizeof describedby, "h-%s", id);

@@ -192,17 +192,19 @@ figure.post { margin: 0; }
 .post-card .where { font-size: 0.8rem; color: var(--pf-muted); }
 .post-body { padding: 0.3rem 0.9rem 0.7rem; }
 .post-text { margin: 0 0 0.4rem; }
-.post-tags { margin: 0; color: var(--pf); font-weight: 600; }
+/* --pf-text: the platform's colour where it is text, dark enough to read
+   (4.5:1) on the card; --pf itself stays for the dots and the borders. */
+.post-tags { margin: 0; color: var(--pf-text, var(--pf)); font-weight: 600; }
 .post-media { display: flex; flex-direction: column; justify-content: flex-end; min-height: 7rem; padding: 0.75rem 0.9rem; color: #fff; background: linear-gradient(135deg, #6d7f93, #34404d); font-size: 0.85rem; }
 .media-label { display: block; font-size: 0.7rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.08em; opacity: 0.85; }
 .post-card.visual .post-media { order: -1; min-height: 12rem; }
 .post-foot { display: flex; justify-content: space-between; align-items: center; border-top: 1px solid #e4e6eb; padding: 0.45rem 0.9rem; font-size: 0.75rem; color: var(--pf-muted); }
 .post-foot .actions i { display: inline-block; width: 1.2rem; height: 0.5rem; border-radius: 3px; background: var(--pf-soft); margin-right: 0.7rem; }
-.post-foot .platform-name { font-weight: 700; color: var(--pf); }
+.post-foot .platform-name { font-weight: 700; color: var(--pf-text, var(--pf)); }
 .post-meta { font-size: 0.85rem; color: var(--muted); margin-top: 0.4rem; }
 .post-meta span { margin-right: 0.5rem; }
 .post-meta .over { color: var(--error); font-weight: 600; }
-.pf-facebook { --pf: #1877f2; --pf-soft: #e7f0fd; }
+.pf-facebook { --pf: #1877f2; --pf-soft: #e7f0fd; --pf-text: #1466d8; }
 .pf-instagram { --pf: #c13584; --pf-soft: #fbe7f1; }
 .post-card.pf-instagram .avatar { background: linear-gradient(45deg, #f9b233, #e1306c 55%, #833ab4); }
 .post-card.pf-instagram .post-media { background: linear-gradient(135deg, #833ab4, #e1306c 55%, #f9b233); aspect-ratio: 1 / 1; }
@@ -211,7 +213,7 @@ figure.post { margin: 0; }
 .post-card.pf-linkedin .avatar { border-radius: 4px; }
 .pf-x { --pf: #0f1419; --pf-soft: #eff3f4; }
 .post-card.pf-x { border-radius: 16px; }
-.post-card.pf-x .post-tags { color: #1d9bf0; }
+.post-card.pf-x .post-tags { color: #1275b8; }
 .pf-youtube { --pf: #e00000; --pf-soft: #fde8e8; }
 .post-card.pf-youtube .post-media { background: #0f0f0f; aspect-ratio: 16 / 9; position: relative; }
 .post-card.pf-youtube .post-media::before { content: ""; position: absolute; left: 50%; top: 42%; transform: translate(-50%, -50%); width: 3.2rem; height: 2.2rem; border-radius: 0.6rem; background: #e00000; }
@@ -224,19 +226,19 @@ figure.post { margin: 0; }
 .pf-pinterest { --pf: #e60023; --pf-soft: #fde6e9; }
 .post-card.pf-pinterest { border-radius: 18px; }
 .post-card.pf-pinterest .post-media { aspect-ratio: 2 / 3; max-height: 24rem; border-radius: 16px; margin: 0.4rem 0.6rem 0; }
-.pf-snapchat { --pf: #e0c800; --pf-soft: #fffbcc; }
+.pf-snapchat { --pf: #e0c800; --pf-soft: #fffbcc; --pf-text: #6b5f00; }
 .post-card.pf-snapchat .avatar { background: #fffc00; color: #000; box-shadow: inset 0 0 0 2px #000; }
 .post-card.pf-snapchat .post-media { background: linear-gradient(180deg, #3b3b3b, #111); aspect-ratio: 9 / 14; max-height: 22rem; }
 .pf-threads { --pf: #000; --pf-soft: #efefef; }
 .post-card.pf-threads { border-radius: 16px; }
-.pf-bluesky { --pf: #1185fe; --pf-soft: #e6f1ff; }
+.pf-bluesky { --pf: #1185fe; --pf-soft: #e6f1ff; --pf-text: #0a6fd6; }
 .post-card.pf-bluesky { border-radius: 12px; }
-.pf-mastodon { --pf: #6364ff; --pf-soft: #ececff; }
+.pf-mastodon { --pf: #6364ff; --pf-soft: #ececff; --pf-text: #5253e6; }
 .post-card.pf-mastodon { border-left: 4px solid #6364ff; }
 .pf-flickr { --pf: #0063dc; --pf-soft: #e5effb; }
 .post-card.pf-flickr .avatar { background: #ff0084; }
 .post-card.pf-flickr .post-media { aspect-ratio: 4 / 3; background: linear-gradient(135deg, #0063dc, #1d2b3a 60%, #ff0084); }
-.pf-reddit { --pf: #ff4500; --pf-soft: #ffece5; }
+.pf-reddit { --pf: #ff4500; --pf-soft: #ffece5; --pf-text: #c73600; }
 .post-card.pf-reddit .avatar { border-radius: 50%; background: #ff4500; }
 .platform.pf-tiktok, .platform.pf-threads, .platform.pf-x { --pf: #14171a; }
 .platform.pf-snapchat { --pf: #e0c800; }
@@ -276,8 +278,10 @@ table.budget-table th, table.budget-table td { text-align: left; padding: 0.25re
 	table.week-grid thead th:first-child { width: 26%; }
 	table.week-grid thead th { font-size: 0.75rem; white-space: nowrap; overflow-wrap: normal; }
 	table.week-grid tbody th { padding-left: 0.3rem; }
-	table.budget-table { display: block; max-width: 100%; overflow-x: auto; font-size: 0.8rem; }
-	table.budget-table th, table.budget-table td { padding-right: 0.5rem; }
+	/* Smaller type and narrower cells rather than a table that scrolls
+	   (a scrolling region would need the keyboard's focus). */
+	table.budget-table { width: 100%; font-size: 0.8rem; }
+	table.budget-table th, table.budget-table td { padding-right: 0.4rem; }
 	table.calendar td:nth-child(3), table.calendar td:nth-child(4) { white-space: normal; }
 }
 

@@ -15,7 +15,7 @@
 //   await alice.openSection('Mission');       // a section, by its title
 //   await alice.fillFields({ 'The mission of our organisation is to…': 'Loger' });
 //   await alice.save();                       // expects "Saved."
-//   const plan = await alice.readSummary();   // { title, parts }
+//   const plan = await alice.readSummary();   // { title, toc, parts }
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -84,8 +84,8 @@ export function literal(s) {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// Reads what show.tpl shows inside root (a locator): the summary's parts,
-// or one version of a section.  { title: the h1, parts: { heading: {
+// Reads what show.tpl shows inside root (a locator): one version of a
+// section, label by label.  { title: the h1, parts: { heading: {
 // entries, items, toComplete, text } } }; without parts of its own
 // (a version of one section), root itself is the one part, under ''.
 export async function readShown(root) {
@@ -117,6 +117,133 @@ export async function readShown(root) {
 		for (const s of sections)
 			parts[text(s.querySelector('h2'))] = part(s);
 		return { title: text(top.querySelector('h1')), parts };
+	});
+}
+
+// Text as compared: runs of white space (the no-break spaces of French
+// before a colon included) as one space, none at either end.
+export function squash(s) {
+	return String(s).replace(/\s+/g, ' ').trim();
+}
+
+// A label as compared: squashed, without its closing colon ("Persona :"
+// and "Persona:" are the label "Persona").
+export function labelOf(s) {
+	return squash(s).replace(/\s*:$/, '');
+}
+
+// Reads the strategy summary (summary.tpl) inside root, the document's
+// <article>: { title: the h1, toc: [{ href, text, todo }], parts: {
+// heading: part } }, one part per numbered <section class="part">, the
+// pitfalls included, by the text of its h2 (the number is drawn by CSS).
+// A part, and each item in it, is
+//   { id, num, title, n, name, toComplete, entries, lists, refs, items, text }
+//   id, num     the part's id ("part-mission") and data-num;
+//   title, n    an item's title (a post's label, "Objective 1", a
+//               persona's or an event's heading, a practice's name) and
+//               its number when its id has one ("objective-2");
+//   name        an objective's text, a persona's name;
+//   toComplete  the "To complete" notes of the part;
+//   entries     { label: value } of what the document shows under a
+//               label: <dt>/<dd>, a stem ("Objectives it serves:") and
+//               what follows it, a quote's caption, a scale's axis and its
+//               word, a role, a stage, the media of a post;
+//   lists       { label: [texts] } of its chips (labelled by aria-label or
+//               by the heading or line just before them);
+//   refs        [{ label, text, target }] of its links inside the document:
+//               the stem before them, their text, and the name of what
+//               they lead to (the objective's text, the persona's name);
+//   items       the cards of a part (objectives, personas, accounts,
+//               platforms, posts, reviews, events, values, practices);
+//   text        all its text, squashed.
+// A part's entries, lists and refs leave out what its items hold.  Labels
+// are read as written (textContent, not the upper case CSS may show) and
+// without their closing colon; values as a person reads them.
+export async function readSummaryDocument(root) {
+	return root.evaluate((top) => {
+		const ITEMS = ['.objective.card', '.persona.card', '.account.card', '.platform.card',
+			'figure.post', '.review.card', '.event.card', 'ul.values > li', 'ul.commitments > li'].join(', ');
+		const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+		const value = (e) => (e ? squash(e.innerText) : '');
+		const label = (e) => (e ? squash(e.textContent).replace(/\s*:$/, '') : '');
+		// The elements of box matching sel that belong to box itself, not
+		// to an item inside it.
+		const own = (box, sel) => {
+			const mine = box.matches(ITEMS) ? box : null;
+			return [...box.querySelectorAll(sel)].filter((e) => e.closest(ITEMS) === mine);
+		};
+		// The text of an element without that of one of its children.
+		const without = (e, child) => squash([...e.childNodes].filter((c) => c !== child)
+		    .map((c) => (c.nodeType === 1 ? c.innerText : c.textContent)).join(''));
+		const nameOf = (e) => value(e.querySelector('.obj-text, h4, h3')) || value(e);
+		const read = (box) => {
+			const entries = {};
+			const put = (k, v) => {
+				if (k !== '')
+					entries[k] = v;
+			};
+			for (const dt of own(box, 'dt')) {
+				const dd = dt.nextElementSibling;
+				put(label(dt), dd && dd.tagName === 'DD' ? value(dd) : '');
+			}
+			for (const stem of own(box, '.stem'))
+				put(label(stem), without(stem.parentElement, stem));
+			for (const cap of own(box, 'figure > figcaption')) {
+				const quote = cap.parentElement.querySelector(':scope > blockquote');
+				if (quote)
+					put(label(cap), value(quote));
+			}
+			for (const [key, val] of [['.axis', '.word'], ['.role-name', 'strong'], ['.stage', '.v'], ['.media-label', '.media-text']]) {
+				for (const k of own(box, key))
+					put(label(k), value(k.parentElement.querySelector(`:scope > ${val}`)));
+			}
+			const lists = {};
+			for (const ul of own(box, 'ul.chips')) {
+				const before = ul.previousElementSibling;
+				const k = ul.getAttribute('aria-label') ? squash(ul.getAttribute('aria-label')).replace(/\s*:$/, '') : label(before);
+				lists[k] = [...ul.querySelectorAll(':scope > li')].map(value);
+			}
+			const refs = own(box, 'a[href^="#"]').map((a) => {
+				const p = a.closest('p, figcaption, th, li');
+				const target = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+				return {
+					label: label(p && p.querySelector(':scope > .stem')),
+					text: value(a),
+					target: target ? nameOf(target) : null,
+				};
+			});
+			return { entries, lists, refs, text: value(box) };
+		};
+		const item = (e) => {
+			const num = e.querySelector('.obj-num');
+			const card = e.querySelector('.post-card[aria-label]');
+			const title = card ? squash(card.getAttribute('aria-label'))
+			    : num ? squash([...num.childNodes].filter((c) => c.nodeType === 3).map((c) => c.textContent).join(''))
+			    : value(e.querySelector('h4') ?? e.querySelector('h3') ?? e.querySelector('.account-name') ?? e.querySelector('strong'));
+			const n = /-(\d+)$/.exec(e.id ?? '');
+			return {
+				title,
+				n: n ? Number(n[1]) : undefined,
+				name: value(e.querySelector('.obj-text, h4')) || undefined,
+				...read(e),
+			};
+		};
+		const parts = {};
+		for (const s of top.querySelectorAll(':scope > section.part')) {
+			parts[value(s.querySelector(':scope > h2'))] = {
+				id: s.id,
+				num: s.querySelector(':scope > h2').getAttribute('data-num'),
+				toComplete: own(s, ':scope > .todo').map(value),
+				...read(s),
+				items: [...s.querySelectorAll(ITEMS)].map(item),
+			};
+		}
+		const toc = [...top.querySelectorAll('nav.toc li')].map((li) => ({
+			href: li.querySelector('a').getAttribute('href'),
+			text: value(li.querySelector('a')),
+			todo: li.querySelector('.todo') !== null,
+		}));
+		return { title: value(top.querySelector('h1')), toc, parts };
 	});
 }
 
@@ -494,13 +621,12 @@ export class Person {
 	}
 
 	// Reads the strategy summary (opening it with the plan's navigation
-	// unless already there): { title, parts: { heading: { entries:
-	// { term: text }, items: [{ title, entries }], toComplete: [text],
-	// text } } }, each part under its heading as the page shows it.
+	// unless already there): readSummaryDocument()'s { title, toc, parts },
+	// each part under its heading as the page shows it.
 	async readSummary() {
 		if (!this.isOn('summary'))
 			await this.openSection('Summary');
-		return readShown(this.page.locator('article.summary'));
+		return readSummaryDocument(this.page.locator('article.summary'));
 	}
 
 	// Saves a full-page screenshot as SCREENSHOTS/NAME-WIDTH.png (NAME: the

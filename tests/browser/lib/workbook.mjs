@@ -19,13 +19,23 @@
 //   copy      the example personas (1 to 3) copied into the list, after
 //             the items typed: copying saves the page;
 //   complete  every field that counts is answered: the overview says
-//             100 %.
+//             100 %;
+//   shown     where the summary shows a field (its own or a list's), by
+//             the field's label, when not under that same label:
+//               'Label'            under another label (a message id);
+//               null               in the text of its part or its card,
+//                                  without a label (a title, a tag, a
+//                                  note; a box ticked: the card itself);
+//               { text: 'msgid', v: 'NAME' }  in that sentence of the
+//                                  catalogue, the value as {{NAME}};
+//               { after: 'msgid' }  right after those words ("Persona:");
+//               { ref: true }      a link of the card leads to it.
 // Plain strings are typed as they are, or are the text of a menu's option
 // (a message id when the catalogue has it).  How a value reads on the
-// summary follows from its shape (shown()).  Adding a section to the
+// summary follows from its shape (expectShown()).  Adding a section to the
 // workbook is adding one object here.
 import assert from 'node:assert/strict';
-import { literal } from './person.mjs';
+import { literal, squash, labelOf } from './person.mjs';
 import { has } from './i18n.mjs';
 
 export const START = {
@@ -41,6 +51,9 @@ export const START = {
 		'How our community uses social media': 'Les parents du quartier se parlent dans le groupe Facebook « Parents d’Hochelaga ».',
 		'Hours a week the team can really give': '4,5',
 		'The people involved': 'Julie, coordonnatrice, deux heures par semaine; Marc, bénévole, prend de belles photos.',
+	},
+	shown: {
+		'Hours a week the team can really give': { text: '{{V}} h a week', v: 'V' },
 	},
 };
 
@@ -70,6 +83,14 @@ export const ACCOUNTS = {
 			},
 		],
 	}],
+	shown: {
+		'Platform': null,
+		'Name or address of the account': null,
+		'Who holds the access': 'Held by',
+		'Who can take over': 'Can take over',
+		'Recovery e-mail or phone (described, never the password)': 'Recovery',
+		'Notes': null,
+	},
 };
 
 export const MISSION = {
@@ -111,6 +132,12 @@ export const OBJECTIVES = {
 			},
 		],
 	}],
+	shown: {
+		'Objective': null,
+		'Kind of objective': null,
+		'How it serves the mission': 'How it serves the mission:',
+		'Date': 'To check on',
+	},
 };
 
 export const STORY = {
@@ -137,6 +164,12 @@ export const STORY = {
 			{ 'Value': 'Solidarité', 'A concrete example of how we live it': 'Les familles gardent les enfants les unes des autres.' },
 		],
 	}],
+	shown: {
+		'Short pitch (280 characters at most)': 'Our pitch, in a few words',
+		'Longer pitch': 'Our pitch, at more length',
+		'Value': null,
+		'A concrete example of how we live it': null,
+	},
 };
 
 export const TONE = {
@@ -151,6 +184,12 @@ export const TONE = {
 		'Adjective 2': 'tenace',
 		'Adjective 3': 'joyeuse',
 		'One sentence written in our voice': 'Besoin d’une pause? La halte vous attend mardi matin, le café est prêt.',
+	},
+	shown: {
+		'Adjective 1': 'In a few words, we are:',
+		'Adjective 2': 'In a few words, we are:',
+		'Adjective 3': 'In a few words, we are:',
+		'One sentence written in our voice': 'One sentence in our voice',
 	},
 };
 
@@ -181,6 +220,12 @@ export const AUDIENCES = {
 		],
 	}],
 	copy: [2],
+	shown: {
+		'Audience groups that matter to us': 'The groups we want to reach',
+		'Other groups': 'The groups we want to reach',
+		'Name': null,
+		'Role or audience group': null,
+	},
 };
 
 // The example personas that AUDIENCES copies, as the summary names them.
@@ -212,6 +257,14 @@ export const PLATFORMS = {
 			},
 		},
 	}],
+	shown: {
+		'We choose this platform': null,
+		'Objectives it serves': 'Objectives it serves:',
+		'Personas we reach there': 'Personas we reach there:',
+		'Hours a week we plan': { text: '{{HOURS}} h a week', v: 'HOURS' },
+		'Posts a week': { text: '{{POSTS}} posts a week', v: 'POSTS' },
+		'What we will do there': null,
+	},
 };
 
 export const RESOURCES = {
@@ -222,6 +275,10 @@ export const RESOURCES = {
 		'Where we stand between curating and creating': { scale: 2 },
 		'The kinds of content we will share or make': 'Les nouvelles du regroupement des maisons de la famille, et nos propres photos.',
 		'What that means for our hours': 'Partager prend une heure par semaine; les photos, une heure de plus.',
+	},
+	shown: {
+		'The kinds of content we will share or make': 'What we will share or make',
+		'What that means for our hours': 'What it means for our hours',
 	},
 };
 
@@ -245,6 +302,7 @@ export const PRACTICES = {
 		items: Object.fromEntries(Object.entries(PRACTICE_HOW).map(([title, how]) =>
 		    [title, { 'We commit to this': true, 'How we will do it': how }])),
 	}],
+	shown: { 'We commit to this': null, 'How we will do it': null },
 };
 
 export const POSTS = {
@@ -273,6 +331,13 @@ export const POSTS = {
 			},
 		],
 	}],
+	shown: {
+		'Platform': null,
+		'Objective': { ref: true },
+		'Persona': { after: 'Persona:' },
+		'Text of the post': null,
+		'Hashtags': null,
+	},
 };
 
 export const TEAM = {
@@ -290,6 +355,12 @@ export const TEAM = {
 		'How fast we answer questions': 'Within 24 hours',
 		'Who to call in a crisis': 'Julie, puis la présidente du conseil',
 		'What we commit to make public': 'Le bilan annuel et l’usage des dons.',
+	},
+	shown: {
+		'Person responsible': 'Responsible',
+		'Will they still be with us in a year?': { after: 'Still with us in a year:' },
+		'Back-up person': 'Takes over when needed',
+		'Who to call in a crisis': 'To call in a crisis',
 	},
 };
 
@@ -317,6 +388,7 @@ export const EVALUATION = {
 			},
 		],
 	}],
+	shown: { 'Reviewed on': null },
 };
 
 export const EVENTS = {
@@ -338,6 +410,14 @@ export const EVENTS = {
 			},
 		],
 	}],
+	shown: {
+		'Event': null,
+		'Date': null,
+		'Objectives before the event': 'Before',
+		'Objectives during the event': 'During',
+		'Objectives after the event': 'After',
+		'Notes': null,
+	},
 };
 
 // Every section, in the order of the workbook.
@@ -457,8 +537,9 @@ export async function saveSection(person, section) {
 
 // Each block of the section's lists as saved: { where (for messages),
 // scope() (its fieldset in the form), block (what it must hold), and
-// title (a fixed item's title) or prefix (an item's numbered title, which
-// its name may follow: "Objective 1: ...") as the summary shows it }.
+// title (a fixed item's title: "Facebook", "Use photos"), or index (its
+// place in its list, from 0) and from (the list has one item per item of
+// another section) }.
 function savedBlocks(person, section) {
 	const out = [];
 	for (const list of section.lists ?? []) {
@@ -472,7 +553,8 @@ function savedBlocks(person, section) {
 				where: list.item.replace('%d', i + 1),
 				scope: () => person.item({ title: list.item, n: i + 1 }),
 				block,
-				prefix: person.t(list.item, { N: i + 1 }),
+				index: i,
+				from: !!list.from,
 			});
 		}
 	}
@@ -523,31 +605,97 @@ export function longDate(iso, lang) {
 	return `${d === 1 ? '1er' : d} ${fr[m - 1]} ${y}`;
 }
 
-// Checks that text, what the summary shows for a value, is that value as
-// the summary writes it: a date in words, a number with the language's
-// decimal sign, "Yes" for a ticked box, the options' labels, the scale as
-// "n / 5".  Empty values are not on the summary at all (the caller
+// The words the summary gives each point of a five-point scale, by the
+// scale's label (cgi/summary.c says the same).
+const SCALE_WORDS = {
+	'Indignant or warm': ['Indignant', 'Rather indignant', 'Between indignant and warm', 'Rather warm', 'Warm'],
+	'Formal or familiar': ['Formal', 'Rather formal', 'Between formal and familiar', 'Rather familiar', 'Familiar'],
+	'Serious or playful': ['Serious', 'Rather serious', 'Between serious and playful', 'Rather playful', 'Playful'],
+	'Where we stand between curating and creating': ['Curating what others make', 'Mostly curating',
+		'As much curating as creating', 'Mostly creating', 'Creating our own content'],
+};
+
+// A plain value as the summary writes it: a date in words, a number with
+// the language's decimal sign, an option's label, typed text as typed.
+function written(person, value) {
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+		return longDate(value, person.lang);
+	if (/^\d+[.,]\d+$/.test(value))
+		return value.replace(/[.,]/, person.lang === 'fr' ? ',' : '.');
+	return squash(person.word(value));
+}
+
+// Whether text holds words as a whole: not the end of a longer number or
+// word ("3 h" is not in "13 h").
+function holds(text, words) {
+	return new RegExp(`(?:^|[^\\p{L}\\p{N}])${literal(words)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+// Checks that box (a part of the summary or a card in it, as
+// readSummaryDocument() reads it) shows the value of the field label as
+// the summary writes it, where spec says (the section's "shown", see the
+// top of this file): under its label (a <dt>, a stem, a caption, a
+// scale's axis...), in a list of chips, in links to what it names, or in
+// the text.  Empty values are not on the summary at all (the caller
 // checks).
-function expectShown(person, value, text, where) {
-	assert.notEqual(text, undefined, `${where} is on the summary`);
+function expectShown(person, box, label, value, spec, where) {
+	const key = labelOf(person.t(typeof spec === 'string' ? spec : label));
+	const under = () => {
+		assert.ok(key in box.entries || key in box.lists,
+		    `${where} is on the summary under "${key}" (its labels: ${[...Object.keys(box.entries), ...Object.keys(box.lists)].join(' | ')})`);
+		return box.entries[key];
+	};
 	if (typeof value === 'boolean') {
-		assert.equal(text, person.t('Yes'), `${where} on the summary`);
-	} else if (typeof value === 'string') {
-		let want = person.word(value);
-		if (/^\d{4}-\d{2}-\d{2}$/.test(value))
-			want = longDate(value, person.lang);
-		else if (/^\d+[.,]\d+$/.test(value))
-			want = value.replace(/[.,]/, person.lang === 'fr' ? ',' : '.');
-		assert.equal(text, want, `${where} on the summary`);
+		// A box ticked is the card itself (the caller found it), or "Yes".
+		if (spec !== null)
+			assert.equal(under(), squash(person.t('Yes')), `${where} on the summary`);
+	} else if (typeof value === 'string' || 'keys' in value) {
+		const want = typeof value === 'string' ? written(person, value) : squash(value.keys);
+		if (spec === null) {
+			assert.ok(holds(box.text, want), `${where}: "${want}" on the summary: ${box.text}`);
+		} else if (spec && spec.text) {
+			const said = squash(person.t(spec.text, { [spec.v]: want }));
+			assert.ok(holds(box.text, said), `${where}: "${said}" on the summary: ${box.text}`);
+		} else if (spec && spec.after) {
+			const said = `${squash(person.t(spec.after))} ${want}`;
+			assert.ok(holds(box.text, said), `${where}: "${said}" on the summary: ${box.text}`);
+		} else if (key in box.lists && !(key in box.entries)) {
+			assert.ok(box.lists[key].includes(want), `${where}: "${want}" is among ${box.lists[key].join(', ')}`);
+		} else {
+			assert.equal(under(), want, `${where} on the summary`);
+		}
 	} else if ('scale' in value) {
-		assert.ok(text.startsWith(`${value.scale} / 5`), `${where} on the summary: ${text}`);
-	} else if ('ticks' in value) {
+		const words = SCALE_WORDS[label];
+		assert.ok(words, `${where}: the words of the scale are known`);
+		assert.equal(under(), squash(person.t(words[value.scale - 1])), `${where}: the scale on the summary, as a word`);
+		assert.ok(holds(box.text, squash(person.t('{{VALUE}} on a scale of 5', { VALUE: value.scale }))),
+		    `${where}: the summary says "${person.t('{{VALUE}} on a scale of 5', { VALUE: value.scale })}" to a screen reader`);
+	} else if ('ticks' in value && value.contains) {
+		// Items of another section, each a link to its card.
+		const refs = box.refs.filter((r) => r.label === key);
+		assert.equal(refs.length, value.ticks.length,
+		    `${where}: ${value.ticks.length} links under "${key}" (${refs.map((r) => r.text).join(', ')})`);
 		for (const w of value.ticks)
-			assert.ok(text.includes(person.word(w)), `${where} on the summary: "${person.word(w)}" in ${text}`);
+			assert.ok(refs.some((r) => r.target !== null && r.target.includes(w)),
+			    `${where}: a link under "${key}" leads to "${w}" (they lead to: ${refs.map((r) => r.target).join(' | ')})`);
+	} else if ('ticks' in value) {
+		under();
+		const chips = box.lists[key];
+		assert.ok(chips, `${where}: the summary lists them under "${key}"`);
+		for (const w of value.ticks)
+			assert.ok(chips.includes(squash(person.word(w))), `${where}: "${person.word(w)}" is among ${chips.join(', ')}`);
 	} else if ('pick' in value) {
-		assert.ok(text.includes(value.pick), `${where} on the summary: "${value.pick}" in ${text}`);
-	} else if ('keys' in value) {
-		assert.equal(text, value.keys, `${where} on the summary`);
+		if (spec && spec.ref) {
+			assert.ok(box.refs.some((r) => r.target !== null && r.target.includes(value.pick)),
+			    `${where}: a link of the card leads to "${value.pick}" (they lead to: ${box.refs.map((r) => r.target).join(' | ')})`);
+		} else if (spec && spec.after) {
+			const said = `${squash(person.t(spec.after))} ${value.pick}`;
+			assert.ok(box.text.includes(said), `${where}: "${said}" on the summary: ${box.text}`);
+		} else {
+			assert.ok(holds(box.text, value.pick), `${where}: "${value.pick}" on the summary: ${box.text}`);
+		}
+	} else {
+		assert.fail(`${where}: a value of unknown shape ${JSON.stringify(value)}`);
 	}
 }
 
@@ -557,24 +705,44 @@ function isEmpty(value) {
 }
 
 // Checks that the summary read by person.readSummary() holds the section
-// as it was saved: each field under its label, each item under its title
-// ("Objective 1: ...", "Facebook") with its details, the examples copied.
+// as it was saved: its part, numbered and anchored as in the workbook and
+// in the contents, not "to complete"; each field where the section's
+// "shown" says; each item of its lists as a card, in the list's order
+// (a fixed item by its title), with its details; the examples copied.
 export function expectSummary(person, plan, section) {
 	const heading = person.t(section.title);
+	const where = (w) => (w ? `${heading}, ${w}` : heading);
 	const part = plan.parts[heading];
 	assert.ok(part, `the summary has a part "${heading}" (it has: ${Object.keys(plan.parts).join(', ')})`);
+	const num = SECTIONS.findIndex((s) => s.slug === section.slug) + 1;
+	assert.equal(part.id, `part-${section.slug}`, `${heading}: the part's anchor`);
+	assert.equal(part.num, String(num), `${heading}: the part's number`);
+	const entry = plan.toc.find((e) => e.href === `#part-${section.slug}`);
+	assert.ok(entry, `${heading}: the contents link to the part`);
+	assert.equal(entry.text, squash(heading), `${heading}: the contents name the part`);
+	assert.equal(entry.todo, false, `${heading}: the contents do not say it is still to complete`);
 	assert.deepEqual(part.toComplete, [], `${heading}: the summary does not say it is still to complete`);
+	const shown = section.shown ?? {};
 	for (const [label, value] of Object.entries(section.fields ?? {})) {
 		if (!isEmpty(value))
-			expectShown(person, value, part.entries[person.t(label)], `${heading}: "${label}"`);
+			expectShown(person, part, label, value, shown[label], where(`"${label}"`));
 	}
-	for (const { where, block, title, prefix } of savedBlocks(person, section)) {
-		const numbered = new RegExp(`^${literal(prefix ?? '')}(\\s?:|$)`);
-		const item = part.items.find((it) => (title !== undefined ? it.title === title : numbered.test(it.title)));
-		assert.ok(item, `${heading}: the summary shows ${where} (it shows: ${part.items.map((i) => i.title).join(' | ')})`);
+	const blocks = savedBlocks(person, section);
+	const listed = blocks.filter((b) => b.title === undefined);
+	if (listed.length > 0)
+		assert.equal(part.items.length, listed.length + (section.copy ?? []).length,
+		    `${heading}: one card per item (it shows: ${part.items.map((i) => i.title).join(' | ')})`);
+	for (const { where: w, block, title, index, from } of blocks) {
+		const item = title !== undefined ? part.items.find((it) => it.title === title) : part.items[index];
+		assert.ok(item, `${where(w)} is on the summary (it shows: ${part.items.map((i) => i.title).join(' | ')})`);
+		if (item.n !== undefined)
+			assert.equal(item.n, index + 1, `${where(w)}: its card is numbered ${index + 1}`);
+		if (from)
+			assert.ok(item.title.startsWith(squash(person.t('Review of objective {{N}}', { N: index + 1 }))),
+			    `${where(w)}: its card names objective ${index + 1}: ${item.title}`);
 		for (const [label, value] of Object.entries(block)) {
 			if (!isEmpty(value))
-				expectShown(person, value, item.entries[person.t(label)], `${heading}, ${where}: "${label}"`);
+				expectShown(person, item, label, value, shown[label], where(`${w}: "${label}"`));
 		}
 	}
 	for (const n of section.copy ?? []) {
