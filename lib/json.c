@@ -6,8 +6,9 @@
  * most max_depth times (JSON_MAX_DEPTH at most), so a hostile document
  * cannot exhaust the stack.  Every string is decoded into its own
  * allocation and checked: raw bytes must be valid UTF-8 (http.c's
- * utf8_valid()), escapes must be the eight short ones or \uXXXX, and a
- * \uXXXX must not be U+0000 nor half of a surrogate pair.
+ * utf8_valid()), escapes must be the eight short ones or \u and four
+ * hex digits, and a \u escape must not be U+0000 nor half of a surrogate
+ * pair.
  *
  * The writer appends to a struct buf and remembers the first error, so a
  * caller writes a whole document and checks jw_finish() once.  The form is
