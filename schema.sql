@@ -1,4 +1,4 @@
--- schema.sql: the database of reseauter, schema version 3.
+-- schema.sql: the database of reseauter, schema version 4.
 --
 -- This file is the only description of the schema.  lib/db.c runs it, in one
 -- transaction, on an empty database; a database made by an older program is
@@ -175,4 +175,121 @@ CREATE INDEX share_links_org ON share_links(org_id);
 -- Forgetting a deleted person (ON DELETE SET NULL) looks up their links.
 CREATE INDEX share_links_user ON share_links(created_by);
 
-PRAGMA user_version = 3;
+-- The roles a person holds across the whole instance, beside their
+-- memberships: 'admin' runs the instance (accounts, roles, backups, but
+-- not the plans), 'trainer' runs cohorts and reads the plans of the
+-- organisations that joined them.  No row: neither.  granted_by is NULL
+-- when the command-line tool (reseauter-admin) granted it.
+CREATE TABLE user_roles (
+	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	role       TEXT NOT NULL CHECK (role IN ('admin', 'trainer')),
+	granted_at INTEGER NOT NULL,
+	granted_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	PRIMARY KEY (user_id, role)
+) WITHOUT ROWID;
+-- Forgetting a deleted person (ON DELETE SET NULL) looks up their grants.
+CREATE INDEX user_roles_granted_by ON user_roles(granted_by);
+
+-- A one-time link to choose a new password, made by an administrator or
+-- by reseauter-admin for a person who lost theirs.  As for invitations,
+-- only the token's hash is kept.  created_by is NULL when the command-line
+-- tool made it.  Using it sets used_at and ends every session of the user.
+CREATE TABLE password_resets (
+	id         INTEGER PRIMARY KEY,
+	token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	created_at INTEGER NOT NULL,
+	expires_at INTEGER NOT NULL CHECK (expires_at > created_at),
+	used_at    INTEGER
+);
+CREATE INDEX password_resets_user ON password_resets(user_id);
+CREATE INDEX password_resets_creator ON password_resets(created_by);
+
+-- A cohort: the groups of one workshop or series, followed by its
+-- trainers.  join_code is what an owner types to join it: 8 characters of
+-- an alphabet without look-alikes (lib/cohort.h), stored without the
+-- hyphen shown in the middle.  starts_on and ends_on are ISO dates
+-- (YYYY-MM-DD) or '' when not given.  state: 'open' takes new
+-- organisations, 'closed' takes none, 'archived' is closed and kept out of
+-- the trainers' list of current cohorts; its trainers still read it.
+CREATE TABLE cohorts (
+	id         INTEGER PRIMARY KEY,
+	name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),
+	starts_on  TEXT NOT NULL DEFAULT ''
+	           CHECK (starts_on = '' OR date(starts_on) IS starts_on),
+	ends_on    TEXT NOT NULL DEFAULT ''
+	           CHECK (ends_on = '' OR date(ends_on) IS ends_on),
+	notes      TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),
+	join_code  TEXT NOT NULL UNIQUE CHECK (length(join_code) = 8),
+	state      TEXT NOT NULL DEFAULT 'open'
+	           CHECK (state IN ('open', 'closed', 'archived')),
+	created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	created_at INTEGER NOT NULL
+);
+CREATE INDEX cohorts_creator ON cohorts(created_by);
+
+-- The trainers of each cohort: whoever made it, and the co-facilitators
+-- they added.  A trainer reads the plans of a cohort only while they also
+-- hold the 'trainer' role of user_roles.
+CREATE TABLE cohort_trainers (
+	cohort_id INTEGER NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+	user_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	added_at  INTEGER NOT NULL,
+	PRIMARY KEY (cohort_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX cohort_trainers_user ON cohort_trainers(user_id);
+
+-- The organisations in each cohort.  An owner's joining writes the row,
+-- leaving deletes it: from then on the cohort's trainers no longer read
+-- the plan.  demo is 1 for the demonstration organisation a trainer filled
+-- with the workbook's example, left out of the debrief's figures.
+CREATE TABLE cohort_orgs (
+	cohort_id INTEGER NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+	org_id    INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+	joined_at INTEGER NOT NULL,
+	joined_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),
+	PRIMARY KEY (cohort_id, org_id)
+) WITHOUT ROWID;
+CREATE INDEX cohort_orgs_org ON cohort_orgs(org_id);
+CREATE INDEX cohort_orgs_user ON cohort_orgs(joined_by);
+
+-- Comments on a section of a plan, in threads: a row with thread_id NULL
+-- opens a thread, the replies point at it.  by_trainer says on which side
+-- the author wrote (a trainer reading the plan, or a member of the
+-- organisation), kept even when the account is gone.  resolved_at and
+-- resolved_by are set on the opening row only, when a member (or the
+-- trainer) marks the thread resolved; reopening clears them.
+CREATE TABLE comments (
+	id          INTEGER PRIMARY KEY,
+	org_id      INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+	section     TEXT NOT NULL CHECK (length(section) BETWEEN 1 AND 32),
+	thread_id   INTEGER REFERENCES comments(id) ON DELETE CASCADE,
+	user_id     INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	by_trainer  INTEGER NOT NULL CHECK (by_trainer IN (0, 1)),
+	body        TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 4000),
+	created_at  INTEGER NOT NULL,
+	resolved_at INTEGER,
+	resolved_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	CHECK (thread_id IS NULL OR resolved_at IS NULL)
+);
+CREATE INDEX comments_org ON comments(org_id, section, created_at);
+CREATE INDEX comments_thread ON comments(thread_id);
+CREATE INDEX comments_user ON comments(user_id);
+CREATE INDEX comments_resolver ON comments(resolved_by);
+
+-- When each trainer last read each plan, to show what changed since.  A
+-- visit is a run of page views with no gap over an hour: last_seen_at is
+-- the newest view, since_at the end of the visit before this one (0 on a
+-- first visit), and the plan view shows the changes made after since_at.
+CREATE TABLE trainer_visits (
+	user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	org_id       INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
+	since_at     INTEGER NOT NULL,
+	last_seen_at INTEGER NOT NULL CHECK (last_seen_at >= since_at),
+	PRIMARY KEY (user_id, org_id)
+) WITHOUT ROWID;
+CREATE INDEX trainer_visits_org ON trainer_visits(org_id);
+
+PRAGMA user_version = 4;

@@ -39,12 +39,22 @@ enum method {
 	METHOD_OTHER
 };
 
-/* Who may reach a route. */
+/*
+ * Who may reach a route, for each method.  Not logged in, a person is sent
+ * to the login page; logged in, what they may not know exists gets 404
+ * (another organisation's plan, a cohort they do not train) and what they
+ * may not do gets 403.  cgi/main.c applies the rule before any handler.
+ */
 enum access {
 	ACCESS_ANYONE = 0,   /* logged in or not */
 	ACCESS_LOGIN,        /* any logged-in user */
 	ACCESS_MEMBER,       /* a member of the organisation in the path */
-	ACCESS_OWNER         /* an owner of the organisation in the path */
+	ACCESS_OWNER,        /* an owner of the organisation in the path */
+	ACCESS_READER,       /* a member, or a trainer of a cohort the organisation
+	                      * is in (r->role is then ORG_ROLE_TRAINER: read only) */
+	ACCESS_TRAINER,      /* a person with the trainer role */
+	ACCESS_COHORT,       /* a trainer of the cohort of /c/<id> (r->item_id) */
+	ACCESS_ADMIN         /* an administrator of the instance */
 };
 
 /* Everything about one request; freed by req_free() at the end of each turn. */
@@ -58,6 +68,8 @@ struct req {
 	char              token[AUTH_TOKEN_LEN + 1]; /* the <token> of /invite/<token> */
 	int               section;    /* the enum wb_section of /o/<id>/<slug>, -1 if none */
 	int64_t           version;    /* the <version> of .../history/<version>, 0 if none */
+	int64_t           item_id;    /* the <id> of /c/<id>, .../comments/<id>/ and
+	                               * /admin/users/<id>/, 0 if none */
 	int               shared;     /* the page is read through a share link */
 	struct kvlist     query;
 	struct kvlist     form;       /* the POST body's fields (urlencoded, or the plain
@@ -73,7 +85,8 @@ struct req {
 	struct session    sess;       /* valid when logged_in */
 	char              session_token[AUTH_TOKEN_LEN + 1];
 	char              csrf[AUTH_TOKEN_LEN + 1]; /* the token forms carry */
-	int               role;       /* enum org_role in org_id, when a member */
+	int               role;       /* enum org_role in org_id: a member's role, or
+	                               * ORG_ROLE_TRAINER for a trainer reading it */
 	char              org_name[AUTH_NAME_MAX];
 	struct http_response resp;
 };
@@ -279,5 +292,36 @@ int members_invite_post(struct req *r);
 int members_revoke_post(struct req *r);
 int invite_get(struct req *r);
 int invite_post(struct req *r);
+
+/* Comments (comments.c). */
+int comment_add_post(struct req *r);
+int comment_resolve_post(struct req *r);
+
+/* The cohorts an organisation is in, and joining one (org_cohorts.c, join.c). */
+int org_cohorts_get(struct req *r);
+int org_cohorts_leave_post(struct req *r);
+int join_get(struct req *r);
+int join_post(struct req *r);
+
+/* The trainer's cohorts (cohorts.c) and one cohort (cohort.c). */
+int cohorts_get(struct req *r);
+int cohorts_new_get(struct req *r);
+int cohorts_new_post(struct req *r);
+int cohort_get(struct req *r);
+int cohort_csv_get(struct req *r);
+int cohort_debrief_get(struct req *r);
+int cohort_edit_get(struct req *r);
+int cohort_edit_post(struct req *r);
+int cohort_state_post(struct req *r);
+int cohort_trainers_post(struct req *r);
+int cohort_demo_post(struct req *r);
+
+/* The instance's administration (admin.c) and password reset links (reset.c). */
+int admin_get(struct req *r);
+int admin_roles_post(struct req *r);
+int admin_reset_post(struct req *r);
+int admin_backup_post(struct req *r);
+int reset_get(struct req *r);
+int reset_post(struct req *r);
 
 #endif

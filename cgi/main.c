@@ -21,6 +21,7 @@
 #include <sodium.h>
 
 #include "cgi.h"
+#include "cohort.h"
 #include "org.h"
 #include "pdf.h"
 #include "workbook.h"
@@ -67,13 +68,35 @@ enum route {
 	ROUTE_REVISION,
 	ROUTE_RESTORE,
 	ROUTE_INVITE,
+	ROUTE_COMMENT_ADD,
+	ROUTE_COMMENT_RESOLVE,
+	ROUTE_ORG_COHORTS,
+	ROUTE_ORG_COHORTS_LEAVE,
+	ROUTE_JOIN,
+	ROUTE_JOIN_CODE,
+	ROUTE_COHORTS,
+	ROUTE_COHORTS_NEW,
+	ROUTE_COHORT,
+	ROUTE_COHORT_CSV,
+	ROUTE_COHORT_DEBRIEF,
+	ROUTE_COHORT_EDIT,
+	ROUTE_COHORT_STATE,
+	ROUTE_COHORT_TRAINERS,
+	ROUTE_COHORT_DEMO,
+	ROUTE_ADMIN,
+	ROUTE_ADMIN_ROLES,
+	ROUTE_ADMIN_RESET,
+	ROUTE_ADMIN_BACKUP,
+	ROUTE_RESET,
 	ROUTE__MAX
 };
 
 struct route_def {
-	const char  *pattern;   /* "%d" an organisation id, "%t" a token, "%s" a section, "%v" a version */
-	enum access  access;
+	const char  *pattern;   /* "%d" an organisation id, "%t" a token, "%s" a section,
+	                         * "%v" a version, "%i" the id of a cohort, comment or user */
+	enum access  get_access;
 	int        (*get)(struct req *);
+	enum access  post_access;
 	int        (*post)(struct req *);
 	int          multipart; /* the POST may also be multipart/form-data (a file
 	                         * upload), up to twice RESEAUTER_MAX_BODY */
@@ -88,38 +111,75 @@ struct route_def {
  * is); every other POST is urlencoded only.
  */
 static const struct route_def routes[ROUTE__MAX] = {
-	[ROUTE_HOME]           = { "/",                    ACCESS_ANYONE, home_get, NULL },
-	[ROUTE_SIGNUP]         = { "/signup",              ACCESS_ANYONE, signup_get, signup_post },
-	[ROUTE_LOGIN]          = { "/login",               ACCESS_ANYONE, login_get, login_post },
-	[ROUTE_LOGOUT]         = { "/logout",              ACCESS_LOGIN,  NULL, logout_post },
-	[ROUTE_LANG]           = { "/lang",                ACCESS_ANYONE, NULL, lang_post },
-	[ROUTE_ORGS]           = { "/orgs",                ACCESS_LOGIN,  orgs_get, NULL },
-	[ROUTE_OVERVIEW]       = { "/o/%d",                ACCESS_MEMBER, overview_get, NULL },
-	[ROUTE_SUMMARY]        = { "/o/%d/summary",        ACCESS_MEMBER, summary_get, NULL },
-	[ROUTE_MEMBERS]        = { "/o/%d/members",        ACCESS_MEMBER, members_get, NULL },
-	[ROUTE_MEMBERS_INVITE] = { "/o/%d/members/invite", ACCESS_OWNER,  NULL, members_invite_post },
-	[ROUTE_MEMBERS_REVOKE] = { "/o/%d/members/revoke", ACCESS_OWNER,  NULL, members_revoke_post },
-	[ROUTE_SUMMARY_PDF]    = { "/o/%d/summary.pdf",    ACCESS_MEMBER, summary_pdf_get, NULL },
-	[ROUTE_SUMMARY_MD]     = { "/o/%d/summary.md",     ACCESS_MEMBER, summary_md_get, NULL },
-	[ROUTE_SUMMARY_HTML]   = { "/o/%d/summary.html",   ACCESS_MEMBER, summary_html_get, NULL },
-	[ROUTE_PLAN_JSON]      = { "/o/%d/plan.json",      ACCESS_MEMBER, plan_json_get, NULL },
-	[ROUTE_PLAN_ICS]       = { "/o/%d/plan.ics",       ACCESS_MEMBER, plan_ics_get, NULL },
-	[ROUTE_SHARE]          = { "/o/%d/share",          ACCESS_MEMBER, share_get, share_post },
-	[ROUTE_SHARE_REVOKE]   = { "/o/%d/share/revoke",   ACCESS_OWNER,  NULL, share_revoke_post },
-	[ROUTE_IMPORT]         = { "/o/%d/import",         ACCESS_OWNER,  import_get, import_post, 1 },
-	[ROUTE_IMPORT_CONFIRM] = { "/o/%d/import/confirm", ACCESS_OWNER,  NULL, import_confirm_post, 1 },
-	[ROUTE_ORGS_NEW]       = { "/orgs/new",            ACCESS_LOGIN,  orgs_new_get, orgs_new_post, 1 },
-	[ROUTE_SHARED]         = { "/s/%t",                ACCESS_ANYONE, shared_get, NULL },
-	[ROUTE_SHARED_PDF]     = { "/s/%t/summary.pdf",    ACCESS_ANYONE, summary_pdf_get, NULL },
-	[ROUTE_SHARED_MD]      = { "/s/%t/summary.md",     ACCESS_ANYONE, summary_md_get, NULL },
-	[ROUTE_SHARED_HTML]    = { "/s/%t/summary.html",   ACCESS_ANYONE, summary_html_get, NULL },
-	[ROUTE_SHARED_JSON]    = { "/s/%t/plan.json",      ACCESS_ANYONE, plan_json_get, NULL },
-	[ROUTE_SHARED_ICS]     = { "/s/%t/plan.ics",       ACCESS_ANYONE, plan_ics_get, NULL },
-	[ROUTE_SECTION]        = { "/o/%d/%s",             ACCESS_MEMBER, section_get, section_post },
-	[ROUTE_HISTORY]        = { "/o/%d/%s/history",     ACCESS_MEMBER, history_get, NULL },
-	[ROUTE_REVISION]       = { "/o/%d/%s/history/%v",  ACCESS_MEMBER, revision_get, NULL },
-	[ROUTE_RESTORE]        = { "/o/%d/%s/restore",     ACCESS_MEMBER, NULL, restore_post },
-	[ROUTE_INVITE]         = { "/invite/%t",           ACCESS_ANYONE, invite_get, invite_post },
+#define A_ANY   ACCESS_ANYONE
+#define A_LOGIN ACCESS_LOGIN
+#define A_MEM   ACCESS_MEMBER
+#define A_OWN   ACCESS_OWNER
+#define A_READ  ACCESS_READER
+#define A_TRN   ACCESS_TRAINER
+#define A_COH   ACCESS_COHORT
+#define A_ADM   ACCESS_ADMIN
+	/* pattern                                        GET                           POST */
+	[ROUTE_HOME]           = { "/",                    A_ANY,  home_get,           A_ANY,  NULL },
+	[ROUTE_SIGNUP]         = { "/signup",              A_ANY,  signup_get,         A_ANY,  signup_post },
+	[ROUTE_LOGIN]          = { "/login",               A_ANY,  login_get,          A_ANY,  login_post },
+	[ROUTE_LOGOUT]         = { "/logout",              A_LOGIN, NULL,              A_LOGIN, logout_post },
+	[ROUTE_LANG]           = { "/lang",                A_ANY,  NULL,               A_ANY,  lang_post },
+	[ROUTE_ORGS]           = { "/orgs",                A_LOGIN, orgs_get,          A_LOGIN, NULL },
+	[ROUTE_OVERVIEW]       = { "/o/%d",                A_READ, overview_get,       A_READ, NULL },
+	[ROUTE_SUMMARY]        = { "/o/%d/summary",        A_READ, summary_get,        A_READ, NULL },
+	[ROUTE_MEMBERS]        = { "/o/%d/members",        A_MEM,  members_get,        A_MEM,  NULL },
+	[ROUTE_MEMBERS_INVITE] = { "/o/%d/members/invite", A_OWN,  NULL,               A_OWN,  members_invite_post },
+	[ROUTE_MEMBERS_REVOKE] = { "/o/%d/members/revoke", A_OWN,  NULL,               A_OWN,  members_revoke_post },
+	[ROUTE_SUMMARY_PDF]    = { "/o/%d/summary.pdf",    A_READ, summary_pdf_get,    A_READ, NULL },
+	[ROUTE_SUMMARY_MD]     = { "/o/%d/summary.md",     A_READ, summary_md_get,     A_READ, NULL },
+	[ROUTE_SUMMARY_HTML]   = { "/o/%d/summary.html",   A_READ, summary_html_get,   A_READ, NULL },
+	[ROUTE_PLAN_JSON]      = { "/o/%d/plan.json",      A_READ, plan_json_get,      A_READ, NULL },
+	[ROUTE_PLAN_ICS]       = { "/o/%d/plan.ics",       A_READ, plan_ics_get,       A_READ, NULL },
+	[ROUTE_SHARE]          = { "/o/%d/share",          A_MEM,  share_get,          A_MEM,  share_post },
+	[ROUTE_SHARE_REVOKE]   = { "/o/%d/share/revoke",   A_OWN,  NULL,               A_OWN,  share_revoke_post },
+	[ROUTE_IMPORT]         = { "/o/%d/import",         A_OWN,  import_get,         A_OWN,  import_post, 1 },
+	[ROUTE_IMPORT_CONFIRM] = { "/o/%d/import/confirm", A_OWN,  NULL,               A_OWN,  import_confirm_post, 1 },
+	[ROUTE_ORGS_NEW]       = { "/orgs/new",            A_LOGIN, orgs_new_get,      A_LOGIN, orgs_new_post, 1 },
+	[ROUTE_SHARED]         = { "/s/%t",                A_ANY,  shared_get,         A_ANY,  NULL },
+	[ROUTE_SHARED_PDF]     = { "/s/%t/summary.pdf",    A_ANY,  summary_pdf_get,    A_ANY,  NULL },
+	[ROUTE_SHARED_MD]      = { "/s/%t/summary.md",     A_ANY,  summary_md_get,     A_ANY,  NULL },
+	[ROUTE_SHARED_HTML]    = { "/s/%t/summary.html",   A_ANY,  summary_html_get,   A_ANY,  NULL },
+	[ROUTE_SHARED_JSON]    = { "/s/%t/plan.json",      A_ANY,  plan_json_get,      A_ANY,  NULL },
+	[ROUTE_SHARED_ICS]     = { "/s/%t/plan.ics",       A_ANY,  plan_ics_get,       A_ANY,  NULL },
+	[ROUTE_SECTION]        = { "/o/%d/%s",             A_READ, section_get,        A_MEM,  section_post },
+	[ROUTE_HISTORY]        = { "/o/%d/%s/history",     A_READ, history_get,        A_READ, NULL },
+	[ROUTE_REVISION]       = { "/o/%d/%s/history/%v",  A_READ, revision_get,       A_READ, NULL },
+	[ROUTE_RESTORE]        = { "/o/%d/%s/restore",     A_MEM,  NULL,               A_MEM,  restore_post },
+	[ROUTE_INVITE]         = { "/invite/%t",           A_ANY,  invite_get,         A_ANY,  invite_post },
+	[ROUTE_COMMENT_ADD]    = { "/o/%d/%s/comments",    A_READ, NULL,               A_READ, comment_add_post },
+	[ROUTE_COMMENT_RESOLVE] = { "/o/%d/comments/%i/resolve", A_READ, NULL,         A_READ, comment_resolve_post },
+	[ROUTE_ORG_COHORTS]    = { "/o/%d/cohorts",        A_MEM,  org_cohorts_get,    A_MEM,  NULL },
+	[ROUTE_ORG_COHORTS_LEAVE] = { "/o/%d/cohorts/leave", A_OWN, NULL,              A_OWN,  org_cohorts_leave_post },
+	[ROUTE_JOIN]           = { "/join",                A_LOGIN, join_get,          A_LOGIN, join_post },
+	[ROUTE_JOIN_CODE]      = { "/join/%t",             A_LOGIN, join_get,          A_LOGIN, NULL },
+	[ROUTE_COHORTS]        = { "/cohorts",             A_TRN,  cohorts_get,        A_TRN,  NULL },
+	[ROUTE_COHORTS_NEW]    = { "/cohorts/new",         A_TRN,  cohorts_new_get,    A_TRN,  cohorts_new_post },
+	[ROUTE_COHORT]         = { "/c/%i",                A_COH,  cohort_get,         A_COH,  NULL },
+	[ROUTE_COHORT_CSV]     = { "/c/%i/dashboard.csv",  A_COH,  cohort_csv_get,     A_COH,  NULL },
+	[ROUTE_COHORT_DEBRIEF] = { "/c/%i/debrief",        A_COH,  cohort_debrief_get, A_COH,  NULL },
+	[ROUTE_COHORT_EDIT]    = { "/c/%i/edit",           A_COH,  cohort_edit_get,    A_COH,  cohort_edit_post },
+	[ROUTE_COHORT_STATE]   = { "/c/%i/state",          A_COH,  NULL,               A_COH,  cohort_state_post },
+	[ROUTE_COHORT_TRAINERS] = { "/c/%i/trainers",      A_COH,  NULL,               A_COH,  cohort_trainers_post },
+	[ROUTE_COHORT_DEMO]    = { "/c/%i/demo",           A_COH,  NULL,               A_COH,  cohort_demo_post },
+	[ROUTE_ADMIN]          = { "/admin",               A_ADM,  admin_get,          A_ADM,  NULL },
+	[ROUTE_ADMIN_ROLES]    = { "/admin/users/%i/roles", A_ADM, NULL,               A_ADM,  admin_roles_post },
+	[ROUTE_ADMIN_RESET]    = { "/admin/users/%i/reset", A_ADM, NULL,               A_ADM,  admin_reset_post },
+	[ROUTE_ADMIN_BACKUP]   = { "/admin/backup",        A_ADM,  NULL,               A_ADM,  admin_backup_post },
+	[ROUTE_RESET]          = { "/reset/%t",            A_ANY,  reset_get,          A_ANY,  reset_post },
+#undef A_ANY
+#undef A_LOGIN
+#undef A_MEM
+#undef A_OWN
+#undef A_READ
+#undef A_TRN
+#undef A_COH
+#undef A_ADM
 };
 
 /* How a request's bytes come in and go out: FastCGI streams or stdio. */
@@ -131,10 +191,31 @@ struct io {
 };
 
 /*
- * Matches one path segment pattern ("%d", "%t" or a literal) against the
- * segment seg[0..len) and stores what a placeholder captured in r.  An id
- * is a positive decimal without leading zeros that fits in int64; a token
- * is 1 to AUTH_TOKEN_LEN characters of [A-Za-z0-9_-].
+ * Reads seg[0..len) as an id: a positive decimal without leading zeros,
+ * of at most maxdigits digits.  Returns 1 with *v, or 0.
+ */
+static int
+route_id(const char *seg, size_t len, size_t maxdigits, int64_t *v)
+{
+	size_t i;
+
+	*v = 0;
+	if (len == 0 || len > maxdigits || seg[0] == '0')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (seg[i] < '0' || seg[i] > '9')
+			return 0;
+		*v = *v * 10 + (seg[i] - '0');
+	}
+	return 1;
+}
+
+/*
+ * Matches one path segment pattern ("%d", "%t", "%s", "%v", "%i" or a
+ * literal) against the segment seg[0..len) and stores what a placeholder
+ * captured in r.  An id fits in int64 (18 digits; a version, 9); a token
+ * is 1 to AUTH_TOKEN_LEN characters of [A-Za-z0-9_-]; a section is the
+ * slug of one.
  */
 static int
 route_segment(const char *pat, size_t plen, const char *seg, size_t len,
@@ -142,19 +223,8 @@ route_segment(const char *pat, size_t plen, const char *seg, size_t len,
 {
 	size_t i;
 
-	if (plen == 2 && pat[0] == '%' && pat[1] == 'd') {
-		int64_t v = 0;
-
-		if (len == 0 || len > 18 || seg[0] == '0')
-			return 0;
-		for (i = 0; i < len; i++) {
-			if (seg[i] < '0' || seg[i] > '9')
-				return 0;
-			v = v * 10 + (seg[i] - '0');
-		}
-		r->org_id = v;
-		return 1;
-	}
+	if (plen == 2 && pat[0] == '%' && pat[1] == 'd')
+		return route_id(seg, len, 18, &r->org_id);
 	if (plen == 2 && pat[0] == '%' && pat[1] == 't') {
 		if (len == 0 || len > AUTH_TOKEN_LEN)
 			return 0;
@@ -180,19 +250,10 @@ route_segment(const char *pat, size_t plen, const char *seg, size_t len,
 			return 0;
 		return 1;
 	}
-	if (plen == 2 && pat[0] == '%' && pat[1] == 'v') {
-		int64_t v = 0;
-
-		if (len == 0 || len > 9 || seg[0] == '0')
-			return 0;
-		for (i = 0; i < len; i++) {
-			if (seg[i] < '0' || seg[i] > '9')
-				return 0;
-			v = v * 10 + (seg[i] - '0');
-		}
-		r->version = v;
-		return 1;
-	}
+	if (plen == 2 && pat[0] == '%' && pat[1] == 'v')
+		return route_id(seg, len, 9, &r->version);
+	if (plen == 2 && pat[0] == '%' && pat[1] == 'i')
+		return route_id(seg, len, 18, &r->item_id);
 	return plen == len && memcmp(pat, seg, len) == 0;
 }
 
@@ -242,6 +303,7 @@ route_find(struct req *r)
 		r->token[0] = '\0';
 		r->section = -1;
 		r->version = 0;
+		r->item_id = 0;
 	}
 	return -1;
 }
@@ -499,6 +561,109 @@ out:
 }
 
 /*
+ * Applies the access rule of the route to a logged-in person (enum access
+ * in cgi.h): the organisation of /o/<id>/ is found through org_access()
+ * and its name read into r->org_name; a cohort of /c/<id>/ through
+ * cohort_trainer_check().  What a person may not know exists (another
+ * group's plan, another trainer's cohort) is answered 404; what they know
+ * of but may not do, 403.  Returns RT_OK with *answered set when an error
+ * page was made, or an error status.
+ */
+static int
+req_check_access(struct req *r, enum access access, int *answered)
+{
+	int rc, ok;
+
+	*answered = 0;
+	switch (access) {
+	case ACCESS_ANYONE:
+	case ACCESS_LOGIN:
+		return RT_OK;
+	case ACCESS_MEMBER:
+	case ACCESS_OWNER:
+	case ACCESS_READER:
+		rc = org_access(r->h, r->org_id, r->sess.user_id, &r->role);
+		if (rc != RT_OK)
+			return rc;
+		*answered = 1;
+		if (r->role == ORG_ROLE_NONE)
+			return page_error(r, 404,
+			    N_("This page does not exist."));
+		if (r->role == ORG_ROLE_TRAINER && access != ACCESS_READER)
+			return page_error(r, 403, N_("As a trainer, you read "
+			    "this plan and comment on it; only the "
+			    "organisation's members can change it."));
+		if (access == ACCESS_OWNER && r->role != ORG_ROLE_OWNER)
+			return page_error(r, 403, N_("Only an owner of the "
+			    "organisation can do this."));
+		*answered = 0;
+		return org_name(r->h, r->org_id, r->org_name);
+	case ACCESS_TRAINER:
+		if (r->sess.roles & AUTH_ROLE_TRAINER)
+			return RT_OK;
+		*answered = 1;
+		return page_error(r, 403, N_("This page is for trainers. An "
+		    "administrator of this site can give you that role."));
+	case ACCESS_COHORT:
+		ok = 0;
+		if ((r->sess.roles & AUTH_ROLE_TRAINER) &&
+		    (rc = cohort_trainer_check(r->h, r->item_id,
+		    r->sess.user_id, &ok)) != RT_OK)
+			return rc;
+		if (ok)
+			return RT_OK;
+		*answered = 1;
+		return page_error(r, 404, N_("This page does not exist."));
+	case ACCESS_ADMIN:
+		if (r->sess.roles & AUTH_ROLE_ADMIN)
+			return RT_OK;
+		*answered = 1;
+		return page_error(r, 403, N_("Only an administrator of this "
+		    "site can do this."));
+	}
+	return RT_EINVAL;
+}
+
+/* The name of an access rule, as --routes prints it. */
+static const char *
+access_name(enum access a)
+{
+	switch (a) {
+	case ACCESS_ANYONE:  return "anyone";
+	case ACCESS_LOGIN:   return "login";
+	case ACCESS_MEMBER:  return "member";
+	case ACCESS_OWNER:   return "owner";
+	case ACCESS_READER:  return "reader";
+	case ACCESS_TRAINER: return "trainer";
+	case ACCESS_COHORT:  return "cohort";
+	case ACCESS_ADMIN:   return "admin";
+	}
+	return "?";
+}
+
+/*
+ * Prints the route table, one line per route and method it answers:
+ * "GET /o/%d/summary reader".  The authorization test
+ * (tests/e2e/authz.sh) reads it, so that a route missing from its matrix
+ * fails the test.  Returns the exit status.
+ */
+static int
+routes_print(void)
+{
+	int i;
+
+	for (i = 0; i < ROUTE__MAX; i++) {
+		if (routes[i].get != NULL)
+			printf("GET %s %s\n", routes[i].pattern,
+			    access_name(routes[i].get_access));
+		if (routes[i].post != NULL)
+			printf("POST %s %s\n", routes[i].pattern,
+			    access_name(routes[i].post_access));
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+/*
  * Runs the fixed checks of every request (method, route, body, session,
  * CSRF token, access to the organisation), then the route's handler.
  * Whatever happens, r->resp holds an answer when this returns RT_OK.
@@ -513,6 +678,7 @@ req_dispatch(struct req *r, const struct io *io)
 	const char *ck = FCGX_GetParam("HTTP_COOKIE", io->envp);
 	const struct route_def *rd;
 	size_t plen;
+	enum access access;
 	int rc, answered, route;
 
 	if (method == NULL || strcmp(method, "GET") == 0)
@@ -579,7 +745,8 @@ req_dispatch(struct req *r, const struct io *io)
 			return rc;
 	}
 
-	if (rd->access != ACCESS_ANYONE && !r->logged_in) {
+	access = r->method == METHOD_POST ? rd->post_access : rd->get_access;
+	if (access != ACCESS_ANYONE && !r->logged_in) {
 		char next[1024], loc[1200];
 
 		if (r->method == METHOD_POST)
@@ -598,20 +765,9 @@ req_dispatch(struct req *r, const struct io *io)
 			    "saved. Go back, reload the page and try again."));
 	}
 
-	if (rd->access == ACCESS_MEMBER || rd->access == ACCESS_OWNER) {
-		rc = org_member_role(r->h, r->org_id, r->sess.user_id,
-		    &r->role);
-		if (rc != RT_OK)
-			return rc;
-		if (r->role == ORG_ROLE_NONE)
-			return page_error(r, 404,
-			    N_("This page does not exist."));
-		if (rd->access == ACCESS_OWNER && r->role != ORG_ROLE_OWNER)
-			return page_error(r, 403, N_("Only an owner of the "
-			    "organisation can do this."));
-		if ((rc = org_name(r->h, r->org_id, r->org_name)) != RT_OK)
-			return rc;
-	}
+	if ((rc = req_check_access(r, access, &answered)) != RT_OK ||
+	    answered)
+		return rc;
 
 	return r->method == METHOD_POST ? rd->post(r) : rd->get(r);
 }
@@ -843,10 +999,11 @@ listen_unix(const char *path, int mode)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: reseauter [--init-db]\n"
+	fprintf(stderr, "usage: reseauter [--init-db | --routes]\n"
 	    "  Serves FastCGI on RESEAUTER_SOCKET, or on fd 0 when a web "
 	    "server spawned it,\n  or answers one request as plain CGI.  "
-	    "--init-db creates or migrates the\n  database and exits.\n");
+	    "--init-db creates or migrates the\n  database and exits; --routes "
+	    "lists the routes and who may use them.\n");
 }
 
 int
@@ -859,6 +1016,8 @@ main(int argc, char *argv[])
 	memset(&app, 0, sizeof app);
 	if (argc == 2 && strcmp(argv[1], "--init-db") == 0)
 		init_only = 1;
+	else if (argc == 2 && strcmp(argv[1], "--routes") == 0)
+		return routes_print();
 	else if (argc != 1) {
 		usage();
 		return 2;

@@ -37,7 +37,7 @@ static void
 page_layout_fill(struct req *r, struct tpl_dict *layout)
 {
 	enum lang other = r->lang == LANG_FR ? LANG_EN : LANG_FR;
-	struct tpl_dict *d;
+	struct tpl_dict *d, *sub = NULL;
 
 	tpl_set(layout, "LANG", lang_codes[r->lang]);
 	tpl_set(layout, "OTHER_LANG", lang_codes[other]);
@@ -52,20 +52,39 @@ page_layout_fill(struct req *r, struct tpl_dict *layout)
 	if (r->logged_in) {
 		d = tpl_add_section(layout, "USER");
 		tpl_set(d, "USER_NAME", r->sess.user_name);
+		if (r->sess.roles & AUTH_ROLE_TRAINER) {
+			sub = tpl_add_section(d, "TRAINER");
+			if (strcmp(r->path, "/cohorts") == 0 ||
+			    strncmp(r->path, "/c/", 3) == 0)
+				tpl_show(sub, "nav_cohorts");
+		}
+		if (r->sess.roles & AUTH_ROLE_ADMIN) {
+			sub = tpl_add_section(d, "ADMIN");
+			if (strncmp(r->path, "/admin", 6) == 0)
+				tpl_show(sub, "nav_admin");
+		}
 	} else
 		tpl_show(layout, "ANONYMOUS");
 	if (r->org_id != 0 && r->role != ORG_ROLE_NONE) {
 		d = tpl_add_section(layout, "ORG_NAV");
 		tpl_set_int(d, "ORG_ID", r->org_id);
 		tpl_set(d, "ORG_NAME", r->org_name);
+		/* A trainer reads: no members, sharing or cohorts. */
+		sub = NULL;
+		if (r->role == ORG_ROLE_TRAINER)
+			tpl_show(d, "TRAINER_NAV");
+		else
+			sub = tpl_add_section(d, "MEMBER_NAV");
 		/* The part of the plan this page belongs to. */
 		if (strncmp(r->path + strcspn(r->path + 3, "/") + 3,
 		    "/summary", 8) == 0)
 			tpl_show(d, "nav_summary");
-		else if (strstr(r->path, "/members") != NULL)
-			tpl_show(d, "nav_members");
-		else if (strstr(r->path, "/share") != NULL)
-			tpl_show(d, "nav_share");
+		else if (sub != NULL && strstr(r->path, "/members") != NULL)
+			tpl_show(sub, "nav_members");
+		else if (sub != NULL && strstr(r->path, "/share") != NULL)
+			tpl_show(sub, "nav_share");
+		else if (sub != NULL && strstr(r->path, "/cohorts") != NULL)
+			tpl_show(sub, "nav_cohorts");
 		else
 			tpl_show(d, "nav_workbook");
 	}

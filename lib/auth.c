@@ -650,6 +650,7 @@ auth_session_get(struct auth *a, struct dbh *h, const char *token,
 		db_column_copy(st, 6, out->user_name, sizeof(out->user_name));
 		db_column_copy(st, 7, out->user_email,
 		    sizeof(out->user_email));
+		out->roles = sqlite3_column_int(st, 8);
 	}
 	db_stmt_release(st);
 	if (rc == RT_ENOTFOUND)

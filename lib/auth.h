@@ -71,6 +71,15 @@ int auth_login(struct auth *a, struct dbh *h, const char *email,
     const char *pw, size_t pwlen, const char *addr, time_t now,
     int64_t *user_id);
 
+/*
+ * The roles a person can hold across the instance (table user_roles), as
+ * bits of struct session's roles.
+ */
+enum auth_role {
+	AUTH_ROLE_ADMIN = 1,     /* runs the instance: accounts, roles, backups */
+	AUTH_ROLE_TRAINER = 2    /* runs cohorts and reads their plans */
+};
+
 /* A live session, with what every page needs to know of its user. */
 struct session {
 	int64_t id;
@@ -81,6 +90,7 @@ struct session {
 	char    user_email[AUTH_NAME_MAX];
 	int64_t created;
 	int64_t last_seen;
+	int     roles;                      /* enum auth_role bits */
 };
 
 /*

@@ -39,7 +39,7 @@
 #include "sql.h"
 
 /* The version of schema.sql this program is written for. */
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 /* How long a connection waits for a lock before giving RT_EBUSY (ms). */
 #define DB_BUSY_TIMEOUT 5000
@@ -85,7 +85,9 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "last_seen) VALUES (?1, ?2, ?3, ?4, ?4)",
 	[DB_STMT_SESSION_GET] =
 	    "SELECT s.id, s.user_id, s.csrf, s.created_at, s.last_seen, "
-	    "u.lang, u.name, u.email "
+	    "u.lang, u.name, u.email, (SELECT coalesce(sum(CASE r.role "
+	    "WHEN 'admin' THEN 1 WHEN 'trainer' THEN 2 END), 0) "
+	    "FROM user_roles r WHERE r.user_id = s.user_id) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "WHERE s.token_hash = ?1",
 	[DB_STMT_SESSION_TOUCH] =
@@ -107,6 +109,14 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (org_id, user_id) DO NOTHING",
 	[DB_STMT_MEMBER_ROLE] =
 	    "SELECT role FROM memberships WHERE org_id = ?1 AND user_id = ?2",
+	[DB_STMT_ORG_ACCESS] =
+	    "SELECT role FROM memberships WHERE org_id = ?1 AND user_id = ?2 "
+	    "UNION ALL "
+	    "SELECT 'trainer' FROM cohort_orgs co "
+	    "JOIN cohort_trainers ct ON ct.cohort_id = co.cohort_id "
+	    "JOIN user_roles ur ON ur.user_id = ct.user_id "
+	    "AND ur.role = 'trainer' "
+	    "WHERE co.org_id = ?1 AND ct.user_id = ?2 LIMIT 1",
 	[DB_STMT_ORGS_OF_USER] =
 	    "SELECT o.id, o.name, m.role "
 	    "FROM memberships m JOIN orgs o ON o.id = m.org_id "
@@ -206,6 +216,17 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	[DB_STMT_IMPORT_OWNER_ADD] =
 	    "INSERT INTO memberships (org_id, user_id, role, created_at) "
 	    "VALUES (?1, ?2, 'owner', ?3)",
+
+	/* Cohorts, their trainers and organisations (cohort.c). */
+	[DB_STMT_COHORT_TRAINER_CHECK] =
+	    "SELECT 1 FROM cohort_trainers WHERE cohort_id = ?1 AND user_id = ?2",
+
+	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
+
+	/* Comments and the trainers' visits (comment.c). */
+
+	/* Roles, accounts and backups of the instance (admin.c). */
+
 };
 
 /*
@@ -350,6 +371,90 @@ static const char db_migration_2_3[] =
 	"CREATE INDEX share_links_user ON share_links(created_by);\n";
 
 /*
+ * Version 3 to 4: trainers and cohorts.  Instance roles, password reset
+ * links, cohorts with their trainers and organisations, comments on
+ * sections, and the trainers' visits; nothing older is touched.  The text
+ * must stay identical to schema.sql's (test_migrate.c checks it).
+ */
+static const char db_migration_3_4[] =
+	"CREATE TABLE user_roles (\n"
+	"	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	role       TEXT NOT NULL CHECK (role IN ('admin', 'trainer')),\n"
+	"	granted_at INTEGER NOT NULL,\n"
+	"	granted_by INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	PRIMARY KEY (user_id, role)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX user_roles_granted_by ON user_roles(granted_by);\n"
+	"CREATE TABLE password_resets (\n"
+	"	id         INTEGER PRIMARY KEY,\n"
+	"	token_hash BLOB NOT NULL UNIQUE CHECK (length(token_hash) = 32),\n"
+	"	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	expires_at INTEGER NOT NULL CHECK (expires_at > created_at),\n"
+	"	used_at    INTEGER\n"
+	");\n"
+	"CREATE INDEX password_resets_user ON password_resets(user_id);\n"
+	"CREATE INDEX password_resets_creator ON password_resets(created_by);\n"
+	"CREATE TABLE cohorts (\n"
+	"	id         INTEGER PRIMARY KEY,\n"
+	"	name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 120),\n"
+	"	starts_on  TEXT NOT NULL DEFAULT ''\n"
+	"	           CHECK (starts_on = '' OR date(starts_on) IS starts_on),\n"
+	"	ends_on    TEXT NOT NULL DEFAULT ''\n"
+	"	           CHECK (ends_on = '' OR date(ends_on) IS ends_on),\n"
+	"	notes      TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),\n"
+	"	join_code  TEXT NOT NULL UNIQUE CHECK (length(join_code) = 8),\n"
+	"	state      TEXT NOT NULL DEFAULT 'open'\n"
+	"	           CHECK (state IN ('open', 'closed', 'archived')),\n"
+	"	created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	created_at INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX cohorts_creator ON cohorts(created_by);\n"
+	"CREATE TABLE cohort_trainers (\n"
+	"	cohort_id INTEGER NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,\n"
+	"	user_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	added_at  INTEGER NOT NULL,\n"
+	"	PRIMARY KEY (cohort_id, user_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX cohort_trainers_user ON cohort_trainers(user_id);\n"
+	"CREATE TABLE cohort_orgs (\n"
+	"	cohort_id INTEGER NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,\n"
+	"	org_id    INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,\n"
+	"	joined_at INTEGER NOT NULL,\n"
+	"	joined_by INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	demo      INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1)),\n"
+	"	PRIMARY KEY (cohort_id, org_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX cohort_orgs_org ON cohort_orgs(org_id);\n"
+	"CREATE INDEX cohort_orgs_user ON cohort_orgs(joined_by);\n"
+	"CREATE TABLE comments (\n"
+	"	id          INTEGER PRIMARY KEY,\n"
+	"	org_id      INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,\n"
+	"	section     TEXT NOT NULL CHECK (length(section) BETWEEN 1 AND 32),\n"
+	"	thread_id   INTEGER REFERENCES comments(id) ON DELETE CASCADE,\n"
+	"	user_id     INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	by_trainer  INTEGER NOT NULL CHECK (by_trainer IN (0, 1)),\n"
+	"	body        TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 4000),\n"
+	"	created_at  INTEGER NOT NULL,\n"
+	"	resolved_at INTEGER,\n"
+	"	resolved_by INTEGER REFERENCES users(id) ON DELETE SET NULL,\n"
+	"	CHECK (thread_id IS NULL OR resolved_at IS NULL)\n"
+	");\n"
+	"CREATE INDEX comments_org ON comments(org_id, section, created_at);\n"
+	"CREATE INDEX comments_thread ON comments(thread_id);\n"
+	"CREATE INDEX comments_user ON comments(user_id);\n"
+	"CREATE INDEX comments_resolver ON comments(resolved_by);\n"
+	"CREATE TABLE trainer_visits (\n"
+	"	user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	org_id       INTEGER NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,\n"
+	"	since_at     INTEGER NOT NULL,\n"
+	"	last_seen_at INTEGER NOT NULL CHECK (last_seen_at >= since_at),\n"
+	"	PRIMARY KEY (user_id, org_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX trainer_visits_org ON trainer_visits(org_id);\n";
+
+/*
  * The migration steps, in any order: the step whose from_version is N
  * takes a database from version N to N + 1.  The last entry is a sentinel
  * that is never applied (C has no empty arrays); add steps above it, and
@@ -358,6 +463,7 @@ static const char db_migration_2_3[] =
 static const struct db_migration db_migrations[] = {
 	{ 1, db_migration_1_2 },
 	{ 2, db_migration_2_3 },
+	{ 3, db_migration_3_4 },
 	{ 0, NULL }
 };
 static const size_t db_nmigrations =

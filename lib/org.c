@@ -49,6 +49,8 @@ org_role_column(sqlite3_stmt *st, int col)
 		return ORG_ROLE_OWNER;
 	if (strcmp((const char *)v, "member") == 0)
 		return ORG_ROLE_MEMBER;
+	if (strcmp((const char *)v, "trainer") == 0)
+		return ORG_ROLE_TRAINER;
 	return ORG_ROLE_NONE;
 }
 
@@ -229,6 +231,28 @@ org_member_role(struct dbh *h, int64_t org_id, int64_t user_id, int *role)
 	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK)
 		rc = db_fail(h->rd, "bind role");
 	else if ((rc = db_step_row(h->rd, st, "member role")) == RT_OK)
+		*role = org_role_column(st, 0);
+	db_stmt_release(st);
+	if (rc == RT_ENOTFOUND)
+		return RT_OK;
+	return rc == RT_OK ? RT_OK : RT_EDB;
+}
+
+/* See org.h.  One statement answers both questions. */
+int
+org_access(struct dbh *h, int64_t org_id, int64_t user_id, int *role)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	assert(h != NULL && h->rd != NULL && role != NULL);
+	*role = ORG_ROLE_NONE;
+	if ((st = db_stmt(h->rd, DB_STMT_ORG_ACCESS)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK)
+		rc = db_fail(h->rd, "bind access");
+	else if ((rc = db_step_row(h->rd, st, "org access")) == RT_OK)
 		*role = org_role_column(st, 0);
 	db_stmt_release(st);
 	if (rc == RT_ENOTFOUND)

@@ -16,7 +16,9 @@
 enum org_role {
 	ORG_ROLE_NONE = 0,
 	ORG_ROLE_MEMBER = 1,
-	ORG_ROLE_OWNER = 2
+	ORG_ROLE_OWNER = 2,
+	ORG_ROLE_TRAINER = 3    /* no member, but a trainer of a cohort it is in:
+	                         * reads the plan and comments, changes nothing */
 };
 
 #define ORG_NAME_MAX 120   /* characters of an organisation's name */
@@ -34,6 +36,15 @@ int org_signup(struct dbh *h, const char *org_name, const char *user_name,
 
 /* The role of user_id in org_id; ORG_ROLE_NONE (with RT_OK) when not a member. */
 int org_member_role(struct dbh *h, int64_t org_id, int64_t user_id, int *role);
+
+/*
+ * The access of user_id to org_id: their role when a member; else
+ * ORG_ROLE_TRAINER when they hold the trainer role (user_roles) and are a
+ * trainer of a cohort (in any state) that the organisation is in; else
+ * ORG_ROLE_NONE (with RT_OK).  This is the access rule of every page of
+ * a plan.  Returns RT_OK or RT_EDB.
+ */
+int org_access(struct dbh *h, int64_t org_id, int64_t user_id, int *role);
 
 /* An organisation a user belongs to. */
 struct org_ref {

@@ -1,6 +1,6 @@
 /*
  * sql.h: the statement table and the helpers that lib/ modules share to
- * run it.  Only db.c, auth.c, org.c, plan.c and share.c include this file.
+ * run it.  Only the lib/ modules that own statements include this file.
  *
  * Every SQL statement of the program is named here by enum db_stmt; its
  * text lives only in the table of db.c, and no SQL is assembled anywhere
@@ -49,7 +49,8 @@ enum db_stmt {
 	DB_STMT_USER_SET_PWHASH,     /* ?1 new, ?2 id, ?3 old */
 	DB_STMT_USER_SET_LANG,       /* ?1 lang, ?2 id */
 	DB_STMT_SESSION_ADD,         /* ?1 token hash, ?2 user, ?3 csrf, ?4 now */
-	DB_STMT_SESSION_GET,         /* ?1 token hash: id, user, csrf, created, last seen, lang, name, email */
+	DB_STMT_SESSION_GET,         /* ?1 token hash: id, user, csrf, created, last seen, lang, name, email,
+	                              * roles (enum auth_role bits) */
 	DB_STMT_SESSION_TOUCH,       /* ?1 now, ?2 id */
 	DB_STMT_SESSION_DEL_ID,      /* ?1 id */
 	DB_STMT_SESSION_DEL_TOKEN,   /* ?1 token hash */
@@ -60,6 +61,7 @@ enum db_stmt {
 	DB_STMT_ORG_ADD,             /* ?1 name, ?2 now, ?3 user: id */
 	DB_STMT_MEMBER_ADD,          /* ?1 org, ?2 user, ?3 role, ?4 now; no-op if a member */
 	DB_STMT_MEMBER_ROLE,         /* ?1 org, ?2 user: role */
+	DB_STMT_ORG_ACCESS,          /* ?1 org, ?2 user: 'owner', 'member' or 'trainer' */
 	DB_STMT_ORGS_OF_USER,        /* ?1 user: id, name, role */
 	DB_STMT_ORG_NAME,            /* ?1 org: name */
 	DB_STMT_ORG_MEMBERS,         /* ?1 org: user, name, email, role, joined */
@@ -91,6 +93,16 @@ enum db_stmt {
 	                              * NULL or not after ?3 */
 	/* Import, and organisations started from a file (plan.c). */
 	DB_STMT_IMPORT_OWNER_ADD,    /* ?1 org, ?2 user, ?3 now: makes user an owner of org */
+
+	/* Cohorts, their trainers and organisations (cohort.c). */
+	DB_STMT_COHORT_TRAINER_CHECK, /* ?1 cohort, ?2 user: 1 when a trainer of it */
+
+	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
+
+	/* Comments and the trainers' visits (comment.c). */
+
+	/* Roles, accounts and backups of the instance (admin.c). */
+
 	DB_STMT__MAX
 };
 

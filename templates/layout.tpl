@@ -16,7 +16,9 @@
 <div class="bar">
 <a class="brand" href="/">reseauter</a>
 <nav class="account" aria-label="[[Account]]">
-{{#USER}}<span class="who">{{USER_NAME}}</span>
+{{#USER}}{{#TRAINER}}<a href="/cohorts"{{#nav_cohorts}} aria-current="page"{{/nav_cohorts}}>[[My cohorts]]</a>
+{{/TRAINER}}{{#ADMIN}}<a href="/admin"{{#nav_admin}} aria-current="page"{{/nav_admin}}>[[Administration]]</a>
+{{/ADMIN}}<span class="who">{{USER_NAME}}</span>
 <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">[[Log out]]</button></form>{{/USER}}
 {{#ANONYMOUS}}<a href="/login">[[Log in]]</a>
 <a href="/signup">[[Create an account]]</a>{{/ANONYMOUS}}
@@ -27,8 +29,10 @@
 <span class="org-name">{{ORG_NAME}}</span>
 <a href="/o/{{ORG_ID}}/"{{#nav_workbook}} aria-current="page"{{/nav_workbook}}>[[Workbook]]</a>
 <a href="/o/{{ORG_ID}}/summary"{{#nav_summary}} aria-current="page"{{/nav_summary}}>[[Summary]]</a>
-<a href="/o/{{ORG_ID}}/members"{{#nav_members}} aria-current="page"{{/nav_members}}>[[Members]]</a>
+{{#MEMBER_NAV}}<a href="/o/{{ORG_ID}}/members"{{#nav_members}} aria-current="page"{{/nav_members}}>[[Members]]</a>
 <a href="/o/{{ORG_ID}}/share"{{#nav_share}} aria-current="page"{{/nav_share}}>[[Share]]</a>
+<a href="/o/{{ORG_ID}}/cohorts"{{#nav_cohorts}} aria-current="page"{{/nav_cohorts}}>[[Cohorts]]</a>{{/MEMBER_NAV}}
+{{#TRAINER_NAV}}<span class="badge">[[Read only: you follow this plan as a trainer]]</span>{{/TRAINER_NAV}}
 </nav>{{/ORG_NAV}}
 </header>
 <main id="main">

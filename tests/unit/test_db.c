@@ -124,8 +124,8 @@ test_open_creates(void **state)
 	(void)state;
 	tdb_open(&t);
 	s = db_conn_handle(t.rd);
-	assert_int_equal(db_schema_version(), 3);
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 3);
+	assert_int_equal(db_schema_version(), 4);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), 4);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
 	    "type = 'table' AND name IN ('users', 'orgs', 'memberships', "
 	    "'sessions', 'invitations', 'login_failures', 'plan_sections', "

@@ -1,7 +1,8 @@
 /*
  * test_migrate.c: the real migrations of lib/db.c, run on databases made
- * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql and
- * schema-v2.sql are schema.sql as versions 1 and 2 shipped it).  Each test
+ * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql,
+ * schema-v2.sql and schema-v3.sql are schema.sql as versions 1, 2 and 3
+ * shipped it).  Each test
  * builds an old database by hand, as the old program would have left it,
  * opens it with db_open(), which brings it to the current version, and
  * reads it back through lib/plan.c and lib/share.c.  Run from the
@@ -33,6 +34,7 @@
 #define SCHEMA    "schema.sql"
 #define SCHEMA_V1 "tests/unit/fixtures/schema-v1.sql"
 #define SCHEMA_V2 "tests/unit/fixtures/schema-v2.sql"
+#define SCHEMA_V3 "tests/unit/fixtures/schema-v3.sql"
 #define T0        1700000000
 
 /* A temporary directory with the database of one test. */
@@ -246,8 +248,9 @@ test_v1_to_v2_content(void **state)
 	(void)state;
 	v1_make(&t, v1_rows);
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
-	assert_int_equal(db_schema_version(), 3);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
+	assert_int_equal(db_schema_version(), 4);
 
 	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
 	assert_string_equal(wb_value(&d, "mission"),
@@ -405,14 +408,16 @@ test_v1_to_v2_empty(void **state)
 	(void)state;
 	v1_make(&t, "INSERT INTO orgs (name, created_at) VALUES ('O', 1)");
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_sections"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_revisions"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM orgs"), 1);
 	db_conn_close(t.h.rd);
 	db_close(t.db);
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
 	t_close(&t);
 }
 
@@ -493,7 +498,8 @@ test_v2_to_v3_content(void **state)
 	(void)state;
 	old_make(&t, SCHEMA_V2, v2_rows);
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM orgs"), 2);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM memberships"), 3);
@@ -523,7 +529,8 @@ test_v2_to_v3_content(void **state)
 	db_conn_close(t.h.rd);
 	db_close(t.db);
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 1);
 	t_close(&t);
 }
@@ -571,9 +578,58 @@ test_v2_to_v3_empty(void **state)
 	(void)state;
 	old_make(&t, SCHEMA_V2, NULL);
 	t_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 3);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 0);
 	t_close(&t);
+}
+
+/* The rows of version 3: those of version 2 and a share link. */
+static const char v3_rows[] =
+    "INSERT INTO share_links (org_id, token_hash, label, created_by, "
+    "  created_at) VALUES (1, randomblob(32), 'CA', 1, 5);";
+
+/*
+ * A version 3 database keeps every row and gets the empty tables of
+ * trainers and cohorts; the migrated schema is exactly schema.sql's.
+ */
+static void
+test_v3_to_v4(void **state)
+{
+	struct tdb	 t, fresh;
+	char		*a, *b, rows[4096];
+
+	(void)state;
+	snprintf(rows, sizeof(rows), "%s%s", v2_rows, v3_rows);
+	assert_non_null(a = malloc(65536));
+	assert_non_null(b = malloc(65536));
+	old_make(&t, SCHEMA_V3, rows);
+	t_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"), 4);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM memberships"), 3);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_revisions"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM cohorts"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM comments"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM user_roles"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
+	schema_text(db_conn_handle(t.h.rd), a, 65536);
+
+	memset(&fresh, 0, sizeof(fresh));
+	snprintf(fresh.dir, sizeof(fresh.dir), "/tmp/reseauter-mig-XXXXXX");
+	assert_non_null(mkdtemp(fresh.dir));
+	snprintf(fresh.path, sizeof(fresh.path), "%s/new.db", fresh.dir);
+	t_open(&fresh);
+	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "table cohort_orgs cohort_orgs"));
+	assert_non_null(strstr(a, "index comments_thread comments"));
+	t_close(&fresh);
+	t_close(&t);
+	free(a);
+	free(b);
 }
 
 int
@@ -589,6 +645,7 @@ main(void)
 		cmocka_unit_test(test_v2_to_v3_content),
 		cmocka_unit_test(test_v2_to_v3_schema),
 		cmocka_unit_test(test_v2_to_v3_empty),
+		cmocka_unit_test(test_v3_to_v4),
 	};
 
 	if (sodium_init() < 0)
