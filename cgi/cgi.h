@@ -168,6 +168,14 @@ void page_summary_add(struct req *r, struct tpl_dict *d, struct tpl_dict **sum,
 void page_stamp(struct req *r, struct tpl_dict *d, int64_t updated_at,
     const char *updated_by);
 
+/*
+ * Sets {{key}} to the quantity n as the person's language writes it,
+ * "63 206" or "63,206" (i18n_format_int): for text that a person reads,
+ * never for an attribute, a URL or a form's value, which keep the digits.
+ */
+void page_set_number(struct req *r, struct tpl_dict *d, const char *key,
+    long long n);
+
 /* Sets a session cookie (rt_session, or __Host-rt_session when secure). */
 int page_set_session_cookie(struct req *r, const char *token, int remove);
 

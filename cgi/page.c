@@ -185,16 +185,20 @@ page_field_message(struct req *r, const struct field_def *def, int error,
     char *out, size_t outlen)
 {
 	const char *fmt = T(r, form_error_msgid_for(def, error));
+	char lo[48], hi[48];
 
+	/* The bounds are quantities a person reads: "4 000" in French. */
+	i18n_format_int(r->lang, def->min, lo, sizeof lo);
+	i18n_format_int(r->lang, def->max, hi, sizeof hi);
 	switch (error) {
 	case FIELD_ETOOSHORT:
-		snprintf(out, outlen, fmt, def->min);
+		snprintf(out, outlen, fmt, lo);
 		break;
 	case FIELD_ETOOLONG:
-		snprintf(out, outlen, fmt, def->max);
+		snprintf(out, outlen, fmt, hi);
 		break;
 	case FIELD_ERANGE:
-		snprintf(out, outlen, fmt, def->min, def->max);
+		snprintf(out, outlen, fmt, lo, hi);
 		break;
 	default:
 		snprintf(out, outlen, "%s", fmt);
@@ -274,6 +278,16 @@ page_stamp(struct req *r, struct tpl_dict *d, int64_t updated_at,
 	s = tpl_add_section(d, "stamp");
 	tpl_set(s, "SAVED_BY", updated_by);
 	tpl_set(s, "SAVED_ON", date);
+}
+
+void
+page_set_number(struct req *r, struct tpl_dict *d, const char *key,
+    long long n)
+{
+	char num[48];
+
+	i18n_format_int(r->lang, n, num, sizeof num);
+	tpl_set(d, key, num);
 }
 
 int

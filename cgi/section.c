@@ -135,18 +135,15 @@ section_platform_card(struct req *r, struct tpl_dict *item, size_t index)
 {
 	const struct platform_info *pi;
 	struct tpl_dict *c;
-	char h[64], lo[16], hi[16], num[16];
+	char h[128], lo[48], hi[48];
 
 	if (index >= PF__MAX)
 		return;
 	pi = &platforms[index];
 	c = tpl_add_section(item, "platform_info");
 	if (pi->hours_max > 0) {
-		/* display_decimal() must not write over its input. */
-		snprintf(num, sizeof num, "%g", pi->hours_min);
-		display_decimal(r->lang, num, lo, sizeof lo);
-		snprintf(num, sizeof num, "%g", pi->hours_max);
-		display_decimal(r->lang, num, hi, sizeof hi);
+		display_hours(r->lang, pi->hours_min, lo, sizeof lo);
+		display_hours(r->lang, pi->hours_max, hi, sizeof hi);
 		if (pi->hours_min == pi->hours_max)
 			snprintf(h, sizeof h, "%s", lo);
 		else
@@ -159,7 +156,7 @@ section_platform_card(struct req *r, struct tpl_dict *item, size_t index)
 	tpl_set(c, "COST", T(r, pi->cost));
 	tpl_set(c, "GOOD_FOR", T(r, pi->good_for));
 	if (pi->text_limit > 0)
-		tpl_set_int(tpl_add_section(c, "limit"), "LIMIT",
+		page_set_number(r, tpl_add_section(c, "limit"), "LIMIT",
 		    (long long)pi->text_limit);
 }
 

@@ -338,7 +338,7 @@ summary_start(struct summary *s, struct tpl_dict *d)
 	int n;
 
 	n = summary_rows(s, d, WB_START, NULL, fields);
-	display_decimal(s->r->lang, wb_value(&s->p->s[WB_START], "hours"),
+	display_number(s->r->lang, wb_value(&s->p->s[WB_START], "hours"),
 	    hours, sizeof hours);
 	n += summary_put(d, "hours", hours);
 	return n;
@@ -554,7 +554,7 @@ summary_platforms(struct summary *s, struct tpl_dict *d)
 		tpl_set(e, "KEY", platforms[pf].key);
 		display_hours(s->r->lang, b.rows[i].planned, num, sizeof num);
 		tpl_set(e, "HOURS", num);
-		tpl_set_int(e, "POSTS", b.rows[i].posts);
+		page_set_number(s->r, e, "POSTS", b.rows[i].posts);
 		if (it != NULL) {
 			const char *v;
 
@@ -577,7 +577,7 @@ summary_platforms(struct summary *s, struct tpl_dict *d)
 		row = tpl_add_section(d, "hours_row");
 		tpl_set(row, "NAME", platforms[pf].name);
 		tpl_set(row, "HOURS", num);
-		tpl_set_int(row, "POSTS", b.rows[i].posts);
+		page_set_number(s->r, row, "POSTS", b.rows[i].posts);
 		display_hours(s->r->lang, b.rows[i].reference_min, num,
 		    sizeof num);
 		display_hours(s->r->lang, b.rows[i].reference_max, num2,
@@ -601,7 +601,7 @@ summary_platforms(struct summary *s, struct tpl_dict *d)
 		row = tpl_add_section(week, "week_row");
 		tpl_set(row, "NAME", platforms[pf].name);
 		tpl_set(row, "KEY", platforms[pf].key);
-		tpl_set_int(row, "POSTS", rh.rows[i].posts);
+		page_set_number(s->r, row, "POSTS", rh.rows[i].posts);
 		for (k = 0; k < COACH_DAYS; k++) {
 			day = tpl_add_section(row, "day");
 			tpl_show(day, (rh.rows[i].days & (1u << k)) ? "on" :
@@ -717,12 +717,12 @@ summary_posts(struct summary *s, struct tpl_dict *d)
 		 * can reach (not Facebook's 63,206 characters).
 		 */
 		charcount_measure(pf, text, strlen(text), tags, &cc);
-		tpl_set_int(e, "COUNT", (long long)cc.count);
+		page_set_number(s->r, e, "COUNT", (long long)cc.count);
 		if (cc.limit > 0 && (cc.limit <= SUMMARY_SHORT_LIMIT ||
 		    cc.count > cc.limit)) {
 			struct tpl_dict *lim = tpl_add_section(e, "limit");
 
-			tpl_set_int(lim, "LIMIT", (long long)cc.limit);
+			page_set_number(s->r, lim, "LIMIT", (long long)cc.limit);
 			if (cc.count > cc.limit)
 				tpl_show(lim, "over");
 		}

@@ -174,19 +174,23 @@ widget_input(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 		w = tpl_add_section(fd, "w_counted");
 		charcount_measure(platform, value, strlen(value), hashtags, &cc);
 		tpl_set(w, "PLATFORM", pkey);
-		tpl_set_int(w, "COUNT", (long long)cc.count);
+		/*
+		 * The counter's text is read: "63 206" in French.  MAX, in
+		 * maxlength and data-count-max, stays digits for the browser
+		 * and static/app.js, which groups them as i18n_format_int().
+		 */
+		page_set_number(r, w, "COUNT", (long long)cc.count);
 		if (platform < 0)
 			cc.limit = f->def.max > 0 ? (size_t)f->def.max : 0;
-		if (cc.limit > 0) {
-			tpl_set_int(tpl_add_section(w, "limit"), "LIMIT",
+		if (cc.limit > 0)
+			page_set_number(r, tpl_add_section(w, "limit"), "LIMIT",
 			    (long long)cc.limit);
-			tpl_set_int(w, "LIMIT", (long long)cc.limit);
-		} else
+		else
 			tpl_show(w, "nolimit");
 		if (cc.limit > 0 && cc.count > cc.limit)
 			tpl_show(w, "over");
 		if (cc.too_many_hashtags)
-			tpl_set_int(tpl_add_section(w, "hashtags_over"),
+			page_set_number(r, tpl_add_section(w, "hashtags_over"),
 			    "HASHTAG_LIMIT", (long long)cc.hashtag_limit);
 		if (cc.long_text)
 			tpl_show(w, "long_text");
@@ -349,7 +353,7 @@ widget_budget(struct req *r, struct tpl_dict *d, const struct wb_plan *p)
 		tpl_set(row, "TX", geo);
 		display_hours(r->lang, b.rows[i].planned, num, sizeof num);
 		tpl_set(row, "HOURS", num);
-		tpl_set_int(row, "POSTS", b.rows[i].posts);
+		page_set_number(r, row, "POSTS", b.rows[i].posts);
 		if (b.rows[i].reference_max > 0) {
 			struct tpl_dict *ref = tpl_add_section(row, "ref");
 			double lo = b.rows[i].reference_min;

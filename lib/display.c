@@ -28,6 +28,57 @@ display_decimal(enum lang lang, const char *value, char *out, size_t outlen)
 }
 
 /*
+ * A number here is what FIELD_DECIMAL and FIELD_INT store: an optional
+ * "-", one to 18 digits (so that they fit in a long long), then
+ * optionally "." and digits.  Its whole part is written by
+ * i18n_format_int(), so that the pages, the PDF and the Markdown group
+ * digits as the character counters do; the sign is kept apart, so that
+ * "-0.5" keeps it.  A number that does not fit in outlen gives "", as
+ * i18n_format_int() does, rather than a number cut short.
+ */
+void
+display_number(enum lang lang, const char *value, char *out, size_t outlen)
+{
+	const char	*p, *digits, *frac = NULL;
+	char		 whole[48];
+	long long	 n = 0;
+	size_t		 nd;
+	int		 len;
+
+	if (out == NULL || outlen == 0)
+		return;
+	if (value == NULL) {
+		out[0] = '\0';
+		return;
+	}
+	p = value[0] == '-' ? value + 1 : value;
+	digits = p;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	nd = (size_t)(p - digits);
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+		frac = ++p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (nd == 0 || nd > 18 || *p != '\0') {
+		display_decimal(lang, value, out, outlen);
+		return;
+	}
+	for (p = digits; p < digits + nd; p++)
+		n = n * 10 + (*p - '0');
+	i18n_format_int(lang, n, whole, sizeof whole);
+	if (frac == NULL)
+		len = snprintf(out, outlen, "%s%s", value[0] == '-' ? "-" : "",
+		    whole);
+	else
+		len = snprintf(out, outlen, "%s%s%c%s", value[0] == '-' ?
+		    "-" : "", whole, lang == LANG_EN ? '.' : ',', frac);
+	if (len < 0 || (size_t)len >= outlen)
+		out[0] = '\0';
+}
+
+/*
  * Cuts the UTF-8 string s to at most max bytes at a character boundary,
  * adding "…" when something was cut (max must leave room for its three
  * bytes).
@@ -164,23 +215,26 @@ display_text(const struct i18n *c, enum lang lang, const struct wb_field *f, con
 		i18n_format_iso_date(lang, value, out, outlen);
 		return;
 	case WB_NUMBER:
-		if (f->def.kind == FIELD_DECIMAL) {
-			display_decimal(lang, value, out, outlen);
-			return;
-		}
-		/* FALLTHROUGH */
+		display_number(lang, value, out, outlen);
+		return;
 	default:
 		snprintf(out, outlen, "%s", value);
 		return;
 	}
 }
 
-/* Formats hours as the language writes them ("3,5" or "3.5"), no unit. */
+/*
+ * Formats hours as the language writes them ("3,5" or "3.5", "1 234,5"),
+ * no unit: at most two decimals, without trailing zeros.  What rounds to
+ * zero is "0", never "-0".
+ */
 void
 display_hours(enum lang lang, double h, char *out, size_t outlen)
 {
-	char tmp[32], *dot, *end;
+	char tmp[400], *dot, *end;
 
+	if (h > -0.005 && h < 0.005)
+		h = 0;
 	snprintf(tmp, sizeof tmp, "%.2f", h);
 	if ((dot = strchr(tmp, '.')) != NULL) {
 		end = tmp + strlen(tmp) - 1;
@@ -189,6 +243,5 @@ display_hours(enum lang lang, double h, char *out, size_t outlen)
 		if (end == dot)
 			*end = '\0';
 	}
-	display_decimal(lang, tmp, out, outlen);
+	display_number(lang, tmp, out, outlen);
 }
-

@@ -11,11 +11,24 @@
 #include "i18n.h"
 #include "workbook.h"
 
-/* Writes a decimal "3.5" as the language writes it: "3,5" in French. */
+/*
+ * Writes a decimal "3.5" with the language's decimal mark, "3,5" in
+ * French, and no digit groups: for the value of a form's field, which the
+ * person edits and sends back.
+ */
 void display_decimal(enum lang lang, const char *value, char *out,
     size_t outlen);
 
-/* Writes hours (no unit) as the language writes them: "3,5", "2". */
+/*
+ * Writes a number as stored ("1234.5") to be read: digit groups and
+ * decimal mark of the language, "1 234,5" or "1,234.5" (i18n_format_int).
+ * What is not such a number is written as display_decimal() writes it;
+ * a number longer than outlen gives "" rather than a cut one.
+ */
+void display_number(enum lang lang, const char *value, char *out,
+    size_t outlen);
+
+/* Writes hours (no unit) as the language writes them: "3,5", "2", "1 234,5". */
 void display_hours(enum lang lang, double h, char *out, size_t outlen);
 
 /* Non-zero when key is one of the comma-separated values of list. */

@@ -770,11 +770,11 @@ form_error_msgid(int error)
 	case FIELD_EMISSING:
 		return N_("Please fill in this field.");
 	case FIELD_ETOOSHORT:
-		return N_("Please use at least %lld characters.");
+		return N_("Please use at least %s characters.");
 	case FIELD_ETOOLONG:
-		return N_("Please use at most %lld characters.");
+		return N_("Please use at most %s characters.");
 	case FIELD_ERANGE:
-		return N_("Please enter a number between %lld and %lld.");
+		return N_("Please enter a number between %s and %s.");
 	case FIELD_ECHOICE:
 		return N_("Please choose one of the options.");
 	case FIELD_EFORMAT:

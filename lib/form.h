@@ -102,8 +102,9 @@ const struct field_value *form_get(const struct form *f, const char *name);
 
 /*
  * The English message id of a field error, to translate with i18n_get().
- * The messages of FIELD_ETOOSHORT and FIELD_ETOOLONG hold one "%lld" (the
- * declared min or max); FIELD_ERANGE's holds two (min, then max).
+ * The messages of FIELD_ETOOSHORT and FIELD_ETOOLONG hold one "%s" (the
+ * declared min or max, as i18n_format_int() writes it in the language of
+ * the page); FIELD_ERANGE's holds two (min, then max).
  */
 const char *form_error_msgid(int error);
 

@@ -718,3 +718,53 @@ i18n_format_iso_date(enum lang lang, const char *iso, char *out,
 	else
 		memcpy(out, iso, l + 1);
 }
+
+/*
+ * Formats n with its digits in groups of three from the right: a
+ * NO-BREAK SPACE (U+00A0) between groups in French, the espace insécable
+ * that the Office québécois de la langue française asks for and that the
+ * rest of the interface puts before a colon; a comma in English.  Four
+ * digits are grouped too ("1 000", "1,000"), as the OQLF writes them, so
+ * that a column of numbers reads alike.  The minus sign is the ASCII
+ * hyphen-minus, as static/charcount.js writes it.  A lang outside the
+ * enum is French.  The digits are taken from the magnitude as an unsigned
+ * long long, so that LLONG_MIN has one too.  A result that does not fit
+ * in outlen gives "" rather than a number cut short, which would read as
+ * another number; outlen 0 or a NULL out writes nothing.
+ */
+void
+i18n_format_int(enum lang lang, long long n, char *out, size_t outlen)
+{
+	char			 digits[24], buf[48];
+	const char		*sep;
+	unsigned long long	 u;
+	size_t			 nd = 0, seplen, len = 0, i;
+
+	if (out == NULL || outlen == 0)
+		return;
+	if (lang == LANG_EN)
+		sep = ",";
+	else
+		sep = "\xC2\xA0";
+	seplen = strlen(sep);
+	u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+	do {
+		digits[nd++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (n < 0)
+		buf[len++] = '-';
+	for (i = nd; i > 0; i--) {
+		buf[len++] = digits[i - 1];
+		if (i > 1 && (i - 1) % 3 == 0) {
+			memcpy(buf + len, sep, seplen);
+			len += seplen;
+		}
+	}
+	if (len >= outlen) {
+		out[0] = '\0';
+		return;
+	}
+	memcpy(out, buf, len);
+	out[len] = '\0';
+}

@@ -75,4 +75,12 @@ void i18n_format_time(enum lang lang, long long unix_time, char *out,
 void i18n_format_iso_date(enum lang lang, const char *iso, char *out,
     size_t outlen);
 
+/*
+ * Formats an integer with its digits in groups of three, as lang writes a
+ * quantity: "63 206" (U+00A0 NO-BREAK SPACE) in French, "63,206" in
+ * English, "1 000" and "1,000" too.  A result that does not fit in outlen
+ * bytes (NUL included) gives "".
+ */
+void i18n_format_int(enum lang lang, long long n, char *out, size_t outlen);
+
 #endif

@@ -134,8 +134,16 @@
 		return name === area.name ? null : area.form.querySelector('[name="' + name + '"]');
 	}
 
+	/*
+	 * The counts in a counter's text, grouped as the server groups them
+	 * in the page's language ("2 200" in French, "2,200" in English), so
+	 * that typing a key never changes how the numbers look.
+	 */
 	function fill(template, n, max) {
-		return template.replace('{n}', String(n)).replace('{max}', String(max));
+		var lang = document.documentElement.lang;
+		var format = window.reseauterCount.formatInt || function (l, x) { return String(x); };
+
+		return template.replace('{n}', format(lang, n)).replace('{max}', format(lang, max));
 	}
 
 	function setupCounter(area) {

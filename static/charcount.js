@@ -16,7 +16,9 @@
  * Exposes window.reseauterCount(platformKey, text, hashtags), which
  * returns { count, limit, over, hashtags, hashtagLimit, tooManyHashtags,
  * lines, longText }; in Node, module.exports is that same function, with
- * .platforms holding the table.  Plain ES5, no dependency.
+ * .platforms holding the table.  reseauterCount.formatInt(lang, n) writes
+ * a count as lib/i18n.c's i18n_format_int() does, for the counters'
+ * text.  Plain ES5, no dependency.
  */
 (function (root) {
 	'use strict';
@@ -576,7 +578,34 @@
 		return r;
 	}
 
+	/*
+	 * Writes the integer n with its digits in groups of three, as
+	 * i18n_format_int() of lib/i18n.c does, character for character:
+	 * "63\u00a0206" (NO-BREAK SPACE) in French, "63,206" in English
+	 * ("en", "en-CA", as lang_from_code() reads them), "1\u00a0000" too;
+	 * any other language is French.
+	 * Not Intl.NumberFormat: its separator for French depends on the
+	 * browser's ICU (U+00A0 or U+202F) and the server's must not.
+	 */
+	function formatInt(lang, n) {
+		var sep = /^en([-_]|$)/i.test(String(lang || '')) ? ',' : '\u00a0';
+		var whole = Number(n) || 0;
+		var digits, out = '', i;
+
+		whole = whole < 0 ? Math.ceil(whole) : Math.floor(whole);
+		digits = String(Math.abs(whole));
+		if (!/^[0-9]+$/.test(digits))
+			return String(n);   /* Infinity, or too large for digits */
+		for (i = 0; i < digits.length; i++) {
+			if (i > 0 && (digits.length - i) % 3 === 0)
+				out += sep;
+			out += digits.charAt(i);
+		}
+		return (whole < 0 ? '-' : '') + out;
+	}
+
 	reseauterCount.platforms = PLATFORMS;
+	reseauterCount.formatInt = formatInt;
 	if (typeof module !== 'undefined' && module.exports)
 		module.exports = reseauterCount;
 	if (root)

@@ -214,7 +214,10 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			const text = POSTS.lists[0].items[1]['Text of the post'].keys;
 			const area = person.field('Text of the post', { scope: block });
 			const counter = block.locator('.counter');
-			const reads = (n, max) => person.t('{n} of {max} characters').replace('{n}', n).replace('{max}', max);
+			// Counts are grouped as the page's language groups them:
+			// "2 200" (U+00A0) in French, "2,200" in English.
+			const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, person.lang === 'en' ? ',' : '\u00a0');
+			const reads = (n, max) => person.t('{n} of {max} characters').replace('{n}', grouped(n)).replace('{max}', grouped(max));
 			const n = [...text].length;
 			assert.equal(await counter.innerText(), reads(n, 2200), 'the counter counts what was typed, against Instagram\'s limit');
 			await area.press('End');

@@ -2,6 +2,10 @@
  * charcount.test.js: static/charcount.js against tests/charcount/cases.txt,
  * the cases that tests/unit/test_charcount.c checks lib/charcount.c with.
  *
+ * tests/charcount/numbers.txt holds how counts are written in each
+ * language; formatInt() must write them as i18n_format_int() does, which
+ * tests/unit/test_i18n.c checks against the same file.
+ *
  * Run with `node --test tests/charcount/` (Node 18 or later: node:test).
  * Each case line is one test, named after its line number; the
  * @platform lines are checked against the table of static/charcount.js,
@@ -17,6 +21,7 @@ const path = require('node:path');
 const reseauterCount = require('../../static/charcount.js');
 
 const CASES = path.join(__dirname, 'cases.txt');
+const NUMBERS = path.join(__dirname, 'numbers.txt');
 const NAMES = {
 	count: 'count', limit: 'limit', over: 'over', hashtags: 'hashtags',
 	toomany: 'tooManyHashtags', lines: 'lines', long: 'longText'
@@ -135,3 +140,42 @@ for (const c of data.cases) {
 		}
 	});
 }
+
+/* Reads numbers.txt into [{ lineno, lang, n, expected }]. */
+function readNumbers() {
+	const out = [];
+
+	fs.readFileSync(NUMBERS, 'utf8').split('\n').forEach((line, i) => {
+		if (line === '' || line.startsWith('#'))
+			return;
+		const f = line.split('\t');
+		assert.strictEqual(f.length, 3, 'numbers.txt line ' + (i + 1) + ' needs 3 tab-separated fields');
+		assert.ok(/^-?\d+$/.test(f[1]), 'numbers.txt line ' + (i + 1) + ': bad number ' + f[1]);
+		assert.ok(Number.isSafeInteger(Number(f[1])), 'numbers.txt line ' + (i + 1) + ': not exact in JavaScript');
+		out.push({ lineno: i + 1, lang: f[0], n: Number(f[1]), expected: unescape(f[2]) });
+	});
+	return out;
+}
+
+const numbers = readNumbers();
+
+test('numbers.txt has cases in both languages', () => {
+	assert.ok(numbers.length >= 20);
+	assert.ok(numbers.some((c) => c.lang === 'fr') && numbers.some((c) => c.lang === 'en'));
+});
+
+for (const c of numbers) {
+	test('numbers.txt line ' + c.lineno + ': ' + c.lang + ' ' + c.n, () => {
+		assert.strictEqual(reseauterCount.formatInt(c.lang, c.n), c.expected);
+	});
+}
+
+test('formatInt: French by default, no Intl, whole numbers only', () => {
+	assert.strictEqual(reseauterCount.formatInt('', 63206), '63\u00a0206');
+	assert.strictEqual(reseauterCount.formatInt(undefined, 1000), '1\u00a0000');
+	assert.strictEqual(reseauterCount.formatInt('EN', 1000), '1,000');
+	assert.strictEqual(reseauterCount.formatInt('english', 1000), '1\u00a0000');
+	assert.strictEqual(reseauterCount.formatInt('en', 1234.9), '1,234');
+	assert.strictEqual(reseauterCount.formatInt('en', -0), '0');
+	assert.ok(!/\u202f/.test(reseauterCount.formatInt('fr', 1234567)), 'never U+202F');
+});

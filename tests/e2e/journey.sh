@@ -917,6 +917,13 @@ journey_post_limits() {
 	fi
 	expect_body_re 'id="f-post-2-text"[^>]*data-count-platform="x"|data-count-platform="x"[^>]*id="f-post-2-text"' \
 	    "the X post's counter counts as X does"
+	# Counts are written as French writes them, groups of three digits
+	# apart by a no-break space (U+00A0); attributes keep plain digits.
+	case $c1 in
+	*" caractères sur 63${NBSP}206"*) ok "Facebook's limit reads 63 206, with a no-break space" ;;
+	*) bad "Facebook's limit reads 63 206, with a no-break space" "counter: $c1" ;;
+	esac
+	expect_body 'data-count-max="10000"' "data-count-max keeps its digits together for the script"
 }
 
 # Per section, a value the declarations refuse: 422, the message next to
@@ -954,6 +961,11 @@ journey_validation() {
 	refuse accounts "an unknown platform" account-2-platform account-2-handle 'Compte sans plateforme' \
 	    account-2-platform=myspace account-2-handle='Compte sans plateforme'
 	refuse mission "a strategy of 4001 characters" strategy strategy "$long4001" strategy="$long4001"
+	get "/o/$WB_ORG/mission"
+	submit_form "/o/$WB_ORG/mission" strategy="$long4001"
+	expect_status 422 "mission: the strategy of 4001 characters is refused again"
+	expect_body "au plus 4${NBSP}000 caractères" \
+	    "the message writes the limit as French does: 4 000, with a no-break space"
 	refuse objectives "31 June" objective-3-due objective-3-due 2026-06-31 objective-3-due=2026-06-31
 	refuse story "a short pitch of 281 characters" pitch_short pitch_short "$long281" pitch_short="$long281"
 	refuse story "a value without its name" value-2-value value-2-example 'Un exemple sans valeur' \

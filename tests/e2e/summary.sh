@@ -70,6 +70,8 @@ OTHER_GROUPS='Les élus municipaux'
 PURPOSE_FB='Annoncer les cliniques et répondre aux questions en message.'
 PURPOSE_IG='Montrer les coulisses des assemblées en photos.'
 CONTENT_KINDS='Les articles de notre regroupement régional, deux fois par semaine.'
+# The separator of digit groups in French (lib/i18n.c, i18n_format_int).
+NBSP=$'\xc2\xa0'
 PRACTICE_HOW='Une bonne photo à chaque activité, avec le consentement des gens.'
 POST1_1='Votre proprio veut hausser le loyer?'
 POST1_2='Venez à la clinique mardi soir, on vous explique tout.'
@@ -295,6 +297,8 @@ expect_words page.html "the page writes the scales, dates, hours and days out" \
     "Plutôt chaleureux" "Formel" "Familier" "Plutôt sérieux" "Surtout partager" \
     "30 juin 2026" "2 juillet 2026" "6,5 h par semaine que l’équipe peut vraiment" "2,5 h par semaine" \
     "lun." "mer." "ven." "mar." "jeu." "4 sur une échelle de 5"
+expect_words page.html "the page writes a post's limit with its digits grouped, as French does" \
+    "caractères sur 2${NBSP}200"
 expect_no_body_re ' a week|on a scale' "no English left on the French page"
 if MEANS_1="$MEANS_1" MEANS_2="$MEANS_2" perl -0777 -ne 'exit(/\Q$ENV{MEANS_1}\E\n\Q$ENV{MEANS_2}\E/ ? 0 : 1)' "$E2E_DIR/page.html"; then
 	ok "a line break typed in an answer is kept on the page"
@@ -323,7 +327,8 @@ expect_header Content-Disposition '^attachment; *filename="plan-[A-Za-z0-9-]+-[0
 expect_every_section plan.md
 expect_words plan.md "the Markdown writes the scales, dates, hours and days out" \
     "Plutôt chaleureux" "Formel" "Plutôt sérieux" "Surtout partager" "30 juin 2026" \
-    "6,5 h par semaine** que l’équipe peut vraiment" "| Facebook (3) | ● |   | ● |   | ● |   |   |"
+    "6,5 h par semaine** que l’équipe peut vraiment" "| Facebook (3) | ● |   | ● |   | ● |   |   |" \
+    "caractères sur 2${NBSP}200"
 expect_no_body_re ' a week|on a scale' "no English left in the French Markdown"
 expect_body "# Comité logement « Centre-Sud » & voisins" "the Markdown opens on the organisation's name"
 expect_body '\<script>alert("persona")\</script>Rosa, la voisine' "the persona's name is inert text in the Markdown"
@@ -392,7 +397,8 @@ post /lang lang=en next="/o/$ORG/summary" csrf="$(csrf_token)"
 expect_status 303 "Alice switches to English"
 get_as_file "/o/$ORG/summary.md" plan-en.md
 expect_words plan-en.md "the Markdown in English" "Social-media strategy" "Rather warm" "June 30, 2026" \
-    "6.5 h a week" "To check on" "| Platform | Mon | Tue | Wed | Thu | Fri | Sat | Sun |"
+    "6.5 h a week" "To check on" "| Platform | Mon | Tue | Wed | Thu | Fri | Sat | Sun |" \
+    "of 2,200 characters"
 expect_no_body '&#39;' "no HTML entity in the English Markdown"
 md_no_blank_heading plan-en.md
 get_as_file "/o/$ORG/summary.html" plan-en.html

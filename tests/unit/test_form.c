@@ -978,22 +978,24 @@ test_messages(void **state)
 	assert_string_equal(form_error_msgid(FIELD_EMISSING),
 	    "Please fill in this field.");
 	assert_string_equal(form_error_msgid(FIELD_ETOOSHORT),
-	    "Please use at least %lld characters.");
+	    "Please use at least %s characters.");
 	assert_string_equal(form_error_msgid(FIELD_ETOOLONG),
-	    "Please use at most %lld characters.");
+	    "Please use at most %s characters.");
 	assert_string_equal(form_error_msgid(FIELD_EFORMAT),
 	    "This does not look right.");
 	assert_string_equal(form_error_msgid(FIELD_ERANGE),
-	    "Please enter a number between %lld and %lld.");
+	    "Please enter a number between %s and %s.");
 	assert_string_equal(form_error_msgid(FIELD_ECHOICE),
 	    "Please choose one of the options.");
 	assert_string_equal(form_error_msgid(99), "This does not look right.");
 	assert_string_equal(form_error_msgid(-1), "This does not look right.");
 
 	/* The format arguments are those form.h documents. */
-	snprintf(out, sizeof(out), form_error_msgid(FIELD_ETOOSHORT), 3LL);
+	snprintf(out, sizeof(out), form_error_msgid(FIELD_ETOOSHORT), "3");
 	assert_string_equal(out, "Please use at least 3 characters.");
-	snprintf(out, sizeof(out), form_error_msgid(FIELD_ERANGE), -1LL, 9LL);
+	snprintf(out, sizeof(out), form_error_msgid(FIELD_ETOOLONG), "4,000");
+	assert_string_equal(out, "Please use at most 4,000 characters.");
+	snprintf(out, sizeof(out), form_error_msgid(FIELD_ERANGE), "-1", "9");
 	assert_string_equal(out, "Please enter a number between -1 and 9.");
 
 	assert_string_equal(form_error_msgid_for(&mail, FIELD_EFORMAT),
@@ -1011,9 +1013,9 @@ test_messages(void **state)
 	assert_string_equal(form_error_msgid_for(&mail, FIELD_EMISSING),
 	    "Please fill in this field.");
 	assert_string_equal(form_error_msgid_for(&num, FIELD_ERANGE),
-	    "Please enter a number between %lld and %lld.");
+	    "Please enter a number between %s and %s.");
 	assert_string_equal(form_error_msgid_for(NULL, FIELD_ETOOLONG),
-	    "Please use at most %lld characters.");
+	    "Please use at most %s characters.");
 	assert_string_equal(form_error_msgid_for(&line, FIELD_OK), "");
 }
 

@@ -1,11 +1,20 @@
 /*
- * test_i18n.c: the .mo reader, marker expansion and dates of lib/i18n.c.
+ * test_i18n.c: the .mo reader, marker expansion, dates and numbers of
+ * lib/i18n.c.
  *
  * Each test builds its catalogues with msgfmt (GNU gettext) from a .po
  * text into a fresh temporary directory, then damages copies of them to
  * check that a bad file is refused and never read out of bounds (run under
  * AddressSanitizer to make the latter a failure).
+ *
+ * The numbers are checked against tests/charcount/numbers.txt too, which
+ * the Node tests of static/charcount.js read, so that a counter written by
+ * the server and one written by the browser look alike.  The file is found
+ * next to this source file (from __FILE__, so the program runs from the
+ * top of the tree), or at $NUMBER_CASES.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -641,6 +650,207 @@ test_dates(void **state)
 	assert_string_equal(out, "");
 }
 
+/* The integers the brief names, in both languages. */
+static void
+test_format_int(void **state)
+{
+	char	 out[64];
+
+	(void)state;
+	i18n_format_int(LANG_FR, 0, out, sizeof out);
+	assert_string_equal(out, "0");
+	i18n_format_int(LANG_EN, 0, out, sizeof out);
+	assert_string_equal(out, "0");
+	i18n_format_int(LANG_FR, 999, out, sizeof out);
+	assert_string_equal(out, "999");
+	i18n_format_int(LANG_EN, 999, out, sizeof out);
+	assert_string_equal(out, "999");
+	/* Four digits are grouped too, as the OQLF writes "1 000". */
+	i18n_format_int(LANG_FR, 1000, out, sizeof out);
+	assert_string_equal(out, "1\xC2\xA0" "000");
+	i18n_format_int(LANG_EN, 1000, out, sizeof out);
+	assert_string_equal(out, "1,000");
+	i18n_format_int(LANG_FR, 63206, out, sizeof out);
+	assert_string_equal(out, "63\xC2\xA0" "206");
+	i18n_format_int(LANG_EN, 63206, out, sizeof out);
+	assert_string_equal(out, "63,206");
+	i18n_format_int(LANG_FR, 1234567, out, sizeof out);
+	assert_string_equal(out, "1\xC2\xA0" "234\xC2\xA0" "567");
+	i18n_format_int(LANG_EN, 1234567, out, sizeof out);
+	assert_string_equal(out, "1,234,567");
+	i18n_format_int(LANG_FR, -5, out, sizeof out);
+	assert_string_equal(out, "-5");
+	i18n_format_int(LANG_FR, -1000, out, sizeof out);
+	assert_string_equal(out, "-1\xC2\xA0" "000");
+	i18n_format_int(LANG_EN, -1234567, out, sizeof out);
+	assert_string_equal(out, "-1,234,567");
+	/* The ends of a long long, LLONG_MIN having no positive twin. */
+	i18n_format_int(LANG_EN, LLONG_MAX, out, sizeof out);
+	assert_string_equal(out, "9,223,372,036,854,775,807");
+	i18n_format_int(LANG_EN, LLONG_MIN, out, sizeof out);
+	assert_string_equal(out, "-9,223,372,036,854,775,808");
+	i18n_format_int(LANG_FR, LLONG_MIN, out, sizeof out);
+	assert_string_equal(out, "-9\xC2\xA0" "223\xC2\xA0" "372\xC2\xA0"
+	    "036\xC2\xA0" "854\xC2\xA0" "775\xC2\xA0" "808");
+	assert_int_equal(strlen(out), 32);
+	/* A language outside the enum is French, as for dates. */
+	i18n_format_int(LANG__MAX, 2200, out, sizeof out);
+	assert_string_equal(out, "2\xC2\xA0" "200");
+}
+
+/*
+ * Too small a buffer gives "", never a number cut short nor half of a
+ * NO-BREAK SPACE, and nothing is written past outlen: each size is tried
+ * in a heap block of exactly that size, so that AddressSanitizer sees an
+ * overflow of even one byte.
+ */
+static void
+test_format_int_small(void **state)
+{
+	char	*buf, out[64];
+	size_t	 size, need;
+	int	 lang;
+
+	(void)state;
+	for (lang = LANG_FR; lang < LANG__MAX; lang++) {
+		i18n_format_int((enum lang)lang, -1234567, out, sizeof out);
+		need = strlen(out) + 1;
+		assert_int_equal(need, lang == LANG_FR ? 13 : 11);
+		for (size = 1; size <= need; size++) {
+			buf = malloc(size);
+			assert_non_null(buf);
+			memset(buf, 'x', size);
+			i18n_format_int((enum lang)lang, -1234567, buf, size);
+			if (size < need)
+				assert_string_equal(buf, "");
+			else
+				assert_string_equal(buf, out);
+			free(buf);
+		}
+	}
+	/* outlen 0 and a NULL out write nothing. */
+	out[0] = 'x';
+	i18n_format_int(LANG_FR, 1000, out, 0);
+	assert_int_equal(out[0], 'x');
+	i18n_format_int(LANG_FR, 1000, NULL, 8);
+	/* "1 000" needs 6 bytes and 7 with its NUL: 6 is too few. */
+	i18n_format_int(LANG_FR, 1000, out, 6);
+	assert_string_equal(out, "");
+	i18n_format_int(LANG_FR, 1000, out, 7);
+	assert_string_equal(out, "1\xC2\xA0" "000");
+	i18n_format_int(LANG_EN, 1000, out, 5);
+	assert_string_equal(out, "");
+	i18n_format_int(LANG_EN, 1000, out, 6);
+	assert_string_equal(out, "1,000");
+}
+
+/*
+ * Copies the EXPECTED field of numbers.txt into out (sized by the
+ * caller), with each \u{HEX} written in UTF-8.  A malformed escape fails
+ * the test.
+ */
+static void
+number_unescape(const char *raw, char *out, size_t outlen, int lineno)
+{
+	unsigned long	 c;
+	char		*end;
+	size_t		 n = 0;
+
+	while (*raw != '\0') {
+		assert_true(n + 5 < outlen);
+		if (raw[0] != '\\') {
+			out[n++] = *raw++;
+			continue;
+		}
+		if (raw[1] != 'u' || raw[2] != '{')
+			fail_msg("numbers.txt:%d: unknown escape", lineno);
+		c = strtoul(raw + 3, &end, 16);
+		if (end == raw + 3 || *end != '}' || c > 0x10FFFF ||
+		    (c >= 0xD800 && c <= 0xDFFF))
+			fail_msg("numbers.txt:%d: bad \\u{...}", lineno);
+		if (c < 0x80)
+			out[n++] = (char)c;
+		else if (c < 0x800) {
+			out[n++] = (char)(0xC0 | (c >> 6));
+			out[n++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			out[n++] = (char)(0xE0 | (c >> 12));
+			out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[n++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			out[n++] = (char)(0xF0 | (c >> 18));
+			out[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+			out[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[n++] = (char)(0x80 | (c & 0x3F));
+		}
+		raw = end + 1;
+	}
+	out[n] = '\0';
+}
+
+/*
+ * Every line of tests/charcount/numbers.txt, the cases that
+ * static/charcount.js's formatInt() must meet as well.
+ */
+static void
+test_format_int_cases(void **state)
+{
+	const char	*env = getenv("NUMBER_CASES"), *slash;
+	char		 path[4096], line[512], want[256], got[64], *f[3], *end;
+	FILE		*fp;
+	long long	 n;
+	int		 lineno = 0, cases = 0, langs = 0, lang, k;
+	size_t		 len;
+
+	(void)state;
+	if (env != NULL && env[0] != '\0')
+		snprintf(path, sizeof path, "%s", env);
+	else {
+		slash = strrchr(__FILE__, '/');
+		snprintf(path, sizeof path, "%.*s../charcount/numbers.txt",
+		    slash ? (int)(slash - __FILE__ + 1) : 0, __FILE__);
+	}
+	if ((fp = fopen(path, "r")) == NULL)
+		fail_msg("cannot open %s", path);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		lineno++;
+		len = strlen(line);
+		if (len > 0 && line[len - 1] == '\n')
+			line[--len] = '\0';
+		else if (!feof(fp))
+			fail_msg("numbers.txt:%d: line too long", lineno);
+		if (len == 0 || line[0] == '#')
+			continue;
+		f[0] = line;
+		for (k = 1; k < 3; k++) {
+			f[k] = strchr(f[k - 1], '\t');
+			if (f[k] == NULL)
+				fail_msg("numbers.txt:%d: needs 3 tab-separated "
+				    "fields", lineno);
+			*f[k]++ = '\0';
+		}
+		if (strchr(f[2], '\t') != NULL)
+			fail_msg("numbers.txt:%d: more than 3 fields", lineno);
+		if ((lang = lang_from_code(f[0])) < 0)
+			fail_msg("numbers.txt:%d: unknown language %s", lineno,
+			    f[0]);
+		errno = 0;
+		n = strtoll(f[1], &end, 10);
+		if (end == f[1] || *end != '\0' || errno != 0)
+			fail_msg("numbers.txt:%d: bad number %s", lineno, f[1]);
+		number_unescape(f[2], want, sizeof want, lineno);
+		i18n_format_int((enum lang)lang, n, got, sizeof got);
+		if (strcmp(got, want) != 0)
+			fail_msg("numbers.txt:%d: %s %lld gives \"%s\", not "
+			    "\"%s\"", lineno, f[0], n, got, want);
+		langs |= 1 << lang;
+		cases++;
+	}
+	fclose(fp);
+	assert_true(cases >= 20);
+	assert_int_equal(langs, (1 << LANG_FR) | (1 << LANG_EN));
+}
+
 int
 main(void)
 {
@@ -661,6 +871,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test(test_expand_long_msgid),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_format_int),
+		cmocka_unit_test(test_format_int_small),
+		cmocka_unit_test(test_format_int_cases),
 	};
 
 	return cmocka_run_group_tests_name("i18n", tests, NULL, NULL);
