@@ -22,7 +22,9 @@ TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 B        = build
 LIB_C    = $(wildcard lib/*.c)
 LIB_CC   = $(wildcard lib/*.cc)
-LIB_OBJ  = $(LIB_C:%.c=$(B)/%.o) $(LIB_CC:%.cc=$(B)/%.o) $(B)/lib/common_passwords.o
+LIB_OBJ  = $(LIB_C:%.c=$(B)/%.o) $(LIB_CC:%.cc=$(B)/%.o) $(B)/lib/common_passwords.o \
+           $(B)/lib/demo_plans.o
+DEMO_JSON = $(sort $(wildcard lib/demo/*.json))
 CGI_OBJ  = $(patsubst %.c,$(B)/%.o,$(wildcard cgi/*.c))
 UNIT     = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 PO       = $(wildcard po/*.po)
@@ -87,6 +89,26 @@ $(B)/lib/common_passwords.c: lib/common_passwords.txt
 	  echo 'const size_t common_passwords_count = sizeof common_passwords / sizeof common_passwords[0];'; } > $@
 
 $(B)/lib/common_passwords.o: $(B)/lib/common_passwords.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The demonstration plans (lib/demo.h) become C strings, one per file:
+# lib/demo/housing.fr.json gives demo_housing_fr and demo_housing_fr_len.
+# Each line is a string literal; \ " and ? are escaped (no trigraph).
+$(B)/lib/demo_plans.c: $(DEMO_JSON)
+	@mkdir -p $(dir $@)
+	{ echo '/* Generated from the plan files of lib/demo/ by the Makefile. */'; \
+	  echo '#include <stddef.h>'; \
+	  for f in $(DEMO_JSON); do \
+	    n=demo_$$(basename "$$f" .json | LC_ALL=C tr -c 'A-Za-z0-9\n' '_'); \
+	    echo "extern const char $$n[];"; \
+	    echo "extern const size_t $${n}_len;"; \
+	    echo "const char $$n[] ="; \
+	    LC_ALL=C sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/.*/  "&\\n"/' "$$f"; \
+	    echo '  "";'; \
+	    echo "const size_t $${n}_len = sizeof $$n - 1;"; \
+	  done; } > $@
+
+$(B)/lib/demo_plans.o: $(B)/lib/demo_plans.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libreseauter.a: $(LIB_OBJ)

@@ -27,7 +27,6 @@ PENDING(cohort_get)
 PENDING(cohort_csv_get)
 PENDING(cohort_debrief_get)
 /* demonstration plan (helper V5) */
-PENDING(cohort_demo_post)
 /* administration (helper V1) */
 PENDING(admin_get)
 PENDING(admin_roles_post)

@@ -225,6 +225,13 @@ static const char *const db_sql[DB_STMT__MAX] = {
 
 	/* Comments and the trainers' visits (comment.c). */
 
+	/* The demonstration plan (demo.c). */
+	[DB_STMT_DEMO_COHORT_STATE] =
+	    "SELECT state FROM cohorts WHERE id = ?1",
+	[DB_STMT_DEMO_COHORT_ADD] =
+	    "INSERT INTO cohort_orgs (cohort_id, org_id, joined_at, joined_by, "
+	    "demo) VALUES (?1, ?2, ?3, ?4, 1)",
+
 	/* Roles, accounts and backups of the instance (admin.c). */
 
 };

@@ -789,25 +789,20 @@ plan_replace_all(struct dbh *h, int64_t org_id, int64_t user_id,
 /*
  * See plan.h.  The organisation and its first owner are written with the
  * statements org.c uses for a sign-up (the owner's role is written by the
- * statement itself), then the plan.
+ * statement itself), then the plan.  On failure the caller rolls back.
  */
 int
-plan_org_create(struct dbh *h, const char *name, int64_t user_id,
+plan_org_create_on(struct db_conn *w, const char *name, int64_t user_id,
     const struct wb_plan *in, time_t now, int64_t *org_id)
 {
-	struct db_conn	*w;
 	sqlite3_stmt	*st;
 	int64_t		 oid = 0;
 	int		 rc;
 
-	assert(h != NULL && h->db != NULL && name != NULL && org_id != NULL);
+	assert(w != NULL && name != NULL && org_id != NULL);
 	*org_id = 0;
-	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
-		return rc;
-	if ((st = db_stmt(w, DB_STMT_ORG_ADD)) == NULL) {
-		rc = RT_EDB;
-		goto fail;
-	}
+	if ((st = db_stmt(w, DB_STMT_ORG_ADD)) == NULL)
+		return RT_EDB;
 	if (sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, (int64_t)now) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 3, user_id) != SQLITE_OK)
@@ -816,11 +811,9 @@ plan_org_create(struct dbh *h, const char *name, int64_t user_id,
 		oid = sqlite3_column_int64(st, 0);
 	db_stmt_release(st);
 	if ((rc = plan_status(rc, RT_OK)) != RT_OK)
-		goto fail;
-	if ((st = db_stmt(w, DB_STMT_IMPORT_OWNER_ADD)) == NULL) {
-		rc = RT_EDB;
-		goto fail;
-	}
+		return rc;
+	if ((st = db_stmt(w, DB_STMT_IMPORT_OWNER_ADD)) == NULL)
+		return RT_EDB;
 	if (sqlite3_bind_int64(st, 1, oid) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, user_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 3, (int64_t)now) != SQLITE_OK)
@@ -829,17 +822,36 @@ plan_org_create(struct dbh *h, const char *name, int64_t user_id,
 		rc = db_step_done(w, st, "add owner");
 	db_stmt_release(st);
 	if ((rc = plan_status(rc, RT_OK)) != RT_OK)
-		goto fail;
+		return rc;
 	if (in != NULL && (rc = plan_put_all(w, oid, user_id, in, now)) !=
 	    RT_OK)
-		goto fail;
+		return rc;
+	*org_id = oid;
+	return RT_OK;
+}
+
+/* See plan.h: plan_org_create_on() in a write transaction of its own. */
+int
+plan_org_create(struct dbh *h, const char *name, int64_t user_id,
+    const struct wb_plan *in, time_t now, int64_t *org_id)
+{
+	struct db_conn	*w;
+	int64_t		 oid;
+	int		 rc;
+
+	assert(h != NULL && h->db != NULL && name != NULL && org_id != NULL);
+	*org_id = 0;
+	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
+		return rc;
+	if ((rc = plan_org_create_on(w, name, user_id, in, now, &oid)) !=
+	    RT_OK) {
+		db_write_rollback(h->db, w);
+		return rc;
+	}
 	if ((rc = db_write_commit(h->db, w)) != RT_OK)
 		return rc;
 	*org_id = oid;
 	return RT_OK;
-fail:
-	db_write_rollback(h->db, w);
-	return rc;
 }
 
 /*

@@ -71,6 +71,16 @@ int plan_replace_all(struct dbh *h, int64_t org_id, int64_t user_id,
 int plan_org_create(struct dbh *h, const char *name, int64_t user_id,
     const struct wb_plan *in, time_t now, int64_t *org_id);
 
+/*
+ * The same as plan_org_create(), on the writer w inside a transaction the
+ * caller holds (db_write_begin()), so that it can write more in the same
+ * transaction: the caller commits, or rolls back on failure.  Returns
+ * RT_OK with *org_id, or RT_EINVAL, RT_ENOMEM, RT_EBUSY or RT_EDB with
+ * *org_id 0.
+ */
+int plan_org_create_on(struct db_conn *w, const char *name, int64_t user_id,
+    const struct wb_plan *in, time_t now, int64_t *org_id);
+
 /* One revision of a section, for the history page. */
 struct plan_revision {
 	int64_t id;

@@ -101,6 +101,11 @@ enum db_stmt {
 
 	/* Comments and the trainers' visits (comment.c). */
 
+	/* The demonstration plan (demo.c). */
+	DB_STMT_DEMO_COHORT_STATE,   /* ?1 cohort: state */
+	DB_STMT_DEMO_COHORT_ADD,     /* ?1 cohort, ?2 org, ?3 now, ?4 trainer: the org joins as a
+	                              * demonstration (demo = 1) */
+
 	/* Roles, accounts and backups of the instance (admin.c). */
 
 	DB_STMT__MAX
