@@ -312,6 +312,35 @@ int join_get(struct req *r);
 int join_post(struct req *r);
 
 /* The trainer's cohorts (cohorts.c) and one cohort (cohort.c). */
+struct cohort;
+
+/*
+ * cohorts.c, for the pages of one cohort.  cohort_form_validate() reads
+ * the fields of a cohort's settings (name, starts_on, ends_on, notes) from
+ * r->form into f, which the caller frees with form_free(), and sets
+ * *bad_order when both dates are valid but the end is before the start.
+ * Returns RT_OK (look at f->nerrors and *bad_order) or RT_ENOMEM.
+ */
+int cohort_form_validate(struct req *r, struct form *f, int *bad_order);
+
+/*
+ * Makes {{>COHORT_FIELDS}} of d show the settings' fields and their error
+ * summary: what was typed when f is not NULL (with its errors, and
+ * bad_order's), else the values of c when it is not NULL, else nothing.
+ */
+void cohort_form_fill(struct req *r, struct tpl_dict *d, const struct form *f,
+    int bad_order, const struct cohort *c);
+
+/*
+ * Makes {{>DATES}} of d show a cohort's dates (each "" or YYYY-MM-DD) in
+ * words: one day, a span, from, until, or no dates.
+ */
+void cohort_dates_fill(struct req *r, struct tpl_dict *d,
+    const char *starts_on, const char *ends_on);
+
+/* The name of a cohort's state (enum cohort_state) as a person reads it, translated. */
+const char *cohort_state_label(struct req *r, int state);
+
 int cohorts_get(struct req *r);
 int cohorts_new_get(struct req *r);
 int cohorts_new_post(struct req *r);

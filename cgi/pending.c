@@ -11,17 +11,6 @@
 PENDING(comment_add_post)
 PENDING(comment_resolve_post)
 /* cohorts, joining and settings (helper V2a) */
-PENDING(org_cohorts_get)
-PENDING(org_cohorts_leave_post)
-PENDING(join_get)
-PENDING(join_post)
-PENDING(cohorts_get)
-PENDING(cohorts_new_get)
-PENDING(cohorts_new_post)
-PENDING(cohort_edit_get)
-PENDING(cohort_edit_post)
-PENDING(cohort_state_post)
-PENDING(cohort_trainers_post)
 /* dashboard, CSV and debrief (helper V2b) */
 PENDING(cohort_get)
 PENDING(cohort_csv_get)

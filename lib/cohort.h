@@ -25,7 +25,7 @@
 /*
  * The characters of a join code: capitals and digits without the ones
  * that look or sound alike when read aloud or copied by hand (0 O, 1 I L,
- * U V).  30 characters, so 8 of them make 6.5e11 codes.
+ * U V).  29 characters, so 8 of them make 5e11 codes.
  */
 #define COHORT_CODE_ALPHABET "ABCDEFGHJKMNPQRSTWXYZ23456789"
 
@@ -62,6 +62,12 @@ int cohort_code_normalise(const char *in, char out[COHORT_CODE_LEN + 1]);
 void cohort_code_format(const char *code, char out[COHORT_CODE_LEN + 2]);
 
 /*
+ * Draws a new join code (stored form) with randombytes_uniform(); it may
+ * already be taken: cohort_create() draws again then.
+ */
+void cohort_code_new(char out[COHORT_CODE_LEN + 1]);
+
+/*
  * Sets *yes to 1 when user_id is a trainer of cohort_id (whatever its
  * state), else 0.  It does not look at the trainer role: the caller checks
  * that too.  Returns RT_OK or RT_EDB.
@@ -71,15 +77,21 @@ int cohort_trainer_check(struct dbh *h, int64_t cohort_id, int64_t user_id,
 
 /*
  * Creates an open cohort with a new random join code (another is drawn
- * when one is taken) whose first trainer is user_id.  name, starts_on,
- * ends_on and notes were validated by the caller (dates "" or YYYY-MM-DD).
- * Returns RT_OK with *id, or RT_EDB.
+ * when one is taken) whose first trainer is user_id, in one transaction.
+ * name (1 to COHORT_NAME_MAX characters), starts_on and ends_on ("" or
+ * YYYY-MM-DD, the end not before the start) and notes (at most
+ * COHORT_NOTES_MAX characters) were validated by the caller; what breaks
+ * these bounds gives RT_EINVAL.  Returns RT_OK with *id, RT_EINVAL or
+ * RT_EDB.
  */
 int cohort_create(struct dbh *h, int64_t user_id, const char *name,
     const char *starts_on, const char *ends_on, const char *notes,
     time_t now, int64_t *id);
 
-/* Changes a cohort's name, dates and notes.  Returns RT_OK, RT_ENOTFOUND or RT_EDB. */
+/*
+ * Changes a cohort's name, dates and notes (bounds as cohort_create()).
+ * Returns RT_OK, RT_EINVAL, RT_ENOTFOUND or RT_EDB.
+ */
 int cohort_update(struct dbh *h, int64_t id, const char *name,
     const char *starts_on, const char *ends_on, const char *notes);
 
@@ -108,6 +120,7 @@ struct cohort_trainer {
 	char    name[AUTH_NAME_MAX];
 	char    email[AUTH_NAME_MAX];
 	int64_t added_at;
+	int     active;                   /* 1 while they hold the trainer role */
 };
 
 /* Lists a cohort's trainers by name.  Ownership as cohort_list_for_trainer(). */
@@ -115,31 +128,36 @@ int cohort_trainers(struct dbh *h, int64_t cohort_id,
     struct cohort_trainer **out, size_t *n);
 
 /*
- * Adds the person of that e-mail as a trainer of the cohort.  Returns
- * RT_OK with *user_id, RT_ENOTFOUND (no account), RT_EDENIED (the account
- * has no trainer role), RT_EEXISTS (already a trainer of it) or RT_EDB.
+ * Adds the person of that e-mail (any case) as a trainer of the cohort.
+ * Returns RT_OK, RT_ENOTFOUND (no account), RT_EDENIED (the account has
+ * no trainer role), RT_EEXISTS (already a trainer of it) or RT_EDB; with
+ * RT_OK, RT_EDENIED and RT_EEXISTS, *user_id is the account's id.
  */
 int cohort_trainer_add(struct dbh *h, int64_t cohort_id, const char *email,
     time_t now, int64_t *user_id);
 
 /*
- * Removes a trainer from the cohort.  Returns RT_OK, RT_ENOTFOUND, RT_EDENIED
- * (the last trainer: a cohort always has one) or RT_EDB.
+ * Removes a trainer from the cohort.  Returns RT_OK, RT_ENOTFOUND (not a
+ * trainer of it), RT_EDENIED (no other trainer of it holds the trainer
+ * role: a cohort always keeps someone who can open it) or RT_EDB.
  */
 int cohort_trainer_remove(struct dbh *h, int64_t cohort_id, int64_t user_id);
 
 /*
  * Puts org_id in the cohort, at the request of user_id (an owner; the
- * caller checked it).  Returns RT_OK, RT_EEXPIRED (the cohort is closed or
- * archived), RT_EEXISTS (already in it) or RT_EDB.
+ * caller checked it).  Returns RT_OK, RT_ENOTFOUND (no such cohort),
+ * RT_EEXISTS (already in it, whatever the cohort's state), RT_EEXPIRED
+ * (the cohort is closed or archived) or RT_EDB.
  */
 int cohort_join(struct dbh *h, int64_t cohort_id, int64_t org_id,
     int64_t user_id, time_t now);
 
 /*
  * Takes org_id out of the cohort: its trainers stop reading the plan at
- * once (their visits are forgotten too; the comments stay with the plan).
- * Returns RT_OK, RT_ENOTFOUND (not in it) or RT_EDB.
+ * once.  Their visits to the plan (trainer_visits) are forgotten in the
+ * same transaction, except a trainer's whom another cohort still lets
+ * read it; the comments stay with the plan.  Returns RT_OK, RT_ENOTFOUND
+ * (not in it) or RT_EDB.
  */
 int cohort_leave(struct dbh *h, int64_t cohort_id, int64_t org_id);
 
@@ -147,7 +165,8 @@ int cohort_leave(struct dbh *h, int64_t cohort_id, int64_t org_id);
 struct cohort_of_org {
 	int64_t id;
 	char    name[AUTH_NAME_MAX];
-	char    trainers[AUTH_NAME_MAX];  /* the trainers' names, ", "-separated */
+	char    trainers[AUTH_NAME_MAX];  /* the names of the trainers who hold the
+	                                   * trainer role, ", "-separated */
 	int     state;
 	int64_t joined_at;
 };

@@ -220,6 +220,69 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	/* Cohorts, their trainers and organisations (cohort.c). */
 	[DB_STMT_COHORT_TRAINER_CHECK] =
 	    "SELECT 1 FROM cohort_trainers WHERE cohort_id = ?1 AND user_id = ?2",
+	[DB_STMT_COHORT_ADD] =
+	    "INSERT INTO cohorts (name, starts_on, ends_on, notes, join_code, "
+	    "state, created_by, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7) RETURNING id",
+	[DB_STMT_COHORT_TRAINER_ADD] =
+	    "INSERT INTO cohort_trainers (cohort_id, user_id, added_at) "
+	    "VALUES (?1, ?2, ?3)",
+	[DB_STMT_COHORT_UPDATE] =
+	    "UPDATE cohorts SET name = ?2, starts_on = ?3, ends_on = ?4, "
+	    "notes = ?5 WHERE id = ?1",
+	[DB_STMT_COHORT_SET_STATE] = "UPDATE cohorts SET state = ?2 WHERE id = ?1",
+	[DB_STMT_COHORT_GET] =
+	    "SELECT c.id, c.name, c.starts_on, c.ends_on, c.notes, c.join_code, "
+	    "c.state, c.created_at, (SELECT count(*) FROM cohort_orgs co "
+	    "WHERE co.cohort_id = c.id) FROM cohorts c WHERE c.id = ?1",
+	[DB_STMT_COHORT_BY_CODE] =
+	    "SELECT c.id, c.name, c.starts_on, c.ends_on, c.notes, c.join_code, "
+	    "c.state, c.created_at, (SELECT count(*) FROM cohort_orgs co "
+	    "WHERE co.cohort_id = c.id) FROM cohorts c WHERE c.join_code = ?1",
+	[DB_STMT_COHORTS_OF_TRAINER] =
+	    "SELECT c.id, c.name, c.starts_on, c.ends_on, c.notes, c.join_code, "
+	    "c.state, c.created_at, (SELECT count(*) FROM cohort_orgs co "
+	    "WHERE co.cohort_id = c.id) "
+	    "FROM cohort_trainers t JOIN cohorts c ON c.id = t.cohort_id "
+	    "WHERE t.user_id = ?1 AND (c.state = 'archived') = ?2 "
+	    "ORDER BY c.created_at DESC, c.id DESC",
+	[DB_STMT_COHORT_TRAINERS] =
+	    "SELECT u.id, u.name, u.email, t.added_at, EXISTS (SELECT 1 "
+	    "FROM user_roles r WHERE r.user_id = u.id AND r.role = 'trainer') "
+	    "FROM cohort_trainers t JOIN users u ON u.id = t.user_id "
+	    "WHERE t.cohort_id = ?1 ORDER BY u.name COLLATE NOCASE, u.id",
+	[DB_STMT_COHORT_TRAINER_FIND] =
+	    "SELECT u.id, EXISTS (SELECT 1 FROM user_roles r "
+	    "WHERE r.user_id = u.id AND r.role = 'trainer') "
+	    "FROM users u WHERE u.email = ?1",
+	[DB_STMT_COHORT_TRAINERS_LEFT] =
+	    "SELECT count(*) FROM cohort_trainers t JOIN user_roles r "
+	    "ON r.user_id = t.user_id AND r.role = 'trainer' "
+	    "WHERE t.cohort_id = ?1 AND t.user_id <> ?2",
+	[DB_STMT_COHORT_TRAINER_DEL] =
+	    "DELETE FROM cohort_trainers WHERE cohort_id = ?1 AND user_id = ?2",
+	[DB_STMT_COHORT_STATE] = "SELECT state FROM cohorts WHERE id = ?1",
+	[DB_STMT_COHORT_ORG_CHECK] =
+	    "SELECT 1 FROM cohort_orgs WHERE cohort_id = ?1 AND org_id = ?2",
+	[DB_STMT_COHORT_ORG_ADD] =
+	    "INSERT INTO cohort_orgs (cohort_id, org_id, joined_at, joined_by) "
+	    "VALUES (?1, ?2, ?4, ?3)",
+	[DB_STMT_COHORT_ORG_DEL] =
+	    "DELETE FROM cohort_orgs WHERE cohort_id = ?1 AND org_id = ?2",
+	[DB_STMT_COHORT_VISITS_FORGET] =
+	    "DELETE FROM trainer_visits WHERE org_id = ?2 AND user_id IN "
+	    "(SELECT user_id FROM cohort_trainers WHERE cohort_id = ?1) "
+	    "AND NOT EXISTS (SELECT 1 FROM cohort_orgs co "
+	    "JOIN cohort_trainers ct ON ct.cohort_id = co.cohort_id "
+	    "WHERE co.org_id = ?2 AND ct.user_id = trainer_visits.user_id)",
+	[DB_STMT_COHORTS_OF_ORG] =
+	    "SELECT c.id, c.name, c.state, co.joined_at, "
+	    "(SELECT group_concat(n, ', ') FROM (SELECT u.name AS n "
+	    "FROM cohort_trainers t JOIN users u ON u.id = t.user_id "
+	    "JOIN user_roles r ON r.user_id = u.id AND r.role = 'trainer' "
+	    "WHERE t.cohort_id = c.id ORDER BY u.name COLLATE NOCASE, u.id)) "
+	    "FROM cohort_orgs co JOIN cohorts c ON c.id = co.cohort_id "
+	    "WHERE co.org_id = ?1 ORDER BY co.joined_at DESC, c.id DESC",
 
 	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
 
@@ -585,7 +648,8 @@ db_stmt_release(sqlite3_stmt *st)
  * Maps the result rc of stepping a statement of c to a status: only
  * called when rc is neither SQLITE_ROW nor SQLITE_DONE.  A unique
  * constraint is an expected outcome (an e-mail already taken) and is not
- * logged; anything else is.
+ * logged; anything else is.  rc may be an extended code (the connections
+ * ask for them), hence the mask.
  */
 static int
 db_step_error(struct db_conn *c, int rc, const char *where)
@@ -593,7 +657,8 @@ db_step_error(struct db_conn *c, int rc, const char *where)
 	int	 ext;
 
 	ext = sqlite3_extended_errcode(c->sql);
-	if (rc == SQLITE_CONSTRAINT && (ext == SQLITE_CONSTRAINT_UNIQUE ||
+	if ((rc & 0xff) == SQLITE_CONSTRAINT &&
+	    (ext == SQLITE_CONSTRAINT_UNIQUE ||
 	    ext == SQLITE_CONSTRAINT_PRIMARYKEY))
 		return RT_EEXISTS;
 	return db_fail(c, where);

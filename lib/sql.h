@@ -96,6 +96,29 @@ enum db_stmt {
 
 	/* Cohorts, their trainers and organisations (cohort.c). */
 	DB_STMT_COHORT_TRAINER_CHECK, /* ?1 cohort, ?2 user: 1 when a trainer of it */
+	DB_STMT_COHORT_ADD,          /* ?1 name, ?2 starts, ?3 ends, ?4 notes, ?5 code, ?6 user,
+	                              * ?7 now: id; RT_EEXISTS when the code is taken */
+	DB_STMT_COHORT_TRAINER_ADD,  /* ?1 cohort, ?2 user, ?3 now; RT_EEXISTS when already one */
+	DB_STMT_COHORT_UPDATE,       /* ?1 id, ?2 name, ?3 starts, ?4 ends, ?5 notes */
+	DB_STMT_COHORT_SET_STATE,    /* ?1 id, ?2 state ('open', 'closed', 'archived') */
+	DB_STMT_COHORT_GET,          /* ?1 id: id, name, starts, ends, notes, code, state,
+	                              * created, organisations */
+	DB_STMT_COHORT_BY_CODE,      /* ?1 code: as COHORT_GET */
+	DB_STMT_COHORTS_OF_TRAINER,  /* ?1 user, ?2 archived (0/1): as COHORT_GET; newest first */
+	DB_STMT_COHORT_TRAINERS,     /* ?1 cohort: user, name, email, added, holds the trainer
+	                              * role (0/1); by name */
+	DB_STMT_COHORT_TRAINER_FIND, /* ?1 email: user, holds the trainer role (0/1) */
+	DB_STMT_COHORT_TRAINERS_LEFT, /* ?1 cohort, ?2 user: how many other trainers of it
+	                              * hold the trainer role */
+	DB_STMT_COHORT_TRAINER_DEL,  /* ?1 cohort, ?2 user */
+	DB_STMT_COHORT_STATE,        /* ?1 cohort: state */
+	DB_STMT_COHORT_ORG_CHECK,    /* ?1 cohort, ?2 org: 1 when the organisation is in it */
+	DB_STMT_COHORT_ORG_ADD,      /* ?1 cohort, ?2 org, ?3 user, ?4 now */
+	DB_STMT_COHORT_ORG_DEL,      /* ?1 cohort, ?2 org */
+	DB_STMT_COHORT_VISITS_FORGET, /* ?1 cohort, ?2 org: the visits of the cohort's trainers
+	                              * to org that no other cohort of theirs holds */
+	DB_STMT_COHORTS_OF_ORG,      /* ?1 org: id, name, state, joined, trainers' names
+	                              * (", "-separated, those holding the role); newest first */
 
 	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
 

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}
+{{#span}}[[{{START}} to {{END}}]]{{/span}}{{#day}}{{START}}{{/day}}{{#from}}[[from {{START}}]]{{/from}}{{#until}}[[until {{END}}]]{{/until}}{{#none}}[[No dates]]{{/none}}
