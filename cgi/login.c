@@ -30,8 +30,14 @@ login_render(struct req *r, const struct form *f, const char *message,
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
 	else if ((next = kvlist_get(&r->query, "next")) != NULL &&
-	    http_local_path(next))
+	    http_local_path(next)) {
+		char qs[1600];
+
 		tpl_set(d, "next", next);
+		/* Who has no account yet signs up and still gets there. */
+		http_query_escape(next, qs, sizeof qs);
+		tpl_set(tpl_add_section(d, "signup_next"), "NEXT_QS", qs);
+	}
 	if (message != NULL) {
 		struct tpl_dict *m = tpl_add_section(d, "message");
 

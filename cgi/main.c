@@ -308,29 +308,6 @@ route_find(struct req *r)
 	return -1;
 }
 
-/* Percent-encodes s for a query string value into out (at most outlen bytes). */
-static void
-url_encode(const char *s, char *out, size_t outlen)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t o = 0;
-
-	for (; *s != '\0' && o + 4 < outlen; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-		    c == '.' || c == '~' || c == '/') {
-			out[o++] = (char)c;
-		} else {
-			out[o++] = '%';
-			out[o++] = hex[c >> 4];
-			out[o++] = hex[c & 15];
-		}
-	}
-	out[o] = '\0';
-}
-
 /* The value of a cookie, trying the __Host- name first when cookies are secure. */
 static const char *
 cookie_get(const struct req *r, const char *name)
@@ -751,7 +728,7 @@ req_dispatch(struct req *r, const struct io *io)
 
 		if (r->method == METHOD_POST)
 			return page_redirect(r, 303, "/login");
-		url_encode(r->path, next, sizeof next);
+		http_query_escape(r->path, next, sizeof next);
 		snprintf(loc, sizeof loc, "/login?next=%s", next);
 		return page_redirect(r, 302, loc);
 	}

@@ -1,8 +1,10 @@
 /*
  * signup.c: "/signup", a group creates its account and its workbook.
  *
- * GET: 200 (the form).  POST org_name, name, email, password: 303 to the
- * new plan with a session; 422 with the form again (values kept but the
+ * GET: 200 (the form; ?next= a local path to go to afterwards, as for the
+ * login page: a join link opened before having an account).  POST
+ * org_name, name, email, password, next: 303 to next, or to the new plan,
+ * with a session; 422 with the form again (values kept but the
  * password) when a field is wrong or the e-mail already has an account.
  */
 #include <stdio.h>
@@ -18,6 +20,7 @@ static const struct field_def signup_fields[] = {
 	{ "name", FIELD_LINE, 1, 1, USER_NAME_MAX, NULL, N_("Your name") },
 	{ "email", FIELD_EMAIL, 1, 0, 254, NULL, N_("E-mail address") },
 	{ "password", FIELD_PASSWORD, 1, 0, AUTH_PW_MAX, NULL, N_("Password") },
+	{ "next", FIELD_LINE, 0, 0, 500, NULL, NULL },
 };
 #define SIGNUP_NFIELDS (sizeof signup_fields / sizeof signup_fields[0])
 
@@ -44,12 +47,16 @@ signup_render(struct req *r, const struct form *f, const char *email_msg,
     const char *pw_msg, int status)
 {
 	struct tpl_dict *layout, *d, *sum = NULL;
+	const char *next;
 
 	if ((d = page_begin(r, &layout, "signup.tpl",
 	    N_("Create your workbook"))) == NULL)
 		return RT_ENOMEM;
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
+	else if ((next = kvlist_get(&r->query, "next")) != NULL &&
+	    http_local_path(next))
+		tpl_set(d, "next", next);
 	if (email_msg != NULL) {
 		page_field_error(r, d, "email", T(r, email_msg));
 		page_summary_add(r, d, &sum, "email",
@@ -73,7 +80,7 @@ int
 signup_post(struct req *r)
 {
 	struct form f = { 0 };
-	const struct field_value *pw;
+	const struct field_value *pw, *next;
 	const char *pw_msg = NULL;
 	char hash[AUTH_HASH_MAX], token[AUTH_TOKEN_LEN + 1], loc[64];
 	int64_t user_id, org_id;
@@ -110,7 +117,9 @@ signup_post(struct req *r)
 	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
 		goto out;
 	snprintf(loc, sizeof loc, "/o/%lld/", (long long)org_id);
-	rc = page_redirect(r, 303, loc);
+	next = form_get(&f, "next");
+	rc = page_redirect(r, 303, next->present &&
+	    http_local_path(next->text) ? next->text : loc);
 out:
 	sodium_memzero(hash, sizeof hash);
 	form_free(&f);

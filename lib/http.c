@@ -814,6 +814,31 @@ http_local_path(const char *path)
 	return 1;
 }
 
+/* See http.h. */
+void
+http_query_escape(const char *s, char *out, size_t outlen)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+
+	if (outlen == 0)
+		return;
+	for (; *s != '\0' && o + 4 <= outlen; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c == '~' || c == '/') {
+			out[o++] = (char)c;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+		}
+	}
+	out[o] = '\0';
+}
+
 /*
  * Frees the strings of part p and zeroes it; a zeroed part is fine.
  */

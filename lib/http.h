@@ -177,4 +177,11 @@ const char *http_reason(int status);
  */
 int http_local_path(const char *path);
 
+/*
+ * Percent-encodes s for a query string value into out (at most outlen
+ * bytes, always terminated): every byte but letters, digits, "-_.~/" is
+ * written %XX.  A value that does not fit is cut at a whole escape.
+ */
+void http_query_escape(const char *s, char *out, size_t outlen);
+
 #endif

@@ -20,4 +20,4 @@
 </div>
 <p><button type="submit">[[Log in]]</button></p>
 </form>
-<p>[[No account yet?]] <a href="/signup">[[Create your organisation's workbook]]</a></p>
+<p>[[No account yet?]] <a href="/signup{{#signup_next}}?next={{NEXT_QS}}{{/signup_next}}">[[Create your organisation's workbook]]</a></p>

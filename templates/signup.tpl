@@ -7,6 +7,7 @@
 </div>{{/form_errors}}
 <form method="post" action="/signup" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{next}}">
 <div class="field">
 <label for="f-org_name">[[Name of the organisation]]</label>
 {{#org_name_error}}<p class="error" id="e-org_name">{{MESSAGE}}</p>{{/org_name_error}}

@@ -181,6 +181,24 @@ expect_status 303 "joining twice"
 expect_location "/o/$ORG/cohorts\\?already=$COHORT" "says it was in already"
 expect_eq "$(sql "SELECT count(*) FROM cohort_orgs WHERE cohort_id = $COHORT")" 1 "and adds nothing"
 
+section "a newcomer opens the join link before having an account"
+as newcomer
+get "/join/$CODE"
+expect_status 302 "the join link sends a visitor to log in"
+expect_location "/login\\?next=/join/$CODE" "and comes back to the link afterwards"
+get "$(location)"
+expect_body "href=\"/signup?next=/join/$CODE\"" "the login page's sign-up link keeps where they were going"
+get "/signup?next=/join/$CODE"
+post /signup org_name="Locataires unis" name="Nouvelle" email=newcomer@example.org \
+    password="$ERIN_PW-new" next="/join/$CODE" csrf="$(form_token)"
+expect_status 303 "signing up from there works"
+expect_location "/join/$CODE" "and goes back to the join link, code and all"
+as elsewhere
+get /signup
+post /signup org_name="Ailleurs" name="Autre" email=elsewhere@example.org \
+    password="$ERIN_PW-else" next="//evil.example/" csrf="$(form_token)"
+expect_location "/o/[0-9]*/" "a next that leaves the site is ignored"
+
 section "codes that find nothing"
 get /join
 post /join code=ABC csrf="$(csrf_token)"
