@@ -38,7 +38,9 @@ BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
 # The PDF (lib/pdf.c) is set in Noto Sans; Symbola draws the emoji that
 # Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
 RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola
-TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils
+# apache2 for tests/e2e/apache.sh; systemd for systemd-socket-activate
+# (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh).
+TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw
@@ -131,9 +133,9 @@ run: deps
 	@TZ=$${TZ:-$(RUN_TZ)} exec lighttpd -D -f $(B)/lighttpd.conf
 
 # Every suite: unit tests, the same under ASan/UBSan, the translations,
-# the end-to-end journeys behind lighttpd, nginx and plain CGI, and the
-# browser journeys.  Ends with one line "N passed, N failed"; fails when
-# anything failed.
+# the end-to-end journeys behind lighttpd, nginx, Apache and plain CGI,
+# `make install` into a temporary directory, and the browser journeys.
+# Ends with one line "N passed, N failed"; fails when anything failed.
 check: check-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory asan
@@ -150,7 +152,7 @@ asan:
 	    CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" all
 
 # The end-to-end suites only (make e2e E2E="lighttpd cgi").
-E2E ?= lighttpd nginx cgi
+E2E ?= lighttpd nginx apache cgi
 e2e: prog
 	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh $(E2E:%=e2e/%)
 
