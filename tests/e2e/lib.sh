@@ -17,6 +17,7 @@
 # program run once per request as a CGI script (E2E_MODE=cgi).
 #
 # Variables a caller may set: B (build directory), E2E_BIN (the program),
+# E2E_CONFDIR (conf/), E2E_DATADIR (where static/ is: the repository),
 # E2E_KEEP=1 (keep the temporary directory), E2E_VERBOSE=1 (print every
 # request), E2E_SANITIZED=1 (the program is built with ASan: its reports
 # are failures); for one CGI request, E2E_EXPECT_EXIT=1 (the program is
@@ -26,6 +27,10 @@ E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 B=${B:-build}
 case $B in /*) ;; *) B=$E2E_ROOT/$B ;; esac
 E2E_BIN=${E2E_BIN:-$B/reseauter}
+# The web server templates with mkconf.sh, and the directory holding
+# static/: the repository's, or an installed tree's (tests/e2e/install.sh).
+E2E_CONFDIR=${E2E_CONFDIR:-$E2E_ROOT/conf}
+E2E_DATADIR=${E2E_DATADIR:-$E2E_ROOT}
 E2E_PASS=0
 E2E_FAIL=0
 E2E_MODE=
@@ -221,8 +226,8 @@ server_start() {
 
 server_start_lighttpd() {
 	E2E_MODE=http
-	"$E2E_ROOT/conf/mkconf.sh" "$E2E_ROOT/conf/lighttpd.conf" "$E2E_DIR/lighttpd.conf" \
-	    ADDR=127.0.0.1 PORT="$E2E_PORT" ROOT="$E2E_ROOT" BIN="$E2E_BIN" \
+	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/lighttpd.conf" "$E2E_DIR/lighttpd.conf" \
+	    ADDR=127.0.0.1 PORT="$E2E_PORT" ROOT="$E2E_DATADIR" BIN="$E2E_BIN" \
 	    STATE="$E2E_DIR" SOCKET="$E2E_DIR/reseauter.sock" \
 	    DB="$RESEAUTER_DB" TEMPLATES="$RESEAUTER_TEMPLATES" \
 	    LOCALEDIR="$RESEAUTER_LOCALEDIR" SCHEMA="$RESEAUTER_SCHEMA" \
@@ -273,9 +278,9 @@ server_start_nginx() {
 	local how=$1 sock=$E2E_DIR/reseauter.sock user=''
 	E2E_MODE=http
 	program_start "$how" "$sock"
-	"$E2E_ROOT/conf/mkconf.sh" "$E2E_ROOT/conf/nginx.conf" "$E2E_DIR/nginx-site.conf" \
+	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/nginx.conf" "$E2E_DIR/nginx-site.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
-	    ROOT="$E2E_ROOT" SOCKET="$sock" || e2e_die "conf/nginx.conf fills in"
+	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/nginx.conf fills in"
 	# Workers run as the user who started nginx: only root may name one.
 	[ "$(id -u)" -ne 0 ] || user="user $(id -un) $(id -gn);"
 	mkdir -p "$E2E_DIR/nginx-tmp"
@@ -324,9 +329,9 @@ Group www-data"
 	else
 		program_start socket "$sock" 0600
 	fi
-	"$E2E_ROOT/conf/mkconf.sh" "$E2E_ROOT/conf/apache.conf" "$E2E_DIR/apache-site.conf" \
+	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/apache.conf" "$E2E_DIR/apache-site.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
-	    ROOT="$E2E_ROOT" SOCKET="$sock" || e2e_die "conf/apache.conf fills in"
+	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/apache.conf fills in"
 	{
 		# Debian builds a few modules in (unixd, log_config): only
 		# what is not there already is loaded.
