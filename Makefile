@@ -40,7 +40,9 @@ BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
 # The PDF (lib/pdf.c) is set in Noto Sans; Symbola draws the emoji that
 # Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
 RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola
-TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils
+# apache2 for tests/e2e/apache.sh; systemd for systemd-socket-activate
+# (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh).
+TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw
@@ -153,9 +155,9 @@ run: deps
 	@TZ=$${TZ:-$(RUN_TZ)} exec lighttpd -D -f $(B)/lighttpd.conf
 
 # Every suite: unit tests, the same under ASan/UBSan, the translations,
-# the end-to-end journeys behind lighttpd, nginx and plain CGI, and the
-# browser journeys.  Ends with one line "N passed, N failed"; fails when
-# anything failed.
+# the end-to-end journeys behind lighttpd, nginx, Apache and plain CGI,
+# `make install` into a temporary directory, and the browser journeys.
+# Ends with one line "N passed, N failed"; fails when anything failed.
 check: check-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory asan
@@ -172,7 +174,7 @@ asan:
 	    CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" all
 
 # The end-to-end suites only (make e2e E2E="lighttpd cgi").
-E2E ?= lighttpd nginx cgi
+E2E ?= lighttpd nginx apache cgi
 e2e: prog
 	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh $(E2E:%=e2e/%)
 
@@ -181,19 +183,42 @@ e2e: prog
 browser: prog browser-deps
 	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh browser
 
+# `make install PREFIX=... DESTDIR=...`: where the configurations of conf/
+# and the systemd units expect each file (README, "Deploying").  The web
+# server templates and conf/mkconf.sh go to $(DATADIR)/conf, unfilled; the
+# systemd units are filled with PREFIX and go where systemd looks for
+# them (/usr/local/lib/systemd/system is on its path).  Installing builds
+# nothing that `make` has built already.  The administrators' tool is
+# installed when it is built (tools/reseauter-admin.c, under way).
+BINDIR   = $(PREFIX)/bin
+LIBDIR   = $(PREFIX)/lib/reseauter
+DATADIR  = $(PREFIX)/share/reseauter
+UNITDIR  = $(PREFIX)/lib/systemd/system
+
 install: prog
-	install -d $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter/locale
-	install -m 755 $(B)/reseauter $(DESTDIR)$(PREFIX)/lib/reseauter/reseauter
-	install -m 644 schema.sql $(DESTDIR)$(PREFIX)/share/reseauter/schema.sql
-	install -m 644 $(MO) $(DESTDIR)$(PREFIX)/share/reseauter/locale/
-	cp -R templates static $(DESTDIR)$(PREFIX)/share/reseauter/
-	install -d $(DESTDIR)$(PREFIX)/share/reseauter/conf
-	install -m 644 conf/lighttpd.conf conf/nginx.conf conf/apache.conf conf/reseauter.service \
-	    $(DESTDIR)$(PREFIX)/share/reseauter/conf/
-	install -m 755 conf/mkconf.sh \
-	    $(DESTDIR)$(PREFIX)/share/reseauter/conf/
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)/locale \
+	    $(DESTDIR)$(DATADIR)/conf $(DESTDIR)$(UNITDIR)
+	install -m 755 $(B)/reseauter $(DESTDIR)$(LIBDIR)/reseauter
+	if [ -f $(B)/reseauter-admin ]; then \
+	    install -d $(DESTDIR)$(BINDIR) && \
+	    install -m 755 $(B)/reseauter-admin $(DESTDIR)$(BINDIR)/reseauter-admin; \
+	fi
+	install -m 644 schema.sql $(DESTDIR)$(DATADIR)/schema.sql
+	install -m 644 $(MO) $(DESTDIR)$(DATADIR)/locale/
+	rm -rf $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/static
+	cp -R templates static $(DESTDIR)$(DATADIR)/
+	chmod -R u=rwX,go=rX $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/static
+	install -m 644 conf/lighttpd.conf conf/nginx.conf conf/apache.conf \
+	    $(DESTDIR)$(DATADIR)/conf/
+	install -m 755 conf/mkconf.sh $(DESTDIR)$(DATADIR)/conf/
+	install -m 644 conf/reseauter.socket $(DESTDIR)$(UNITDIR)/reseauter.socket
+	conf/mkconf.sh conf/reseauter.service $(DESTDIR)$(UNITDIR)/reseauter.service \
+	    PREFIX=$(PREFIX)
+	chmod 644 $(DESTDIR)$(UNITDIR)/reseauter.service
 uninstall:
-	rm -rf $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter
+	rm -rf $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BINDIR)/reseauter-admin \
+	    $(DESTDIR)$(UNITDIR)/reseauter.socket $(DESTDIR)$(UNITDIR)/reseauter.service
 
 clean:
 	rm -rf $(B) $(ASAN_B)

@@ -3,12 +3,24 @@
  *
  * At start we read the configuration, load the catalogues and templates,
  * and open (creating or migrating) the database: any failure there is
- * fatal.  Then the program serves FastCGI on RESEAUTER_SOCKET when it is
- * set, on file descriptor 0 when a web server or spawn-fcgi started us with
- * a listening socket there, and otherwise answers one request as plain CGI.
- * A failed request is answered and logged; it never stops the process.
+ * fatal.  Then the program serves FastCGI, on the first of these that
+ * applies:
+ *
+ * - the socket a service manager passed (socket activation, as systemd's
+ *   conf/reseauter.socket does): when LISTEN_PID is our process id and
+ *   LISTEN_FDS is at least 1, on file descriptor 3 (SD_LISTEN_FDS_START),
+ *   read as sd_listen_fds(3) reads it but without linking libsystemd;
+ *   LISTEN_PID, LISTEN_FDS and LISTEN_FDNAMES are then unset, and
+ *   RESEAUTER_SOCKET is ignored;
+ * - RESEAUTER_SOCKET when it is set, a Unix socket the program opens;
+ * - file descriptor 0 when a web server or spawn-fcgi started us with a
+ *   listening socket there;
+ *
+ * and otherwise answers one request as plain CGI.  A failed request is
+ * answered and logged; it never stops the process.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -973,14 +985,52 @@ listen_unix(const char *path, int mode)
 	return fd;
 }
 
+/*
+ * Checks the nfds descriptors a service manager passed from
+ * CONFIG_LISTEN_FDS_START on: the first must be a stream socket, which we
+ * serve; none of them may leak into a child (close-on-exec); any others
+ * are closed, since we serve one socket only.  Returns 0, or -1 after
+ * saying why on stderr.
+ */
+static int
+listen_activated(int nfds)
+{
+	int fd = CONFIG_LISTEN_FDS_START, type = 0, flags;
+	socklen_t len = sizeof type;
+	struct stat st;
+
+	if (fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode) ||
+	    getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0 ||
+	    type != SOCK_STREAM) {
+		fprintf(stderr, "reseauter: LISTEN_FDS is %d, but descriptor %d "
+		    "is no stream socket\n", nfds, fd);
+		return -1;
+	}
+	if ((flags = fcntl(fd, F_GETFD)) < 0 ||
+	    fcntl(fd, F_SETFD, flags | FD_CLOEXEC) != 0) {
+		fprintf(stderr, "reseauter: descriptor %d: %s\n", fd,
+		    strerror(errno));
+		return -1;
+	}
+	if (nfds > 1) {
+		fprintf(stderr, "reseauter: %d sockets passed: serving the "
+		    "first, closing the others\n", nfds);
+		for (fd = CONFIG_LISTEN_FDS_START + 1;
+		    fd < CONFIG_LISTEN_FDS_START + nfds; fd++)
+			close(fd);
+	}
+	return 0;
+}
+
 static void
 usage(void)
 {
 	fprintf(stderr, "usage: reseauter [--init-db | --routes]\n"
-	    "  Serves FastCGI on RESEAUTER_SOCKET, or on fd 0 when a web "
-	    "server spawned it,\n  or answers one request as plain CGI.  "
-	    "--init-db creates or migrates the\n  database and exits; --routes "
-	    "lists the routes and who may use them.\n");
+	    "  Serves FastCGI on the socket systemd passed (LISTEN_FDS), on "
+	    "RESEAUTER_SOCKET,\n  or on fd 0 when a web server spawned it; "
+	    "otherwise answers one request\n  as plain CGI.  --init-db creates "
+	    "or migrates the database and exits;\n  --routes lists the routes "
+	    "and who may use them.\n");
 }
 
 int
@@ -988,7 +1038,7 @@ main(int argc, char *argv[])
 {
 	struct app app;
 	char err[512];
-	int init_only = 0, rc = 1;
+	int init_only = 0, rc = 1, nfds = 0;
 
 	memset(&app, 0, sizeof app);
 	if (argc == 2 && strcmp(argv[1], "--init-db") == 0)
@@ -1000,7 +1050,8 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);
-	if (config_from_env(&app.cfg, err, sizeof err) != RT_OK) {
+	if (config_from_env(&app.cfg, err, sizeof err) != RT_OK ||
+	    config_listen_fds((long)getpid(), &nfds, err, sizeof err) != RT_OK) {
 		fprintf(stderr, "reseauter: %s\n", err);
 		return 1;
 	}
@@ -1042,7 +1093,11 @@ main(int argc, char *argv[])
 		fprintf(stderr, "reseauter: FCGX_Init failed\n");
 		goto out;
 	}
-	if (app.cfg.socket_path[0] != '\0') {
+	if (nfds > 0) {
+		if (listen_activated(nfds) != 0)
+			goto out;
+		rc = serve_fastcgi(&app, CONFIG_LISTEN_FDS_START);
+	} else if (app.cfg.socket_path[0] != '\0') {
 		int fd = listen_unix(app.cfg.socket_path, app.cfg.socket_mode);
 
 		if (fd < 0) {

@@ -2,9 +2,12 @@
 # mkconf.sh TEMPLATE OUTPUT NAME=VALUE...
 #
 # Copies TEMPLATE to OUTPUT with every @NAME@ replaced by VALUE.  Used by
-# `make run` and by the end-to-end tests to fill conf/lighttpd.conf and
-# conf/nginx.conf.  Fails, and leaves no OUTPUT, when a placeholder of the
-# template has no value: a half-filled configuration never reaches a server.
+# `make run` and by the end-to-end tests to fill conf/lighttpd.conf,
+# conf/nginx.conf and conf/apache.conf, by `make install` to fill
+# conf/reseauter.service, and by whoever deploys (README, "Deploying";
+# installed as PREFIX/share/reseauter/conf/mkconf.sh).  Fails, and leaves
+# no OUTPUT, when a placeholder of the template has no value: a
+# half-filled configuration never reaches a server.
 set -eu
 
 if [ $# -lt 2 ]; then

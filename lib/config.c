@@ -270,3 +270,54 @@ config_from_env(struct config *c, char *err, size_t errlen)
 	*c = n;
 	return RT_OK;
 }
+
+/*
+ * Reads LISTEN_PID and LISTEN_FDS as sd_listen_fds(3) does: the variables
+ * only count when LISTEN_PID names this very process (a child that
+ * inherited them must not take its parent's sockets), and they are unset
+ * before returning so that nothing started later inherits them.  A number
+ * is digits only, as config_number() reads them.
+ */
+int
+config_listen_fds(long self, int *nfds, char *err, size_t errlen)
+{
+	const char	*pid = config_getenv("LISTEN_PID");
+	const char	*fds = config_getenv("LISTEN_FDS");
+	const char	*p;
+	long		 n;
+	int		 rc = RT_OK;
+
+	assert(nfds != NULL);
+	*nfds = 0;
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	if (pid == NULL)
+		goto out;
+	for (n = 0, p = pid; *p >= '0' && *p <= '9' && n <= 0x7fffffffL; p++)
+		n = n * 10 + (*p - '0');
+	if (*p != '\0' || n == 0) {
+		rc = config_error(err, errlen, "LISTEN_PID: expected a process "
+		    "id, got \"%.64s\".", pid);
+		goto out;
+	}
+	if (n != self)
+		goto out;
+	if (fds == NULL) {
+		rc = config_error(err, errlen, "LISTEN_FDS: expected the number "
+		    "of sockets passed, since LISTEN_PID is this process.");
+		goto out;
+	}
+	for (n = 0, p = fds; *p >= '0' && *p <= '9' && n <= 0xffffL; p++)
+		n = n * 10 + (*p - '0');
+	if (*p != '\0' || n > 0xffffL) {
+		rc = config_error(err, errlen, "LISTEN_FDS: expected a whole "
+		    "number of sockets, got \"%.64s\".", fds);
+		goto out;
+	}
+	*nfds = (int)n;
+out:
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	return rc;
+}

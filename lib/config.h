@@ -38,4 +38,18 @@ struct config {
  */
 int config_from_env(struct config *c, char *err, size_t errlen);
 
+/* The first descriptor a service manager passes (systemd's SD_LISTEN_FDS_START). */
+#define CONFIG_LISTEN_FDS_START 3
+
+/*
+ * Socket activation, as systemd's sd_listen_fds() reads it, without
+ * libsystemd: when LISTEN_PID is self and LISTEN_FDS is a number from 1,
+ * sets *nfds to that number (the sockets are the descriptors from
+ * CONFIG_LISTEN_FDS_START on), else to 0.  LISTEN_PID, LISTEN_FDS and
+ * LISTEN_FDNAMES are removed from the environment in every case.  Returns
+ * RT_OK, or RT_EINVAL with a one-line message in err when the variables
+ * are meant for self but malformed.
+ */
+int config_listen_fds(long self, int *nfds, char *err, size_t errlen);
+
 #endif

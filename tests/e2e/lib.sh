@@ -1,9 +1,10 @@
 # tests/e2e/lib.sh: what the end-to-end suites share.  Sourced, not run.
 #
-# A suite calls e2e_setup, starts a server (server_start lighttpd|nginx|cgi),
-# speaks HTTP to it with get/post/req, checks what came back with the
-# expect_* functions, and ends with e2e_finish, which stops the server and
-# prints "N passed, N failed" as its last line (exit status 1 on failure).
+# A suite calls e2e_setup, starts a server (server_start lighttpd, nginx,
+# apache, cgi...), speaks HTTP to it with get/post/req, checks what came
+# back with the expect_* functions, and ends with e2e_finish, which stops
+# the server and prints "N passed, N failed" as its last line (exit status
+# 1 on failure).
 #
 # Servers listen on 127.0.0.1 only, on a port found free at run time; each
 # suite has its own temporary directory (database, sockets, configurations,
@@ -12,10 +13,11 @@
 # Requests: after `as alice`, every request carries alice's cookies and
 # stores what the answer sets; the answer is in $STATUS, $E2E_DIR/headers
 # (one "Name: value" line each, no CR) and $E2E_DIR/body.  The same calls
-# work for the three transports: curl to lighttpd or nginx, or the program
-# run once per request as a CGI script (E2E_MODE=cgi).
+# work for every transport: curl to lighttpd, nginx or Apache, or the
+# program run once per request as a CGI script (E2E_MODE=cgi).
 #
 # Variables a caller may set: B (build directory), E2E_BIN (the program),
+# E2E_CONFDIR (conf/), E2E_DATADIR (where static/ is: the repository),
 # E2E_KEEP=1 (keep the temporary directory), E2E_VERBOSE=1 (print every
 # request), E2E_SANITIZED=1 (the program is built with ASan: its reports
 # are failures); for one CGI request, E2E_EXPECT_EXIT=1 (the program is
@@ -25,6 +27,10 @@ E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 B=${B:-build}
 case $B in /*) ;; *) B=$E2E_ROOT/$B ;; esac
 E2E_BIN=${E2E_BIN:-$B/reseauter}
+# The web server templates with mkconf.sh, and the directory holding
+# static/: the repository's, or an installed tree's (tests/e2e/install.sh).
+E2E_CONFDIR=${E2E_CONFDIR:-$E2E_ROOT/conf}
+E2E_DATADIR=${E2E_DATADIR:-$E2E_ROOT}
 E2E_PASS=0
 E2E_FAIL=0
 E2E_MODE=
@@ -176,10 +182,19 @@ e2e_check_program_logs() {
 
 # --- servers ----------------------------------------------------------------
 
-# server_start lighttpd|nginx|nginx-socket|cgi: starts the program behind
-# that server on a free port of 127.0.0.1 and waits until it answers.
-# nginx runs the program with spawn-fcgi; nginx-socket lets the program open
-# RESEAUTER_SOCKET itself.  Sets BASE (http://127.0.0.1:PORT), HOSTPORT.
+# server_start KIND: starts the program behind a web server on a free port
+# of 127.0.0.1 and waits until it answers.  KIND is
+#   lighttpd         lighttpd starts the program itself (conf/lighttpd.conf);
+#   nginx            nginx (conf/nginx.conf), the program under spawn-fcgi;
+#   nginx-socket     nginx, the program opening RESEAUTER_SOCKET itself;
+#   nginx-activated  nginx, the program socket-activated: systemd-socket-activate
+#                    holds the socket and starts the program at the first
+#                    connection with the socket as descriptor 3, as
+#                    conf/reseauter.socket does;
+#   apache           Apache httpd (conf/apache.conf, mod_proxy_fcgi), the
+#                    program opening RESEAUTER_SOCKET itself;
+#   cgi              no server: the program run once per request.
+# Sets BASE (http://127.0.0.1:PORT), HOSTPORT.
 server_start() {
 	local kind=$1 try
 	E2E_KIND=$kind
@@ -192,6 +207,8 @@ server_start() {
 		lighttpd) server_start_lighttpd ;;
 		nginx) server_start_nginx spawn-fcgi ;;
 		nginx-socket) server_start_nginx socket ;;
+		nginx-activated) server_start_nginx activated ;;
+		apache) server_start_apache ;;
 		cgi) E2E_MODE=cgi; return 0 ;;
 		*) e2e_die "server_start: unknown kind $kind" ;;
 		esac
@@ -209,8 +226,8 @@ server_start() {
 
 server_start_lighttpd() {
 	E2E_MODE=http
-	"$E2E_ROOT/conf/mkconf.sh" "$E2E_ROOT/conf/lighttpd.conf" "$E2E_DIR/lighttpd.conf" \
-	    ADDR=127.0.0.1 PORT="$E2E_PORT" ROOT="$E2E_ROOT" BIN="$E2E_BIN" \
+	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/lighttpd.conf" "$E2E_DIR/lighttpd.conf" \
+	    ADDR=127.0.0.1 PORT="$E2E_PORT" ROOT="$E2E_DATADIR" BIN="$E2E_BIN" \
 	    STATE="$E2E_DIR" SOCKET="$E2E_DIR/reseauter.sock" \
 	    DB="$RESEAUTER_DB" TEMPLATES="$RESEAUTER_TEMPLATES" \
 	    LOCALEDIR="$RESEAUTER_LOCALEDIR" SCHEMA="$RESEAUTER_SCHEMA" \
@@ -219,31 +236,51 @@ server_start_lighttpd() {
 	E2E_PIDS+=("$!")
 }
 
-# nginx with a configuration made here: conf/nginx.conf's server block in
-# a main file whose pid, logs and temporary files are all in E2E_DIR.
-server_start_nginx() {
-	local how=$1 sock=$E2E_DIR/reseauter.sock user='' i
-	E2E_MODE=http
+# program_start HOW SOCKET [MODE]: starts the program on the Unix socket
+# SOCKET, for a web server that does not start it, and waits until the
+# socket is there.  HOW is spawn-fcgi (which opens the socket and hands it
+# to the program as fd 0), socket (the program opens RESEAUTER_SOCKET with
+# RESEAUTER_SOCKET_MODE=MODE, 0600 unless given) or activated
+# (systemd-socket-activate opens it and, at the first connection, becomes
+# the program with the socket as fd 3; like systemd, it passes on only the
+# variables named with -E).
+program_start() {
+	local how=$1 sock=$2 mode=${3:-0600} i name setenv=()
 	rm -f "$sock"
-	if [ "$how" = spawn-fcgi ]; then
-		# spawn-fcgi opens the socket and hands it to the program as fd 0.
-		spawn-fcgi -n -s "$sock" -M 0600 -- "$E2E_BIN" \
-		    >"$E2E_DIR/program.log" 2>&1 </dev/null &
-		E2E_PIDS+=("$!")
-	else
-		RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=0600 "$E2E_BIN" \
-		    >"$E2E_DIR/program.log" 2>&1 </dev/null &
-		E2E_PIDS+=("$!")
-	fi
+	case $how in
+	spawn-fcgi)
+		spawn-fcgi -n -s "$sock" -M "$mode" -- "$E2E_BIN" \
+		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
+	socket)
+		RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=$mode "$E2E_BIN" \
+		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
+	activated)
+		for name in $(env | sed -n 's/^\(RESEAUTER_[A-Z_]*\)=.*/\1/p; s/^\([A-Z]*SAN_OPTIONS\)=.*/\1/p; s/^\(TZ\)=.*/\1/p'); do
+			setenv+=(-E "$name")
+		done
+		systemd-socket-activate -l "$sock" "${setenv[@]}" -- "$E2E_BIN" \
+		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
+	*)
+		e2e_die "program_start: unknown way $how" ;;
+	esac
+	E2E_PIDS+=("$!")
 	for i in $(seq 1 100); do
 		[ -S "$sock" ] && break
 		sleep 0.1
 	done
-	[ -S "$sock" ] || e2e_die "the program opens its socket $sock ($how)" \
+	[ -S "$sock" ] || e2e_die "the program's socket $sock is there ($how)" \
 	    "$(tail -n 30 "$E2E_DIR/program.log")"
-	"$E2E_ROOT/conf/mkconf.sh" "$E2E_ROOT/conf/nginx.conf" "$E2E_DIR/nginx-site.conf" \
+}
+
+# nginx with a configuration made here: conf/nginx.conf's server block in
+# a main file whose pid, logs and temporary files are all in E2E_DIR.
+server_start_nginx() {
+	local how=$1 sock=$E2E_DIR/reseauter.sock user=''
+	E2E_MODE=http
+	program_start "$how" "$sock"
+	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/nginx.conf" "$E2E_DIR/nginx-site.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
-	    ROOT="$E2E_ROOT" SOCKET="$sock" || e2e_die "conf/nginx.conf fills in"
+	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/nginx.conf fills in"
 	# Workers run as the user who started nginx: only root may name one.
 	[ "$(id -u)" -ne 0 ] || user="user $(id -un) $(id -gn);"
 	mkdir -p "$E2E_DIR/nginx-tmp"
@@ -268,6 +305,72 @@ server_start_nginx() {
 	EOF
 	nginx -p "$E2E_DIR" -e "$E2E_DIR/nginx.log" -c "$E2E_DIR/nginx.conf" \
 	    >>"$E2E_DIR/nginx.log" 2>&1 </dev/null &
+	E2E_PIDS+=("$!")
+}
+
+# Apache httpd with a main configuration made here (modules from Debian's
+# /usr/lib/apache2/modules, pid, logs and run-time files in E2E_DIR, no
+# Debian /etc/apache2 read) that includes conf/apache.conf's VirtualHost.
+# Apache does not start FastCGI programs: the program opens its socket.
+# As root, Apache will not serve as root: its children run as www-data (a
+# user Debian's apache2 package makes), and may reach the socket as a
+# deployment lets them (group www-data, mode 0660; E2E_DIR searchable).
+# As anyone else, User and Group are ignored and the children stay the
+# same user.
+server_start_apache() {
+	local sock=$E2E_DIR/reseauter.sock mods=/usr/lib/apache2/modules user= m
+	E2E_MODE=http
+	if [ "$(id -u)" -eq 0 ]; then
+		user="User www-data
+Group www-data"
+		chmod 0711 "$E2E_DIR"
+		program_start socket "$sock" 0660
+		chgrp www-data "$sock" || e2e_die "the socket goes to group www-data"
+	else
+		program_start socket "$sock" 0600
+	fi
+	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/apache.conf" "$E2E_DIR/apache-site.conf" \
+	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
+	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/apache.conf fills in"
+	{
+		# Debian builds a few modules in (unixd, log_config): only
+		# what is not there already is loaded.
+		for m in mpm_event unixd authz_core mime alias dir headers \
+		    proxy proxy_fcgi; do
+			echo "<IfModule !${m}_module>"
+			echo "    LoadModule ${m}_module $mods/mod_$m.so"
+			echo "</IfModule>"
+		done
+		cat <<-EOF
+		$user
+		ServerRoot $E2E_DIR
+		ServerName 127.0.0.1
+		Listen 127.0.0.1:$E2E_PORT
+		PidFile $E2E_DIR/apache.pid
+		DefaultRuntimeDir $E2E_DIR
+		Mutex file:$E2E_DIR default
+		ErrorLog $E2E_DIR/apache.log
+		LogLevel warn
+		ServerTokens Prod
+		ServerSignature Off
+		TraceEnable Off
+		TypesConfig /etc/mime.types
+		StartServers 1
+		ServerLimit 1
+		ThreadsPerChild 32
+		MaxRequestWorkers 32
+		MinSpareThreads 4
+		MaxSpareThreads 32
+		<Directory />
+		    Options None
+		    AllowOverride None
+		    Require all denied
+		</Directory>
+		Include $E2E_DIR/apache-site.conf
+		EOF
+	} >"$E2E_DIR/apache.conf"
+	apache2 -DFOREGROUND -f "$E2E_DIR/apache.conf" \
+	    >>"$E2E_DIR/apache.log" 2>&1 </dev/null &
 	E2E_PIDS+=("$!")
 }
 

@@ -2,7 +2,10 @@
 # The journey behind nginx (conf/nginx.conf's server block), with the
 # program started by spawn-fcgi on a Unix socket; then the program opens
 # RESEAUTER_SOCKET itself, on the same database, and what was saved is
-# still there.  Prints "N passed, N failed" last.
+# still there; then the program is socket-activated as systemd starts it
+# (conf/reseauter.socket): systemd-socket-activate holds the socket and
+# hands it over as descriptor 3, and a section saved then survives one
+# more restart.  Prints "N passed, N failed" last.
 here=$(dirname "$0")
 . "$here/lib.sh"
 . "$here/journey.sh"
@@ -39,4 +42,36 @@ get "/o/$ORG/summary"
 expect_status 200 "Alice's session survives the restart"
 expect_body "$MISSION" "the mission survives the restart"
 expect_body "$OBJ1_TEXT" "the objectives survive the restart"
+
+section "the program socket-activated (descriptor 3), after another restart"
+server_stop
+server_start nginx-activated
+expect_eq "$(cat "$E2E_DIR/program.log")" "Listening on $E2E_DIR/reseauter.sock as 3.
+Communication attempt on fd 3.
+Execing $E2E_BIN ($E2E_BIN)" "systemd-socket-activate passed the socket as fd 3 and became the program"
+as visitor
+get /
+expect_status 200 "GET / answers on the passed socket"
+as alice
+get "/o/$ORG/summary"
+expect_status 200 "Alice's session survives the restart"
+expect_body "$MISSION" "the mission survives the restart"
+as gisele
+get /signup
+post /signup org_name="Centre des femmes de Verdun" name="Gisèle Tremblay" \
+    email=gisele@example.org password='Bernache-du-fleuve-31' csrf="$(form_token)"
+expect_status 303 "a new person signs up"
+GISELE_ORG=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
+get "/o/$GISELE_ORG/mission"
+expect_status 200 "the new plan's mission form"
+post "/o/$GISELE_ORG/mission" mission="Briser l'isolement des femmes du quartier." \
+    means="Deux employées" strategy="Une publication par semaine." \
+    version="$(input_value version)" csrf="$(csrf_token)"
+expect_status 303 "a section is saved"
+server_stop
+server_start nginx-activated
+get "/o/$GISELE_ORG/mission"
+expect_status 200 "the mission form after one more activation"
+expect_eq "$(field_of mission)" "Briser l'isolement des femmes du quartier." \
+    "the section saved survives the restart"
 e2e_finish

@@ -351,6 +351,89 @@ test_error_text(void **state)
 	    "starting with http:// or https://, got \"example.org\".");
 }
 
+/*
+ * Socket activation: the variables count only for the process LISTEN_PID
+ * names, are unset whatever they say, and malformed ones meant for this
+ * process are refused with a sentence naming the variable.
+ */
+static void
+test_listen_fds(void **state)
+{
+	char	 err[256];
+	int	 n;
+
+	(void)state;
+	/* Nothing set: no socket, no error. */
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	n = -1;
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)), RT_OK);
+	assert_int_equal(n, 0);
+	assert_string_equal(err, "");
+
+	/* For this process: the count, and the variables are gone. */
+	test_set("LISTEN_PID", "1234");
+	test_set("LISTEN_FDS", "1");
+	test_set("LISTEN_FDNAMES", "reseauter.socket");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)), RT_OK);
+	assert_int_equal(n, 1);
+	assert_null(getenv("LISTEN_PID"));
+	assert_null(getenv("LISTEN_FDS"));
+	assert_null(getenv("LISTEN_FDNAMES"));
+
+	test_set("LISTEN_PID", "1234");
+	test_set("LISTEN_FDS", "3");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)), RT_OK);
+	assert_int_equal(n, 3);
+
+	/* For another process (a parent's, inherited): ignored, yet unset. */
+	test_set("LISTEN_PID", "99");
+	test_set("LISTEN_FDS", "1");
+	n = -1;
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)), RT_OK);
+	assert_int_equal(n, 0);
+	assert_null(getenv("LISTEN_PID"));
+	assert_null(getenv("LISTEN_FDS"));
+
+	/* LISTEN_FDS=0 for this process: nothing passed. */
+	test_set("LISTEN_PID", "1234");
+	test_set("LISTEN_FDS", "0");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)), RT_OK);
+	assert_int_equal(n, 0);
+
+	/* Malformed. */
+	test_set("LISTEN_PID", "12x");
+	test_set("LISTEN_FDS", "1");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)),
+	    RT_EINVAL);
+	assert_int_equal(n, 0);
+	assert_string_equal(err, "LISTEN_PID: expected a process id, got "
+	    "\"12x\".");
+	assert_null(getenv("LISTEN_FDS"));
+	test_set("LISTEN_PID", "0");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)),
+	    RT_EINVAL);
+	test_set("LISTEN_PID", "1234");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)),
+	    RT_EINVAL);
+	assert_non_null(strstr(err, "LISTEN_FDS"));
+	test_set("LISTEN_PID", "1234");
+	test_set("LISTEN_FDS", "-1");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)),
+	    RT_EINVAL);
+	assert_string_equal(err, "LISTEN_FDS: expected a whole number of "
+	    "sockets, got \"-1\".");
+	test_set("LISTEN_PID", "1234");
+	test_set("LISTEN_FDS", "99999999999999999999");
+	assert_int_equal(config_listen_fds(1234, &n, err, sizeof(err)),
+	    RT_EINVAL);
+	assert_int_equal(n, 0);
+	/* err may be NULL. */
+	test_set("LISTEN_PID", "1234");
+	test_set("LISTEN_FDS", "x");
+	assert_int_equal(config_listen_fds(1234, &n, NULL, 0), RT_EINVAL);
+}
+
 /* Runs every test of this file; the exit status is the number failed. */
 int
 main(void)
@@ -364,6 +447,7 @@ main(void)
 		cmocka_unit_test_setup(test_session_order, test_setup),
 		cmocka_unit_test_setup(test_paths_bad, test_setup),
 		cmocka_unit_test_setup(test_error_text, test_setup),
+		cmocka_unit_test_setup(test_listen_fds, test_setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
