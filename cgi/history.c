@@ -4,6 +4,8 @@
  * GET .../history: 200, every saved version, newest first.
  * GET .../history/<version>: 200, that version read-only, with a button
  * to restore it; 404 for a version that does not exist.
+ * A trainer reading the plan sees both pages, without the restore button
+ * (restoring is the members' business: cgi/main.c refuses it with 403).
  * POST .../restore version, base_version: 303 to the section with
  * ?restored=1; 404 for an unknown version; 409 when the section changed
  * since the page was shown (nothing restored).
@@ -13,6 +15,8 @@
 #include <string.h>
 
 #include "cgi.h"
+#include "comments.h"
+#include "org.h"
 #include "plan.h"
 #include "workbook.h"
 
@@ -33,6 +37,8 @@ history_get(struct req *r)
 	size_t i, n = 0;
 	int rc;
 
+	/* A trainer's view goes on with their visit; a failure is logged. */
+	(void)comments_visit(r, NULL);
 	if ((rc = plan_revisions(r->h, r->org_id, r->section, HISTORY_MAX,
 	    &revs, &n)) != RT_OK)
 		return rc;
@@ -43,6 +49,7 @@ history_get(struct req *r)
 	}
 	tpl_set(d, "TITLE", T(r, s->title));
 	tpl_set(d, "SLUG", s->slug);
+	tpl_show(d, r->role == ORG_ROLE_TRAINER ? "trainer" : "member");
 	for (i = 0; i < n; i++) {
 		e = tpl_add_section(d, "revision");
 		tpl_set_int(e, "VERSION", revs[i].version);
@@ -75,6 +82,7 @@ revision_get(struct req *r)
 
 	memset(&p, 0, sizeof p);
 	memset(&old, 0, sizeof old);
+	(void)comments_visit(r, NULL);
 	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
 		goto out;
 	rc = plan_revision_load(r->h, r->org_id, r->section, r->version, &old);
@@ -96,7 +104,7 @@ revision_get(struct req *r)
 	page_stamp(r, d, old.stamp.updated_at, old.stamp.updated_by);
 	if (r->version == p.s[r->section].stamp.version)
 		tpl_show(d, "is_current");
-	else
+	else if (r->role != ORG_ROLE_TRAINER)
 		tpl_show(d, "can_restore");
 	widget_show_section(r, d, &old, &p);
 	rc = page_finish(r, layout, 200);

@@ -7,9 +7,6 @@
 
 #define PENDING(name) int name(struct req *r) { return page_error(r, 404, N_("This page does not exist.")); }
 
-/* comments (helper V3) */
-PENDING(comment_add_post)
-PENDING(comment_resolve_post)
 /* cohorts, joining and settings (helper V2a) */
 /* dashboard, CSV and debrief (helper V2b) */
 PENDING(cohort_get)

@@ -3,7 +3,9 @@
  *
  * Every section is served here from its declaration in lib/workbook.c:
  * the guidance, the fields, the lists of items, the pitfalls that concern
- * it, and for the platforms the time budget.
+ * it, for the platforms the time budget, and the comments on it
+ * (comments.c).  A trainer reads the same page without any form: the
+ * answers read-only, and the comments.
  *
  * GET: 200.  POST: 303 back with ?saved=1; 422 with every value kept and
  * every error at its field and in the summary; 409 when someone saved in
@@ -16,7 +18,10 @@
 
 #include "cgi.h"
 #include "coach.h"
+#include "comment.h"
+#include "comments.h"
 #include "display.h"
+#include "org.h"
 #include "plan.h"
 #include "platform.h"
 #include "workbook.h"
@@ -86,9 +91,13 @@ section_error_summary(struct req *r, struct tpl_dict *d,
 	}
 }
 
-/* Adds the steps of the workbook, with their completion, for the side menu. */
+/*
+ * Adds the steps of the workbook, with their completion and the number of
+ * open comments of each (counts), for the side menu.
+ */
 static void
-section_steps(struct req *r, struct tpl_dict *d, const struct wb_plan *p)
+section_steps(struct req *r, struct tpl_dict *d, const struct wb_plan *p,
+    const int counts[WB__MAX])
 {
 	struct coach_progress pr;
 	struct tpl_dict *st;
@@ -106,6 +115,9 @@ section_steps(struct req *r, struct tpl_dict *d, const struct wb_plan *p)
 			tpl_show(st, "other");
 		if (pr.percent[i] >= 100)
 			tpl_show(st, "done");
+		if (counts[i] > 0)
+			tpl_set_int(tpl_add_section(st, "open_comments"),
+			    "OPEN", counts[i]);
 	}
 }
 
@@ -281,20 +293,28 @@ section_item(struct req *r, struct tpl_dict *ld, size_t l, size_t k,
 }
 
 /*
- * Shows the form of r->section with the content shown (what is saved, or
- * what was typed), the errors of errs, and, after a conflict, the saved
- * version current beside it.  version goes in the form.
+ * Shows r->section: for a member, its form with the content shown (what
+ * is saved, or what was typed), the errors of errs, and, after a
+ * conflict, the saved version current beside it (version goes in the
+ * form); for a trainer, the content read-only and no form at all.  Then
+ * the section's comments, with typed (or NULL), a refused comment, kept
+ * in its form.
  */
 static int
 section_render(struct req *r, const struct wb_data *shown,
     const struct wb_plan *p, const struct wb_errors *errs,
-    const struct wb_data *current, int64_t version, int status)
+    const struct wb_data *current, int64_t version,
+    const struct comment_typed *typed, int status)
 {
 	const struct wb_section_def *s = &wb_sections[r->section];
 	struct tpl_dict *layout, *d, *g, *ld;
+	int counts[WB__MAX];
 	char id[96];
 	size_t i, l;
+	int rc;
 
+	if ((rc = comment_open_counts(r->h, r->org_id, counts)) != RT_OK)
+		return rc;
 	if ((d = page_begin(r, &layout, "section.tpl", s->title)) == NULL)
 		return RT_ENOMEM;
 	tpl_set(d, "TITLE", T(r, s->title));
@@ -314,10 +334,17 @@ section_render(struct req *r, const struct wb_data *shown,
 		tpl_show(d, "saved");
 	if (status == 200 && kvlist_get(&r->query, "restored") != NULL)
 		tpl_show(d, "restored");
-	section_steps(r, d, p);
+	section_steps(r, d, p, counts);
 	section_pitfalls(r, d, p);
 	if (r->section == WB_PLATFORMS || r->section == WB_START)
 		widget_budget(r, d, p);
+	if (r->role == ORG_ROLE_TRAINER) {
+		/* A trainer reads: the answers, no form, no draft. */
+		tpl_show(d, "readonly");
+		widget_show_section(r, d, shown, p);
+		goto common;
+	}
+	tpl_show(d, "edit");
 	if (current != NULL) {
 		struct tpl_dict *c = tpl_add_section(d, "conflict");
 
@@ -357,7 +384,12 @@ section_render(struct req *r, const struct wb_data *shown,
 				tpl_show(ld, "full");
 		}
 	}
+common:
 	page_stamp(r, d, shown->stamp.updated_at, shown->stamp.updated_by);
+	if ((rc = comments_fill(r, d, typed)) != RT_OK) {
+		tpl_dict_free(layout);
+		return rc;
+	}
 	if (r->section + 1 < WB__MAX) {
 		g = tpl_add_section(d, "next");
 		tpl_set(g, "NEXT_SLUG", wb_sections[r->section + 1].slug);
@@ -369,7 +401,7 @@ section_render(struct req *r, const struct wb_data *shown,
 }
 
 int
-section_get(struct req *r)
+section_show(struct req *r, const struct comment_typed *typed, int status)
 {
 	struct wb_plan p;
 	int rc;
@@ -377,9 +409,20 @@ section_get(struct req *r)
 	memset(&p, 0, sizeof p);
 	if ((rc = plan_load_all(r->h, r->org_id, &p)) == RT_OK)
 		rc = section_render(r, &p.s[r->section], &p, NULL, NULL,
-		    p.s[r->section].stamp.version, 200);
+		    p.s[r->section].stamp.version, typed, status);
 	wb_plan_free(&p);
 	return rc;
+}
+
+int
+section_get(struct req *r)
+{
+	/*
+	 * A trainer's view goes on with their visit; failing to note it is
+	 * no reason not to show the page (db.c has logged it).
+	 */
+	(void)comments_visit(r, NULL);
+	return section_show(r, NULL, 200);
 }
 
 /*
@@ -453,7 +496,7 @@ section_post(struct req *r)
 		goto out;
 	if (errs.n > 0) {
 		rc = section_render(r, &in, &p, &errs, NULL,
-		    form_get(&vf, "version")->num, 422);
+		    form_get(&vf, "version")->num, NULL, 422);
 		goto out;
 	}
 	rc = plan_save(r->h, r->org_id, r->sess.user_id, &in,
@@ -463,7 +506,7 @@ section_post(struct req *r)
 		memset(&p, 0, sizeof p);
 		if ((rc = plan_load_all(r->h, r->org_id, &p)) == RT_OK)
 			rc = section_render(r, &in, &p, NULL, &p.s[r->section],
-			    p.s[r->section].stamp.version, 409);
+			    p.s[r->section].stamp.version, NULL, 409);
 		goto out;
 	}
 	if (rc != RT_OK)

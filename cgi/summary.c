@@ -22,7 +22,9 @@
 #include "cgi.h"
 #include "charcount.h"
 #include "coach.h"
+#include "comments.h"
 #include "display.h"
+#include "org.h"
 #include "plan.h"
 #include "platform.h"
 
@@ -962,6 +964,8 @@ summary_get(struct req *r)
 	int rc;
 
 	memset(&p, 0, sizeof p);
+	/* A trainer's view goes on with their visit; a failure is logged. */
+	(void)comments_visit(r, NULL);
 	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
 		goto out;
 	if ((d = page_begin(r, &layout, "summary.tpl",
@@ -976,7 +980,9 @@ summary_get(struct req *r)
 		tpl_show(d, "shared");
 	} else {
 		snprintf(base, sizeof base, "/o/%lld", (long long)r->org_id);
-		tpl_show(d, "share_panel");
+		/* Share links are the members' (a trainer would get 403). */
+		if (r->role != ORG_ROLE_TRAINER)
+			tpl_show(d, "share_panel");
 	}
 	tpl_set(d, "DOWNLOADS", base);
 	if ((rc = summary_fill(r, d, &p)) != RT_OK) {

@@ -287,6 +287,56 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
 
 	/* Comments and the trainers' visits (comment.c). */
+	[DB_STMT_COMMENT_THREAD] =
+	    "SELECT resolved_at IS NOT NULL FROM comments WHERE id = ?1 "
+	    "AND org_id = ?2 AND section = ?3 AND thread_id IS NULL",
+	[DB_STMT_COMMENT_ADD] =
+	    "INSERT INTO comments (org_id, section, thread_id, user_id, "
+	    "by_trainer, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+	    "RETURNING id",
+	[DB_STMT_COMMENT_REOPEN] =
+	    "UPDATE comments SET resolved_at = NULL, resolved_by = NULL "
+	    "WHERE id = ?1 AND resolved_at IS NOT NULL",
+	[DB_STMT_COMMENT_RESOLVE] =
+	    "UPDATE comments SET "
+	    "resolved_at = CASE WHEN ?3 = 0 THEN NULL "
+	    "ELSE coalesce(resolved_at, ?4) END, "
+	    "resolved_by = CASE WHEN ?3 = 0 THEN NULL "
+	    "WHEN resolved_at IS NULL THEN ?5 ELSE resolved_by END "
+	    "WHERE id = (SELECT coalesce(c.thread_id, c.id) FROM comments c "
+	    "WHERE c.id = ?1 AND c.org_id = ?2) RETURNING id, section",
+	[DB_STMT_COMMENTS_OF_ORG] =
+	    "SELECT c.id, t.id, c.section, c.user_id, coalesce(u.name, ''), "
+	    "c.by_trainer, c.body, c.created_at, t.resolved_at, "
+	    "coalesce(ru.name, '') "
+	    "FROM comments c JOIN comments t ON t.id = coalesce(c.thread_id, c.id) "
+	    "LEFT JOIN users u ON u.id = c.user_id "
+	    "LEFT JOIN users ru ON ru.id = t.resolved_by "
+	    "WHERE c.org_id = ?1 AND (?2 IS NULL OR c.section = ?2) "
+	    "AND (?3 = 0 OR t.resolved_at IS NULL) "
+	    "ORDER BY t.created_at, t.id, c.thread_id IS NOT NULL, "
+	    "c.created_at, c.id",
+	[DB_STMT_COMMENT_OPEN_COUNTS] =
+	    "SELECT section, count(*) FROM comments WHERE org_id = ?1 "
+	    "AND thread_id IS NULL AND resolved_at IS NULL GROUP BY section",
+	[DB_STMT_VISIT_RECORD] =
+	    "INSERT INTO trainer_visits (user_id, org_id, since_at, "
+	    "last_seen_at) VALUES (?1, ?2, 0, ?3) "
+	    "ON CONFLICT (user_id, org_id) DO UPDATE SET "
+	    "since_at = CASE WHEN excluded.last_seen_at - last_seen_at > ?4 "
+	    "THEN last_seen_at ELSE since_at END, "
+	    "last_seen_at = max(last_seen_at, excluded.last_seen_at) "
+	    "RETURNING since_at",
+	[DB_STMT_CHANGES_SINCE] =
+	    "SELECT s.section, s.version, s.updated_at, coalesce(u.name, ''), "
+	    "r.version, r.data FROM plan_sections s "
+	    "LEFT JOIN users u ON u.id = s.updated_by "
+	    "LEFT JOIN plan_revisions r ON r.org_id = s.org_id "
+	    "AND r.section = s.section AND r.version = "
+	    "(SELECT max(x.version) FROM plan_revisions x "
+	    "WHERE x.org_id = s.org_id AND x.section = s.section "
+	    "AND x.created_at <= ?2) "
+	    "WHERE s.org_id = ?1 AND s.updated_at > ?2",
 
 	/* The demonstration plan (demo.c). */
 	[DB_STMT_DEMO_COHORT_STATE] =

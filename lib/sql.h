@@ -123,6 +123,22 @@ enum db_stmt {
 	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
 
 	/* Comments and the trainers' visits (comment.c). */
+	DB_STMT_COMMENT_THREAD,      /* ?1 id, ?2 org, ?3 section: resolved (0 or 1), when id opens
+	                              * a thread of that org and section */
+	DB_STMT_COMMENT_ADD,         /* ?1 org, ?2 section, ?3 thread or NULL, ?4 user, ?5 by trainer,
+	                              * ?6 body, ?7 now: id */
+	DB_STMT_COMMENT_REOPEN,      /* ?1 thread: clears its resolution */
+	DB_STMT_COMMENT_RESOLVE,     /* ?1 comment, ?2 org, ?3 resolved (0 or 1), ?4 now, ?5 user:
+	                              * thread id, section; no row when not in org */
+	DB_STMT_COMMENTS_OF_ORG,     /* ?1 org, ?2 section or NULL for all, ?3 1 for open threads only:
+	                              * id, thread, section, user or NULL, author, by trainer, body,
+	                              * created at, thread resolved at or NULL, resolver name;
+	                              * threads oldest first, each opening comment then its replies */
+	DB_STMT_COMMENT_OPEN_COUNTS, /* ?1 org: section, open threads */
+	DB_STMT_VISIT_RECORD,        /* ?1 user, ?2 org, ?3 now, ?4 gap (seconds): since at */
+	DB_STMT_CHANGES_SINCE,       /* ?1 org, ?2 since: section, version, updated at, by name,
+	                              * version at since or NULL, document at since or NULL;
+	                              * the sections saved after since */
 
 	/* The demonstration plan (demo.c). */
 	DB_STMT_DEMO_COHORT_STATE,   /* ?1 cohort: state */

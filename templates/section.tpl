@@ -2,13 +2,14 @@
 <div class="workbook">
 <nav class="steps" aria-label="[[Sections of the workbook]]">
 <ol>
-{{#step}}<li class="{{#done}}done{{/done}}">{{#current}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}" aria-current="page"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}}&#160;%</span></a>{{/current}}{{#other}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}}&#160;%</span></a>{{/other}}</li>{{/step}}
+{{#step}}<li class="{{#done}}done{{/done}}">{{#current}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}" aria-current="page"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}}&#160;%</span>{{#open_comments}} <span class="step-comments">[[Open comments: {{OPEN}}]]</span>{{/open_comments}}</a>{{/current}}{{#other}}<a href="/o/{{ORG_ID}}/{{STEP_SLUG}}"><span class="step-title">{{STEP_TITLE}}</span> <span class="step-pct">{{STEP_PERCENT}}&#160;%</span>{{#open_comments}} <span class="step-comments">[[Open comments: {{OPEN}}]]</span>{{/open_comments}}</a>{{/other}}</li>{{/step}}
 </ol>
 </nav>
 <div class="sheet">
 <p class="kicker">[[Section {{NUMBER}} of {{COUNT}}]]{{#optional}} · [[optional]]{{/optional}}</p>
 <h1>{{TITLE}}</h1>
 {{#guide}}<div class="guide">{{#para}}<p>{{TEXT}}</p>{{/para}}</div>{{/guide}}
+{{#comments_notice}}<p class="comments-notice"><a href="#comments">[[Open comments: {{OPEN}}]]</a></p>{{/comments_notice}}
 {{#saved}}<p class="saved" role="status">[[Saved.]]</p>{{/saved}}
 {{#restored}}<p class="saved" role="status">[[The earlier version was restored. The one it replaced is still in the history.]]</p>{{/restored}}
 {{#pitfalls}}<aside class="pitfalls" aria-labelledby="pitfalls-title">
@@ -22,15 +23,20 @@
 <h3>[[The version saved by {{CUR_BY}}]]</h3>
 {{#show}}{{>SHOW}}{{/show}}
 </div>{{/conflict}}
-<div class="draft-offer" role="status" hidden>
+{{#edit}}<div class="draft-offer" role="status" hidden>
 <p>[[This browser kept a draft of this page that was never saved.]] <span class="draft-older" hidden>[[It was started from an earlier version of the section.]]</span></p>
 <p><button type="button" class="secondary" data-draft="restore">[[Put the draft back in the form]]</button> <button type="button" class="link" data-draft="discard">[[Discard the draft]]</button></p>
-</div>
+</div>{{/edit}}
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>
 <ul>{{#error}}<li><a href="#f-{{FIELD}}">[[{{LABEL}}: {{MESSAGE}}]]</a></li>{{/error}}</ul>
 </div>{{/form_errors}}
-<form method="post" action="/o/{{ORG_ID}}/{{SLUG}}" class="stack section-form" data-draft="{{ORG_ID}}/{{SLUG}}" data-version="{{VERSION}}">
+{{#readonly}}<div class="sheet-read">
+{{#show}}{{>SHOW}}{{/show}}
+<p class="actions"><a href="/o/{{ORG_ID}}/{{SLUG}}/history">[[History of this section]]</a></p>
+{{#stamp}}<p class="stamp">[[Last saved by {{SAVED_BY}} on {{SAVED_ON}}]]</p>{{/stamp}}
+</div>{{/readonly}}
+{{#edit}}<form method="post" action="/o/{{ORG_ID}}/{{SLUG}}" class="stack section-form" data-draft="{{ORG_ID}}/{{SLUG}}" data-version="{{VERSION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="version" value="{{VERSION}}">
 {{! Enter in a one-line field presses the form's first submit button: this one saves, where a list's "add" or an example's "copy" further down would do more. }}<button type="submit" hidden>[[Save]]</button>
@@ -72,7 +78,49 @@
 <a href="/o/{{ORG_ID}}/{{SLUG}}/history">[[History of this section]]</a></p>
 <p class="draft-note" hidden>[[While you type, a draft of this page is kept in this browser until you save.]]</p>
 {{#stamp}}<p class="stamp">[[Last saved by {{SAVED_BY}} on {{SAVED_ON}}]]</p>{{/stamp}}
+</form>{{/edit}}
+{{#comments}}<section class="comments" id="comments" aria-labelledby="comments-title">
+<h2 id="comments-title">{{#for_group}}[[Comments from your trainer]]{{/for_group}}{{#for_trainer}}[[Comments]]{{/for_trainer}}</h2>
+{{#for_group}}<p class="hint">[[Your trainer read this section and left these comments. Answer them here, and mark a conversation resolved once it is settled.]]</p>{{/for_group}}
+{{#for_trainer}}<p class="hint">[[The group sees your comments on this section and on the overview of its plan, and can answer them.]]</p>{{/for_trainer}}
+{{#no_comments}}<p>[[No comment on this section yet.]]</p>{{/no_comments}}
+{{#thread}}{{#folded}}{{#first_resolved}}<h3 class="resolved-title">[[Resolved conversations]]</h3>
+{{/first_resolved}}<details class="thread resolved" id="t{{THREAD_ID}}"{{#open}} open{{/open}}>
+<summary>[[Resolved on {{RESOLVED_ON}}]]{{#by}} [[by {{BY}}]]{{/by}} · {{START}}</summary>
+{{/folded}}{{#unfolded}}<article class="thread" id="t{{THREAD_ID}}">
+{{/unfolded}}<ol class="messages">
+{{#msg}}<li class="msg{{#trainer}} from-trainer{{/trainer}}" id="c{{ID}}">
+<p class="msg-meta"><strong>{{AUTHOR}}</strong> <span class="side">{{#trainer}}[[trainer]]{{/trainer}}{{#group}}[[the group]]{{/group}}</span> · [[{{DATE}} at {{TIME}}]]</p>
+<div class="msg-body">{{BODY:pre_escape}}</div>
+</li>
+{{/msg}}</ol>
+{{#reply}}<form method="post" action="/o/{{ORG_ID}}/{{SLUG}}/comments" class="stack reply">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="thread" value="{{THREAD_ID}}">
+<div class="field">
+<label for="f-reply-{{THREAD_ID}}">[[Your reply]]</label>
+{{#reply_error}}<p class="error" id="e-reply-{{THREAD_ID}}">{{MESSAGE}}</p>{{/reply_error}}
+<textarea id="f-reply-{{THREAD_ID}}" name="body" rows="3"{{#reply_error}} aria-describedby="e-reply-{{THREAD_ID}}" aria-invalid="true"{{/reply_error}}>{{REPLY}}</textarea>
+</div>
+<p><button type="submit">[[Send the reply]]</button></p>
+</form>{{/reply}}
+<form method="post" action="/o/{{ORG_ID}}/comments/{{THREAD_ID}}/resolve" class="inline resolve">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#unfolded}}<input type="hidden" name="action" value="resolve"><button type="submit" class="secondary">[[Mark resolved]]</button>{{/unfolded}}{{#folded}}<input type="hidden" name="action" value="reopen"><button type="submit" class="secondary">[[Reopen]]</button>{{/folded}}
 </form>
+{{#folded}}</details>{{/folded}}{{#unfolded}}</article>{{/unfolded}}
+{{/thread}}
+{{#new_comment}}<form method="post" action="/o/{{ORG_ID}}/{{SLUG}}/comments" class="stack new-comment">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="f-body">[[New comment on this section]]</label>
+<p class="hint" id="h-body">[[Up to 4000 characters. Line breaks are kept.]]</p>
+{{#body_error}}<p class="error" id="e-body">{{MESSAGE}}</p>{{/body_error}}
+<textarea id="f-body" name="body" rows="4" aria-describedby="h-body{{#body_error}} e-body{{/body_error}}"{{#body_error}} aria-invalid="true"{{/body_error}}>{{BODY}}</textarea>
+</div>
+<p><button type="submit">[[Send the comment]]</button></p>
+</form>{{/new_comment}}
+</section>{{/comments}}
 {{#next}}<p class="next"><a href="/o/{{ORG_ID}}/{{NEXT_SLUG}}">[[Next: {{NEXT_TITLE}}]]</a></p>{{/next}}
 {{#last}}<p class="next"><a href="/o/{{ORG_ID}}/summary">[[Next: read the summary]]</a></p>{{/last}}
 </div>
