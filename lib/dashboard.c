@@ -14,9 +14,10 @@
  * end included): nothing runs once per row.
  *
  * A thread is open when its opening comment (thread_id NULL) is not
- * resolved; it awaits the trainer when its newest message, opening or
- * reply, was written by the group (by_trainer = 0), and the group when a
- * trainer wrote it.  A plan "changed" for a trainer when it was saved
+ * resolved; it awaits the trainer when its newest message (its newest
+ * reply, or the opening when it has none) was written by the group
+ * (by_trainer = 0), and the group when a trainer wrote it; between
+ * messages of the same second, the later id is the newer.  A plan "changed" for a trainer when it was saved
  * after their last visit (trainer_visits.last_seen_at), or, never visited,
  * when it was saved at all.
  *

@@ -230,8 +230,12 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "AND co.demo = 1) FROM cohorts c WHERE c.id = ?1",
 	/*
 	 * The open threads of the cohort's organisations, each with the
-	 * side of its newest message (opening or reply), counted per
-	 * organisation in one pass; the rows then join it.
+	 * side of its newest message (its newest reply, or the opening
+	 * when none: a reply is always written after its opening), counted
+	 * per organisation in one pass; the rows then join it.  CROSS JOIN
+	 * and the "+" keep SQLite going from the cohort to its
+	 * organisations' comments (comments_org) rather than through every
+	 * opening comment of the database (comments_thread).
 	 */
 	[DB_STMT_DASH_ROWS] =
 	    "SELECT o.id, o.name, co.demo, s.org_id IS NOT NULL, "
@@ -246,11 +250,12 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "LEFT JOIN (SELECT t.org_id AS org_id, "
 	    "sum(l.by_trainer = 0) AS await_trainer, "
 	    "sum(l.by_trainer = 1) AS await_group "
-	    "FROM cohort_orgs c2 JOIN comments t ON t.org_id = c2.org_id "
-	    "JOIN comments l ON l.id = (SELECT m.id FROM comments m "
-	    "WHERE m.id = t.id OR m.thread_id = t.id "
-	    "ORDER BY m.created_at DESC, m.id DESC LIMIT 1) "
-	    "WHERE c2.cohort_id = ?1 AND t.thread_id IS NULL "
+	    "FROM cohort_orgs c2 CROSS JOIN comments t "
+	    "ON t.org_id = c2.org_id "
+	    "JOIN comments l ON l.id = coalesce((SELECT m.id FROM comments m "
+	    "WHERE m.thread_id = t.id "
+	    "ORDER BY m.created_at DESC, m.id DESC LIMIT 1), t.id) "
+	    "WHERE c2.cohort_id = ?1 AND +t.thread_id IS NULL "
 	    "AND t.resolved_at IS NULL GROUP BY t.org_id) a "
 	    "ON a.org_id = co.org_id "
 	    "WHERE co.cohort_id = ?1 ORDER BY co.org_id",
