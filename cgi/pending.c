@@ -23,9 +23,6 @@ PENDING(cohort_edit_post)
 PENDING(cohort_state_post)
 PENDING(cohort_trainers_post)
 /* dashboard, CSV and debrief (helper V2b) */
-PENDING(cohort_get)
-PENDING(cohort_csv_get)
-PENDING(cohort_debrief_get)
 /* demonstration plan (helper V5) */
 PENDING(cohort_demo_post)
 /* administration (helper V1) */
