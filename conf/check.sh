@@ -133,7 +133,7 @@ run_suite() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- unit asan po tpl js e2e/lighttpd e2e/nginx e2e/cgi e2e/share e2e/summary e2e/export e2e/lighttpd-asan e2e/cgi-asan browser
+	set -- unit asan po tpl js e2e/lighttpd e2e/nginx e2e/cgi e2e/share e2e/summary e2e/export e2e/dashboard e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do
 	run_suite "$s"
