@@ -69,7 +69,7 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              SCHEMA=$(CURDIR)/schema.sql \
              BASE_URL=http://$(ADDR):$(PORT)
 
-.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps install uninstall clean
+.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench install uninstall clean
 all: $(B)/reseauter $(MO) $(UNIT)
 prog: $(B)/reseauter $(MO)
 
@@ -167,6 +167,17 @@ check: check-deps
 # Unit tests only, stopping at the first failing program.
 unit: $(UNIT) $(MO)
 	@for t in $(UNIT); do echo "== $$t"; $$t || exit 1; done
+
+# The benchmarks (tests/bench/bench_*.c), apart from `make check`: each
+# prints its own table of timings.
+# They link the handlers of cgi/ (but its main) to time whole pages.
+BENCH    = $(patsubst tests/bench/%.c,$(B)/bench/%,$(wildcard tests/bench/bench_*.c))
+BENCH_CGI = $(filter-out $(B)/cgi/main.o,$(CGI_OBJ))
+$(B)/bench/%: tests/bench/%.c $(BENCH_CGI) $(B)/libreseauter.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Icgi $(LDFLAGS) $< -o $@ $(BENCH_CGI) $(B)/libreseauter.a $(LIBS) -lstdc++
+bench: $(BENCH) $(MO)
+	@for b in $(BENCH); do echo "== $$b"; $$b || exit 1; done
 
 # The sanitizer build of the program and of the unit tests.
 asan:

@@ -262,6 +262,13 @@ int share_source(struct req *r, int *answered);
 int page_download_name(struct req *r, const char *ext);
 
 /*
+ * The same for any file: "<prefix>-<name>-<YYYY-MM-DD>.<ext>", prefix
+ * and name made safe the same way ("cohorte-Atelier-d-automne-...csv").
+ */
+int page_download_name_as(struct req *r, const char *prefix,
+    const char *name, const char *ext);
+
+/*
  * The handlers, one per route and method, in the file named after the URL
  * they serve.  Each returns RT_OK once r->resp holds the answer, or an
  * error status that cgi/main.c answers with a 500 page (and logs).

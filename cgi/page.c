@@ -449,22 +449,26 @@ page_stems(const char *name, char ascii[PAGE_STEM_ASCII + 1],
 }
 
 /*
- * See cgi.h.  The organisation's name becomes the stems of page_stems();
+ * See cgi.h.  The name becomes the stems of page_stems(), and so does the
+ * prefix (of which only the ASCII stem is kept, "file" when it is empty);
  * the date is today in the process's time zone.  The header reads
  *   attachment; filename="plan-Comite-d-ete-2026-07-01.json";
  *   filename*=UTF-8''plan-Comit%C3%A9-d-%C3%A9t%C3%A9-2026-07-01.json
  * with the UTF-8 name percent-encoded as RFC 8187 wants (everything but
  * letters, digits and "-" and "." is encoded; the stems hold nothing
  * else in ASCII).  ext must be letters and digits (asserted).  An empty
- * stem gives "plan-<date>.<ext>".  Returns RT_OK, RT_EINVAL or
+ * stem gives "<prefix>-<date>.<ext>".  Returns RT_OK, RT_EINVAL or
  * RT_ENOMEM (http_add_header()).
  */
 int
-page_download_name(struct req *r, const char *ext)
+page_download_name_as(struct req *r, const char *prefix, const char *name,
+    const char *ext)
 {
 	static const char	 hex[] = "0123456789ABCDEF";
 	char			 ascii[PAGE_STEM_ASCII + 1];
 	char			 utf8[PAGE_STEM_UTF8 + 1], date[16];
+	char			 pre[PAGE_STEM_ASCII + 1];
+	char			 preu[PAGE_STEM_UTF8 + 1];
 	char			 value[1024];
 	const unsigned char	*p;
 	struct tm		 tm;
@@ -477,10 +481,13 @@ page_download_name(struct req *r, const char *ext)
 	if (localtime_r(&r->now, &tm) == NULL ||
 	    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
 		snprintf(date, sizeof date, "undated");
-	page_stems(r->org_name, ascii, utf8);
-	n = snprintf(value, sizeof value, "attachment; filename=\"plan-%s%s%s."
-	    "%s\"; filename*=UTF-8''plan-", ascii, ascii[0] ? "-" : "", date,
-	    ext);
+	page_stems(prefix, pre, preu);
+	if (pre[0] == '\0')
+		snprintf(pre, sizeof pre, "file");
+	page_stems(name, ascii, utf8);
+	n = snprintf(value, sizeof value, "attachment; filename=\"%s-%s%s%s."
+	    "%s\"; filename*=UTF-8''%s-", pre, ascii, ascii[0] ? "-" : "",
+	    date, ext, pre);
 	assert(n > 0 && (size_t)n < sizeof value);
 	o = (size_t)n;
 	for (p = (const unsigned char *)utf8; *p != '\0'; p++) {
@@ -496,4 +503,11 @@ page_download_name(struct req *r, const char *ext)
 	snprintf(value + o, sizeof value - o, "%s%s.%s", utf8[0] ? "-" : "",
 	    date, ext);
 	return http_add_header(&r->resp, "Content-Disposition", value);
+}
+
+/* See cgi.h: the plan's files are named after the organisation. */
+int
+page_download_name(struct req *r, const char *ext)
+{
+	return page_download_name_as(r, "plan", r->org_name, ext);
 }

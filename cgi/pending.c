@@ -9,9 +9,6 @@
 
 /* cohorts, joining and settings (helper V2a) */
 /* dashboard, CSV and debrief (helper V2b) */
-PENDING(cohort_get)
-PENDING(cohort_csv_get)
-PENDING(cohort_debrief_get)
 /* demonstration plan (helper V5) */
 /* administration (helper V1) */
 PENDING(admin_get)

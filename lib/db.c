@@ -285,6 +285,53 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "WHERE co.org_id = ?1 ORDER BY co.joined_at DESC, c.id DESC",
 
 	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
+	[DB_STMT_DASH_COHORT] =
+	    "SELECT c.id, c.name, c.starts_on, c.ends_on, c.notes, "
+	    "c.join_code, c.state, c.created_at, "
+	    "(SELECT count(*) FROM cohort_orgs co WHERE co.cohort_id = c.id), "
+	    "(SELECT count(*) FROM cohort_orgs co WHERE co.cohort_id = c.id "
+	    "AND co.demo = 1) FROM cohorts c WHERE c.id = ?1",
+	/*
+	 * The open threads of the cohort's organisations, each with the
+	 * side of its newest message (its newest reply, or the opening
+	 * when none: a reply is always written after its opening), counted
+	 * per organisation in one pass; the rows then join it.  CROSS JOIN
+	 * and the "+" keep SQLite going from the cohort to its
+	 * organisations' comments (comments_org) rather than through every
+	 * opening comment of the database (comments_thread).
+	 */
+	[DB_STMT_DASH_ROWS] =
+	    "SELECT o.id, o.name, co.demo, s.org_id IS NOT NULL, "
+	    "coalesce(s.overall, 0), coalesce(s.pitfalls, 0), "
+	    "coalesce(s.percents, '{}'), coalesce(s.updated_at, 0), "
+	    "coalesce(a.await_trainer, 0), coalesce(a.await_group, 0), "
+	    "v.last_seen_at "
+	    "FROM cohort_orgs co JOIN orgs o ON o.id = co.org_id "
+	    "LEFT JOIN plan_standing s ON s.org_id = co.org_id "
+	    "LEFT JOIN trainer_visits v ON v.user_id = ?2 "
+	    "AND v.org_id = co.org_id "
+	    "LEFT JOIN (SELECT t.org_id AS org_id, "
+	    "sum(l.by_trainer = 0) AS await_trainer, "
+	    "sum(l.by_trainer = 1) AS await_group "
+	    "FROM cohort_orgs c2 CROSS JOIN comments t "
+	    "ON t.org_id = c2.org_id "
+	    "JOIN comments l ON l.id = coalesce((SELECT m.id FROM comments m "
+	    "WHERE m.thread_id = t.id "
+	    "ORDER BY m.created_at DESC, m.id DESC LIMIT 1), t.id) "
+	    "WHERE c2.cohort_id = ?1 AND +t.thread_id IS NULL "
+	    "AND t.resolved_at IS NULL GROUP BY t.org_id) a "
+	    "ON a.org_id = co.org_id "
+	    "WHERE co.cohort_id = ?1 ORDER BY co.org_id",
+	[DB_STMT_DASH_UNSTOOD] =
+	    "SELECT ps.org_id, ps.section, ps.version, ps.updated_at, ps.data "
+	    "FROM cohort_orgs co JOIN plan_sections ps ON ps.org_id = co.org_id "
+	    "WHERE co.cohort_id = ?1 AND NOT EXISTS (SELECT 1 FROM "
+	    "plan_standing s WHERE s.org_id = co.org_id) ORDER BY ps.org_id",
+	[DB_STMT_DEBRIEF_PLANS] =
+	    "SELECT co.org_id, ps.section, ps.version, ps.updated_at, ps.data "
+	    "FROM cohort_orgs co "
+	    "LEFT JOIN plan_sections ps ON ps.org_id = co.org_id "
+	    "WHERE co.cohort_id = ?1 AND co.demo = 0 ORDER BY co.org_id",
 
 	/* Comments and the trainers' visits (comment.c). */
 	[DB_STMT_COMMENT_THREAD] =
@@ -592,6 +639,7 @@ static const size_t db_nmigrations =
 struct db_conn {
 	sqlite3      *sql;                    /* owned, closed by db_conn_close() */
 	sqlite3_stmt *stmts[DB_STMT__MAX];    /* prepared on first use, or NULL */
+	unsigned long nstmts;                 /* statements handed out (db_conn_statements) */
 };
 
 struct db {
@@ -664,6 +712,7 @@ db_stmt(struct db_conn *c, enum db_stmt id)
 
 	assert(c != NULL && c->sql != NULL);
 	assert(id >= 0 && id < DB_STMT__MAX && db_sql[id] != NULL);
+	c->nstmts++;
 	if ((st = c->stmts[id]) != NULL) {
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
@@ -1307,6 +1356,14 @@ db_conn_handle(struct db_conn *c)
 {
 	assert(c != NULL);
 	return c->sql;
+}
+
+/* See sql.h. */
+unsigned long
+db_conn_statements(const struct db_conn *c)
+{
+	assert(c != NULL);
+	return c->nstmts;
 }
 
 /*

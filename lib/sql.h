@@ -121,6 +121,16 @@ enum db_stmt {
 	                              * (", "-separated, those holding the role); newest first */
 
 	/* The trainer's dashboard and the cohort's debrief (dashboard.c). */
+	DB_STMT_DASH_COHORT,         /* ?1 cohort: id, name, starts on, ends on, notes, join code,
+	                              * state, created at, organisations, demonstration ones */
+	DB_STMT_DASH_ROWS,           /* ?1 cohort, ?2 trainer: org, name, demo, has a standing,
+	                              * overall, pitfalls, percents (JSON), updated at, threads
+	                              * awaiting the trainer, awaiting the group, last seen or
+	                              * NULL; by org */
+	DB_STMT_DASH_UNSTOOD,        /* ?1 cohort: org, section, version, updated at, data of the
+	                              * organisations without a standing; by org */
+	DB_STMT_DEBRIEF_PLANS,       /* ?1 cohort: org, section or NULL, version, updated at, data
+	                              * of every organisation but the demonstrations; by org */
 
 	/* Comments and the trainers' visits (comment.c). */
 	DB_STMT_COMMENT_THREAD,      /* ?1 id, ?2 org, ?3 section: resolved (0 or 1), when id opens
@@ -203,6 +213,12 @@ void db_read_end(struct db_conn *c);
 
 /* The SQLite handle of c, for tests and for what sqlite3_*() needs. */
 sqlite3 *db_conn_handle(struct db_conn *c);
+
+/*
+ * The number of statements db_stmt() has handed out on c since it was
+ * opened, so that a test can check that a page runs a fixed number of them.
+ */
+unsigned long db_conn_statements(const struct db_conn *c);
 
 /*
  * Copies the text of column col into dst (dstlen >= 1 bytes), always
