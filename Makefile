@@ -66,8 +66,8 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              BASE_URL=http://$(ADDR):$(PORT)
 
 .PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps install uninstall clean
-all: $(B)/reseauter $(MO) $(UNIT)
-prog: $(B)/reseauter $(MO)
+all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT)
+prog: $(B)/reseauter $(B)/reseauter-admin $(MO)
 
 $(B)/%.o: %.c $(wildcard lib/*.h cgi/*.h)
 	@mkdir -p $(dir $@)
@@ -93,6 +93,9 @@ $(B)/libreseauter.a: $(LIB_OBJ)
 	ar rcs $@ $^
 $(B)/reseauter: $(CGI_OBJ) $(B)/libreseauter.a
 	$(CXX) $(LDFLAGS) -o $@ $(CGI_OBJ) $(B)/libreseauter.a $(LIBS)
+# The administration's command-line tool (tools/reseauter-admin.c).
+$(B)/reseauter-admin: $(B)/tools/reseauter-admin.o $(B)/libreseauter.a
+	$(CXX) $(LDFLAGS) -o $@ $(B)/tools/reseauter-admin.o $(B)/libreseauter.a $(LIBS)
 $(B)/tests/%: tests/unit/%.c $(B)/libreseauter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit $< -o $@ $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
@@ -160,8 +163,10 @@ browser: prog browser-deps
 	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh browser
 
 install: prog
-	install -d $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter/locale
+	install -d $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter/locale \
+	    $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(B)/reseauter $(DESTDIR)$(PREFIX)/lib/reseauter/reseauter
+	install -m 755 $(B)/reseauter-admin $(DESTDIR)$(PREFIX)/bin/reseauter-admin
 	install -m 644 schema.sql $(DESTDIR)$(PREFIX)/share/reseauter/schema.sql
 	install -m 644 $(MO) $(DESTDIR)$(PREFIX)/share/reseauter/locale/
 	cp -R templates static $(DESTDIR)$(PREFIX)/share/reseauter/
@@ -172,6 +177,7 @@ install: prog
 	    $(DESTDIR)$(PREFIX)/share/reseauter/conf/
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/lib/reseauter $(DESTDIR)$(PREFIX)/share/reseauter
+	rm -f $(DESTDIR)$(PREFIX)/bin/reseauter-admin
 
 clean:
 	rm -rf $(B) $(ASAN_B)
