@@ -28,10 +28,3 @@ PENDING(cohort_csv_get)
 PENDING(cohort_debrief_get)
 /* demonstration plan (helper V5) */
 PENDING(cohort_demo_post)
-/* administration (helper V1) */
-PENDING(admin_get)
-PENDING(admin_roles_post)
-PENDING(admin_reset_post)
-PENDING(admin_backup_post)
-PENDING(reset_get)
-PENDING(reset_post)
