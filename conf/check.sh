@@ -3,7 +3,7 @@
 #
 # Suites: unit (build/tests/test_*), asan (build-asan/tests/test_*, with
 # ASan, UBSan and LeakSanitizer), po (tests/check-po.sh), e2e/lighttpd,
-# e2e/nginx, e2e/cgi, e2e/share, e2e/export (tests/e2e/*.sh), and
+# e2e/nginx, e2e/cgi, e2e/share, e2e/export, e2e/admin (tests/e2e/*.sh), and
 # e2e/lighttpd-asan and e2e/cgi-asan, the same with build-asan/reseauter,
 # and browser
 # (tests/browser/run.sh: chromium through playwright-core, with axe-core;
@@ -133,7 +133,7 @@ run_suite() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- unit asan po tpl js e2e/lighttpd e2e/nginx e2e/cgi e2e/share e2e/summary e2e/export e2e/lighttpd-asan e2e/cgi-asan browser
+	set -- unit asan po tpl js e2e/lighttpd e2e/nginx e2e/cgi e2e/share e2e/summary e2e/export e2e/admin e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do
 	run_suite "$s"
