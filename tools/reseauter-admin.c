@@ -233,11 +233,60 @@ read_line(FILE *f, char *buf, size_t len)
 }
 
 /*
+ * Reads one line typed on the terminal of fd into buf (len bytes), without
+ * its end, byte by byte so that nothing after it is read ahead: the line
+ * ends with a newline, or with Ctrl-C (kept in buf, so that the caller
+ * sees a control character and cancels).  Returns as read_line().
+ */
+static int
+read_tty_line(int fd, char *buf, size_t len)
+{
+	size_t	 n = 0;
+	ssize_t	 got;
+	char	 c;
+
+	for (;;) {
+		if ((got = read(fd, &c, 1)) < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		if (c == '\n')
+			break;
+		if (n + 1 >= len) {
+			buf[n] = '\0';
+			return -2;
+		}
+		buf[n++] = c;
+		if (c == 0x03)
+			break;
+	}
+	buf[n] = '\0';
+	if (got <= 0 && n == 0)
+		return -1;
+	if (n > 0 && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return 0;
+}
+
+/*
+ * Returns 1 when s holds no control character (on a terminal, Ctrl-C
+ * arrives as one: see read_password()), else 0.
+ */
+static int
+printable(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+/*
  * Reads a password from standard input into buf.  On a terminal, asks
- * twice with echo off; the terminal's signals are off too, so that
- * Ctrl-C arrives as a character (and cancels) instead of killing the
- * tool with echo still off.  Otherwise reads one line.  Returns 0, or -1
- * (said).
+ * twice with echo off; the terminal's signals are off too, and Ctrl-C
+ * ends the line (VEOL), so that it arrives as a character and cancels at
+ * once instead of killing the tool with the echo still off.  Otherwise
+ * reads one line.  Returns 0, or -1 (said).
  */
 static int
 read_password(const char *email, char *buf, size_t len)
@@ -245,7 +294,6 @@ read_password(const char *email, char *buf, size_t len)
 	struct termios	 old, quiet;
 	char		*again = NULL;
 	int		 tty, rc = -1, r;
-	size_t		 i;
 
 	tty = isatty(STDIN_FILENO);
 	if (tty) {
@@ -262,6 +310,7 @@ read_password(const char *email, char *buf, size_t len)
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)(ECHO | ISIG);
 		quiet.c_lflag |= ECHONL;
+		quiet.c_cc[VEOL] = 0x03;
 		if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0) {
 			say("cannot turn the echo off: %s", strerror(errno));
 			free(again);
@@ -270,17 +319,30 @@ read_password(const char *email, char *buf, size_t len)
 		fprintf(stderr, "Password for %s: ", email);
 		fflush(stderr);
 	}
-	r = read_line(stdin, buf, len);
+	r = tty ? read_tty_line(STDIN_FILENO, buf, len) :
+	    read_line(stdin, buf, len);
+	if (r == 0 && tty && !printable(buf)) {
+		fputc('\n', stderr);
+		say("cancelled; nothing was changed");
+		goto out;
+	}
 	if (r == 0 && tty) {
 		fprintf(stderr, "The same password again: ");
 		fflush(stderr);
-		r = read_line(stdin, again, len);
+		r = read_tty_line(STDIN_FILENO, again, len);
+		if (r == 0 && !printable(again)) {
+			fputc('\n', stderr);
+			say("cancelled; nothing was changed");
+			goto out;
+		}
 		if (r == 0 && strcmp(buf, again) != 0) {
 			say("the two passwords are not the same; nothing "
 			    "was changed");
 			goto out;
 		}
 	}
+	if (r != 0 && tty)
+		fputc('\n', stderr);
 	if (r == -1) {
 		say("no password was given; nothing was changed");
 		goto out;
@@ -290,11 +352,11 @@ read_password(const char *email, char *buf, size_t len)
 		    "changed", AUTH_PW_MAX);
 		goto out;
 	}
-	for (i = 0; buf[i] != '\0'; i++)
-		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7f) {
-			say("cancelled; nothing was changed");
-			goto out;
-		}
+	if (!printable(buf)) {
+		say("the password holds a control character; nothing was "
+		    "changed");
+		goto out;
+	}
 	rc = 0;
 out:
 	if (tty) {
