@@ -70,8 +70,8 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              BASE_URL=http://$(ADDR):$(PORT)
 
 .PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench install uninstall clean
-all: $(B)/reseauter $(MO) $(UNIT)
-prog: $(B)/reseauter $(MO)
+all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT)
+prog: $(B)/reseauter $(B)/reseauter-admin $(MO)
 
 $(B)/%.o: %.c $(wildcard lib/*.h cgi/*.h)
 	@mkdir -p $(dir $@)
@@ -117,6 +117,9 @@ $(B)/libreseauter.a: $(LIB_OBJ)
 	ar rcs $@ $^
 $(B)/reseauter: $(CGI_OBJ) $(B)/libreseauter.a
 	$(CXX) $(LDFLAGS) -o $@ $(CGI_OBJ) $(B)/libreseauter.a $(LIBS)
+# The administration's command-line tool (tools/reseauter-admin.c).
+$(B)/reseauter-admin: $(B)/tools/reseauter-admin.o $(B)/libreseauter.a
+	$(CXX) $(LDFLAGS) -o $@ $(B)/tools/reseauter-admin.o $(B)/libreseauter.a $(LIBS)
 $(B)/tests/%: tests/unit/%.c $(B)/libreseauter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit $< -o $@ $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
@@ -199,8 +202,7 @@ browser: prog browser-deps
 # server templates and conf/mkconf.sh go to $(DATADIR)/conf, unfilled; the
 # systemd units are filled with PREFIX and go where systemd looks for
 # them (/usr/local/lib/systemd/system is on its path).  Installing builds
-# nothing that `make` has built already.  The administrators' tool is
-# installed when it is built (tools/reseauter-admin.c, under way).
+# nothing that `make` has built already.
 BINDIR   = $(PREFIX)/bin
 LIBDIR   = $(PREFIX)/lib/reseauter
 DATADIR  = $(PREFIX)/share/reseauter
@@ -210,10 +212,8 @@ install: prog
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(DATADIR)/locale \
 	    $(DESTDIR)$(DATADIR)/conf $(DESTDIR)$(UNITDIR)
 	install -m 755 $(B)/reseauter $(DESTDIR)$(LIBDIR)/reseauter
-	if [ -f $(B)/reseauter-admin ]; then \
-	    install -d $(DESTDIR)$(BINDIR) && \
-	    install -m 755 $(B)/reseauter-admin $(DESTDIR)$(BINDIR)/reseauter-admin; \
-	fi
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(B)/reseauter-admin $(DESTDIR)$(BINDIR)/reseauter-admin
 	install -m 644 schema.sql $(DESTDIR)$(DATADIR)/schema.sql
 	install -m 644 $(MO) $(DESTDIR)$(DATADIR)/locale/
 	rm -rf $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/static

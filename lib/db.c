@@ -21,7 +21,8 @@
  *
  * The file stays an ordinary SQLite database: `sqlite3 var/reseauter.db
  * ".backup copy.db"` is a consistent backup while the program runs (it
- * waits for the writer through the busy timeout like any connection).
+ * waits for the writer through the busy timeout like any connection), and
+ * db_backup() does the same from the program and from reseauter-admin.
  */
 #include <assert.h>
 #include <errno.h>
@@ -30,6 +31,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -393,7 +396,51 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "demo) VALUES (?1, ?2, ?3, ?4, 1)",
 
 	/* Roles, accounts and backups of the instance (admin.c). */
-
+	[DB_STMT_ADMIN_USER_BY_ID] =
+	    "SELECT u.id, u.name, u.email, u.created_at, (SELECT "
+	    "coalesce(sum(CASE r.role WHEN 'admin' THEN 1 WHEN 'trainer' "
+	    "THEN 2 END), 0) FROM user_roles r WHERE r.user_id = u.id) "
+	    "FROM users u WHERE u.id = ?1",
+	[DB_STMT_ADMIN_USER_BY_EMAIL] =
+	    "SELECT u.id, u.name, u.email, u.created_at, (SELECT "
+	    "coalesce(sum(CASE r.role WHEN 'admin' THEN 1 WHEN 'trainer' "
+	    "THEN 2 END), 0) FROM user_roles r WHERE r.user_id = u.id) "
+	    "FROM users u WHERE u.email = ?1",
+	[DB_STMT_ADMIN_ROLE_ADD] =
+	    "INSERT INTO user_roles (user_id, role, granted_at, granted_by) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (user_id, role) DO NOTHING",
+	[DB_STMT_ADMIN_ROLE_DEL] =
+	    "DELETE FROM user_roles WHERE user_id = ?1 AND role = ?2",
+	[DB_STMT_ADMIN_ADMINS] =
+	    "SELECT count(*) FROM user_roles WHERE role = 'admin'",
+	[DB_STMT_ADMIN_USERS] =
+	    "SELECT u.id, u.name, u.email, u.created_at, (SELECT "
+	    "coalesce(sum(CASE r.role WHEN 'admin' THEN 1 WHEN 'trainer' "
+	    "THEN 2 END), 0) FROM user_roles r WHERE r.user_id = u.id), "
+	    "(SELECT count(*) FROM memberships m WHERE m.user_id = u.id), "
+	    "(SELECT max(s.last_seen) FROM sessions s WHERE s.user_id = u.id) "
+	    "FROM users u ORDER BY u.name COLLATE NOCASE, u.id",
+	[DB_STMT_ADMIN_ORGS] =
+	    "SELECT o.id, o.name, o.created_at, "
+	    "(SELECT count(*) FROM memberships m WHERE m.org_id = o.id), "
+	    "(SELECT count(*) FROM cohort_orgs c WHERE c.org_id = o.id), "
+	    "s.updated_at FROM orgs o "
+	    "LEFT JOIN plan_standing s ON s.org_id = o.id "
+	    "ORDER BY o.name COLLATE NOCASE, o.id",
+	[DB_STMT_ADMIN_RESET_ADD] =
+	    "INSERT INTO password_resets (token_hash, user_id, created_by, "
+	    "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[DB_STMT_ADMIN_RESET_BY_TOKEN] =
+	    "SELECT p.id, p.user_id, u.name, u.email, p.expires_at, "
+	    "p.used_at IS NOT NULL FROM password_resets p "
+	    "JOIN users u ON u.id = p.user_id WHERE p.token_hash = ?1",
+	[DB_STMT_ADMIN_RESETS_END] =
+	    "UPDATE password_resets SET used_at = ?2 "
+	    "WHERE user_id = ?1 AND used_at IS NULL",
+	[DB_STMT_ADMIN_SET_PWHASH] = "UPDATE users SET pwhash = ?1 WHERE id = ?2",
+	[DB_STMT_ADMIN_SESSIONS_DEL] = "DELETE FROM sessions WHERE user_id = ?1",
+	[DB_STMT_BACKUP_JOURNAL] = "PRAGMA journal_mode = DELETE",
+	[DB_STMT_BACKUP_CHECK] = "PRAGMA integrity_check",
 };
 
 /*
@@ -646,6 +693,7 @@ struct db {
 	pthread_mutex_t mu;      /* held from db_write_begin() to commit/rollback */
 	struct db_conn *w;       /* the one write connection */
 	char           *path;    /* the file, for readers (owned) */
+	int             no_ckpt; /* db_no_checkpoint(): never checkpoint */
 };
 
 /*
@@ -1171,7 +1219,9 @@ fail:
  * See db.h.  The checkpoint (TRUNCATE) copies the WAL into the database
  * and empties it, so that a stopped program leaves one self-contained
  * file; its failure is not fatal (SQLite checkpoints again at the next
- * open) but is logged.  NULL is allowed.
+ * open) but is logged.  After db_no_checkpoint() there is none (SQLite
+ * still checkpoints when this is the last connection to the file, when
+ * no one else can be writing).  NULL is allowed.
  */
 void
 db_close(struct db *db)
@@ -1179,7 +1229,7 @@ db_close(struct db *db)
 	if (db == NULL)
 		return;
 	if (db->w != NULL) {
-		if (sqlite3_wal_checkpoint_v2(db->w->sql, NULL,
+		if (!db->no_ckpt && sqlite3_wal_checkpoint_v2(db->w->sql, NULL,
 		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL) != SQLITE_OK)
 			db_fail(db->w, "checkpoint at close");
 		db_conn_close(db->w);
@@ -1426,4 +1476,168 @@ db_token_hash(const char *token, unsigned char out[DB_TOKEN_HASH_LEN])
 	assert(token != NULL);
 	crypto_generichash(out, DB_TOKEN_HASH_LEN,
 	    (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+/*
+ * Removes the unfinished copy at path, with the journal, WAL and shared
+ * memory files SQLite may have left beside it; what is not there is no
+ * error.
+ */
+static void
+db_backup_remove(const char *path)
+{
+	static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
+	char	 p[4096];
+	size_t	 i;
+
+	unlink(path);
+	for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if ((size_t)snprintf(p, sizeof(p), "%s%s", path,
+		    suffixes[i]) < sizeof(p))
+			unlink(p);
+}
+
+/* How many times db_backup() tries again a copy that met a lock, 100 ms apart. */
+#define DB_BACKUP_TRIES 50
+
+/*
+ * See db.h.  The whole copy is one sqlite3_backup_step(-1): one read
+ * transaction on the source, so that a commit of the program during the
+ * copy neither shows in it nor restarts it; in WAL mode that read blocks
+ * no writer.  A lock met (SQLITE_BUSY or SQLITE_LOCKED, e.g. while the
+ * WAL is being recovered) is waited out, DB_BACKUP_TRIES times at most.
+ * The pages copied carry the WAL flag of the source's header, which
+ * journal_mode = DELETE clears, so that the copy opens as one file even
+ * on read-only media.  The data reaches the disk with the copy's own
+ * commits (synchronous is FULL in rollback mode by default); the
+ * directory is synced after the rename, best effort.
+ */
+int
+db_backup(struct db *db, const char *dest_path, char *err, size_t errlen)
+{
+	sqlite3		*src = NULL, *dst = NULL;
+	sqlite3_backup	*bk;
+	const char	*slash, *base;
+	char		*tmp = NULL, *name = NULL, *dir = NULL;
+	char		 mode[16], check[128];
+	size_t		 dirlen, n;
+	int		 fd, rc = RT_EIO, step, tries = 0;
+
+	assert(db != NULL && dest_path != NULL);
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	slash = strrchr(dest_path, '/');
+	dirlen = slash != NULL ? (size_t)(slash - dest_path) + 1 : 0;
+	base = dest_path + dirlen;
+	if (*base == '\0') {
+		db_err(err, errlen, "%s names a directory, not a file",
+		    dest_path);
+		return RT_EIO;
+	}
+	n = dirlen + strlen(base) + sizeof(".") + sizeof(".XXXXXX");
+	if ((dir = strndup(dest_path, dirlen > 1 ? dirlen - 1 : dirlen)) ==
+	    NULL || (name = malloc(n)) == NULL) {
+		db_err(err, errlen, "out of memory");
+		goto fail;
+	}
+	snprintf(name, n, "%.*s.%s.XXXXXX", (int)dirlen, dest_path, base);
+	if ((fd = mkstemp(name)) < 0) {
+		db_err(err, errlen, "cannot create a file next to %s: %s",
+		    dest_path, strerror(errno));
+		goto fail;
+	}
+	close(fd);
+	tmp = name;
+	name = NULL;
+	rc = RT_EDB;
+	if (sqlite3_open_v2(db->path, &src, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_err(err, errlen, "cannot open the database %s: %s",
+		    db->path, src != NULL ? sqlite3_errmsg(src) :
+		    "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(src, DB_BUSY_TIMEOUT);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_err(err, errlen, "cannot open the copy %s: %s", tmp,
+		    dst != NULL ? sqlite3_errmsg(dst) : "out of memory");
+		rc = RT_EIO;
+		goto fail;
+	}
+	sqlite3_busy_timeout(dst, DB_BUSY_TIMEOUT);
+	if ((bk = sqlite3_backup_init(dst, "main", src, "main")) == NULL) {
+		db_err(err, errlen, "cannot start the backup: %s",
+		    sqlite3_errmsg(dst));
+		goto fail;
+	}
+	while ((step = sqlite3_backup_step(bk, -1)) == SQLITE_BUSY ||
+	    step == SQLITE_LOCKED) {
+		if (++tries >= DB_BACKUP_TRIES)
+			break;
+		sqlite3_sleep(100);
+	}
+	sqlite3_backup_finish(bk);
+	if (step != SQLITE_DONE) {
+		db_err(err, errlen, "the copy of %s failed: %s", db->path,
+		    sqlite3_errstr(step));
+		if (step == SQLITE_BUSY || step == SQLITE_LOCKED)
+			rc = RT_EBUSY;
+		else if ((step & 0xff) == SQLITE_IOERR ||
+		    (step & 0xff) == SQLITE_FULL ||
+		    (step & 0xff) == SQLITE_READONLY)
+			rc = RT_EIO;
+		goto fail;
+	}
+	if (db_raw(dst, DB_STMT_BACKUP_JOURNAL, mode, sizeof(mode)) !=
+	    SQLITE_OK || strcmp(mode, "delete") != 0) {
+		db_err(err, errlen, "cannot make the copy one file: %s",
+		    sqlite3_errmsg(dst));
+		goto fail;
+	}
+	if (db_raw(dst, DB_STMT_BACKUP_CHECK, check, sizeof(check)) !=
+	    SQLITE_OK || strcmp(check, "ok") != 0) {
+		db_err(err, errlen, "the copy fails its integrity check: %s",
+		    check[0] != '\0' ? check : sqlite3_errmsg(dst));
+		goto fail;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		db_err(err, errlen, "cannot close the copy: %s",
+		    sqlite3_errmsg(dst));
+		goto fail;
+	}
+	dst = NULL;
+	if (rename(tmp, dest_path) != 0) {
+		db_err(err, errlen, "cannot put the copy in place as %s: %s",
+		    dest_path, strerror(errno));
+		rc = RT_EIO;
+		goto fail;
+	}
+	if ((fd = open(dir[0] != '\0' ? dir : ".", O_RDONLY | O_DIRECTORY)) >=
+	    0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	rc = RT_OK;
+fail:
+	sqlite3_close(dst);
+	sqlite3_close(src);
+	if (rc != RT_OK && tmp != NULL)
+		db_backup_remove(tmp);
+	free(tmp);
+	free(name);
+	free(dir);
+	return rc;
+}
+
+/* See db.h. */
+int
+db_no_checkpoint(struct db *db)
+{
+	assert(db != NULL && db->w != NULL);
+	if (db_raw(db->w->sql, DB_STMT_PRAGMA_NO_AUTOCKPT, NULL, 0) !=
+	    SQLITE_OK)
+		return db_fail(db->w, "no checkpoint");
+	db->no_ckpt = 1;
+	return RT_OK;
 }

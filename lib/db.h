@@ -66,4 +66,27 @@ void db_write_rollback(struct db *db, struct db_conn *w);
 /* The schema version this program expects (PRAGMA user_version). */
 int db_schema_version(void);
 
+/*
+ * Makes a consistent copy of the database at dest_path while the program
+ * goes on reading and writing it: SQLite's online backup, from a
+ * read-only connection of its own, in one read transaction, so the copy
+ * is the database as one commit left it.  The copy is written to a
+ * temporary file in dest_path's directory, turned into an ordinary
+ * one-file database (journal_mode DELETE), checked with PRAGMA
+ * integrity_check, then renamed over dest_path; on failure dest_path is
+ * left as it was and the temporary file removed.  Returns RT_OK, or
+ * RT_EIO (a file could not be written), RT_EBUSY or RT_EDB with one line
+ * for the operator in err.
+ */
+int db_backup(struct db *db, const char *dest_path, char *err,
+    size_t errlen);
+
+/*
+ * For a second process that writes while the program runs
+ * (reseauter-admin): the write connection of db stops checkpointing,
+ * automatically and in db_close(), so that only the program's writer
+ * ever checkpoints.  Returns RT_OK or RT_EDB.
+ */
+int db_no_checkpoint(struct db *db);
+
 #endif

@@ -156,6 +156,23 @@ enum db_stmt {
 	                              * demonstration (demo = 1) */
 
 	/* Roles, accounts and backups of the instance (admin.c). */
+	DB_STMT_ADMIN_USER_BY_ID,    /* ?1 user: id, name, email, created, roles (enum auth_role bits) */
+	DB_STMT_ADMIN_USER_BY_EMAIL, /* ?1 email: as above */
+	DB_STMT_ADMIN_ROLE_ADD,      /* ?1 user, ?2 role, ?3 now, ?4 by or NULL; no-op if held */
+	DB_STMT_ADMIN_ROLE_DEL,      /* ?1 user, ?2 role */
+	DB_STMT_ADMIN_ADMINS,        /* count of administrators */
+	DB_STMT_ADMIN_USERS,         /* id, name, email, created, roles, organisations,
+	                              * last activity or NULL; by name */
+	DB_STMT_ADMIN_ORGS,          /* id, name, created, members, cohorts, last plan
+	                              * activity or NULL; by name */
+	DB_STMT_ADMIN_RESET_ADD,     /* ?1 token hash, ?2 user, ?3 by or NULL, ?4 now, ?5 expires */
+	DB_STMT_ADMIN_RESET_BY_TOKEN, /* ?1 token hash: id, user, name, email, expires, used */
+	DB_STMT_ADMIN_RESETS_END,    /* ?1 user, ?2 now: every unused link of user becomes used */
+	DB_STMT_ADMIN_SET_PWHASH,    /* ?1 pwhash, ?2 user */
+	DB_STMT_ADMIN_SESSIONS_DEL,  /* ?1 user: every session of user */
+	DB_STMT_BACKUP_JOURNAL,      /* returns the journal mode set: "delete" (a copy
+	                              * of the database, as one file) */
+	DB_STMT_BACKUP_CHECK,        /* PRAGMA integrity_check: one row "ok" when sound */
 
 	DB_STMT__MAX
 };
