@@ -24,14 +24,6 @@ sql() {
 	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
 }
 
-# form_token: the CSRF token of the last page's forms or, on a page
-# without a form, of the rt_csrf cookie.
-form_token() {
-	local t
-	t=$(csrf_token)
-	[ -n "$t" ] || t=$(cookie rt_csrf)
-	printf '%s' "$t"
-}
 
 # signup_org WHO ORG NAME EMAIL PASSWORD: WHO signs up with ORG; sets ORG_ID.
 signup_org() {

@@ -74,14 +74,6 @@ post_multipart() {
 	req POST "$path" "$E2E_DIR/request" "multipart/form-data; boundary=$BOUNDARY"
 }
 
-# form_token: the CSRF token to post with, from the last page (its forms)
-# or, for a visitor, the rt_csrf cookie.
-form_token() {
-	local t
-	t=$(csrf_token)
-	[ -n "$t" ] || t=$(cookie rt_csrf)
-	printf '%s' "$t"
-}
 
 # save NAME: keeps the body of the last answer as $E2E_DIR/NAME.
 save() {

@@ -46,14 +46,6 @@ declare -A FAILS_OF=()
 # A token of the right form that no one was given.
 FORGED_TOKEN=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 
-# form_token: the CSRF token to post with, from the last page (its forms)
-# or, for a visitor, the rt_csrf cookie.
-form_token() {
-	local t
-	t=$(csrf_token)
-	[ -n "$t" ] || t=$(cookie rt_csrf)
-	printf '%s' "$t"
-}
 
 # expect_input NAME DESCRIPTION: the page has a form field NAME.
 expect_input() {
