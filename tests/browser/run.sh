@@ -36,6 +36,9 @@ export BROWSER_BASE_URL=$BASE
 export BROWSER_CHROMIUM
 export BROWSER_SCREENSHOTS=$B/screenshots
 export BROWSER_ROOT=$E2E_ROOT
+# The trainer journeys give the trainer role with $B/reseauter-admin, or
+# with sqlite3 on $RESEAUTER_DB (exported by e2e_setup) without it.
+export BROWSER_BUILD=$B
 mkdir -p "$BROWSER_SCREENSHOTS"
 rm -f "$BROWSER_SCREENSHOTS"/*.png
 
