@@ -121,12 +121,15 @@ async function languageProblems(person, lang, typed) {
 	const name = person.page0;
 	const section = SECTIONS.find((s) => s.slug === name);
 	const known = section ? [section.title, ...SECTION_KNOWN] : KNOWN[name] ?? [];
+	// Compared as the page's text is: white space (the no-break spaces of
+	// French before a colon included) as one space.
+	const squashed = (s) => s.replace(/\s+/g, ' ');
 	for (const id of [...known, ...EVERY_PAGE]) {
-		if (!text.includes(t(id, lang)))
+		if (!text.includes(squashed(t(id, lang))))
 			problems.push(`${where}: "${t(id, lang)}" is missing`);
 	}
 	for (const m of distinctMessages()) {
-		if (text.includes(m[other]))
+		if (text.includes(squashed(m[other])))
 			problems.push(`${where}: "${m[other]}" is in ${other === 'fr' ? 'French' : 'English'}`);
 	}
 	return problems;
