@@ -75,6 +75,7 @@ const PAGES = [
 	[/^\/o\/\d+\/?$/, 'overview'],
 	[/^\/o\/\d+\/members\/invite\/?$/, 'members-link'],
 	[/^\/o\/\d+\/cohorts(\/leave)?\/?$/, 'org-cohorts'],
+	[/^\/o\/\d+\/([a-z_-]+)\/comments\/?$/, (m) => m[1]],
 	[/^\/cohorts\/?$/, 'cohorts'],
 	[/^\/cohorts\/new\/?$/, 'cohorts-new'],
 	[/^\/c\/\d+\/?$/, 'dashboard'],
