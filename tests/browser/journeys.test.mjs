@@ -10,10 +10,14 @@
 // width, go to build/screenshots/ as PAGE-WIDTH.png.
 //
 // The workbook's fourteen sections, and what a person types in each, are
-// data: lib/workbook.mjs.
+// data: lib/workbook.mjs.  The trainers' journeys give the trainer role
+// as the instance's administrator does (lib/admin.mjs), then go through a
+// cohort's life with a trainer and a group's owner, each in a browser of
+// their own.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Person, startBrowser, stopBrowser, uniqueEmail, readShown } from './lib/person.mjs';
+import { Person, startBrowser, stopBrowser, uniqueEmail, readShown, squash, STATES } from './lib/person.mjs';
+import { grantRole } from './lib/admin.mjs';
 import { t, distinctMessages } from './lib/i18n.mjs';
 import { axeReport, formatViolations, layoutProblems } from './lib/checks.mjs';
 import { tabTo, typeText, pressEnter } from './lib/keyboard.mjs';
@@ -35,10 +39,13 @@ const MISSION_FIELD = 'The mission of our organisation is to…';
 const HOURS_OVER = 'Planned hours are above what the team can give';
 
 // The pages of the program a person reaches, by the name arrived() gives
-// (without its state: saved, errors, conflict, restored).
+// (without its state: saved, errors, conflict, restored, created, joined,
+// left).
 const MAIN_PAGES = [
 	'home', 'signup', 'login', 'overview', ...SECTIONS.map((s) => s.slug),
 	'summary', 'members', 'invite', 'mission-history', 'mission-revision',
+	'cohorts', 'cohorts-new', 'cohort-settings', 'dashboard', 'debrief',
+	'org-cohorts', 'join', 'join-confirm', 'error-404',
 ];
 
 // Runs fn with the people it opens, closing them whatever happens.
@@ -105,13 +112,31 @@ const KNOWN = {
 const SECTION_KNOWN = ['Save', 'History of this section'];
 const EVERY_PAGE = ['reseauter helps community groups build a social-media strategy that serves their mission.', 'Skip to content'];
 
+// What the trainers' pages must show in each language (message ids),
+// by page and, where the same page differs, by what it shows.
+const TRAINER_KNOWN = {
+	cohorts: ['The workshops and series you run, with the groups that joined them. Open a cohort\'s dashboard to follow its plans; its settings hold the join code to give the groups.', 'New cohort'],
+	'cohorts-new': ['Name of the cohort', 'Create the cohort'],
+	dashboard: ['Reading the table', 'Download the table (CSV)', 'Comments awaiting a reply'],
+	'cohort-settings': ['Cohort settings', 'Who can join', 'Save the settings', 'Add a co-trainer'],
+	debrief: ['Cohort debrief', 'Platforms chosen', 'Most frequent pitfalls'],
+	'overview+trainer': ['Replies from the group', 'Read only: you follow this plan as a trainer'],
+	'section+trainer': ['History of this section', 'The group sees your comments on this section and on the overview of its plan, and can answer them.', 'Send the comment'],
+	'org-cohorts': ['Leave this cohort', 'What the trainers will see and do'],
+	join: ['Join a cohort', 'Capitals, spaces and the hyphen do not matter.'],
+	'join-confirm': ['What the trainers will see and do', 'Join, and let these trainers read our plan'],
+	'overview+conversations': ['Our plan', 'Comments to answer'],
+	'section+comments': ['Comments from your trainer', 'Send the reply', 'Mark resolved'],
+};
+
 // Checks that the person's page is all in lang: html lang, the page's
-// known strings, and none of the catalogue's sentences of the other
-// language outside what people typed.  Returns the problems found.
-async function languageProblems(person, lang, typed) {
+// known strings (known, message ids, or else those of KNOWN for the page),
+// and none of the catalogue's sentences of the other language outside
+// what people typed.  Returns the problems found.
+async function languageProblems(person, lang, typed, known = undefined) {
 	const other = lang === 'fr' ? 'en' : 'fr';
 	const problems = [];
-	const where = `${person.pageName} (${lang})`;
+	const where = `${person.stateKey} (${lang})`;
 	const htmlLang = await person.page.locator('html').getAttribute('lang');
 	if (htmlLang !== lang)
 		problems.push(`${where}: <html lang="${htmlLang}">`);
@@ -120,16 +145,86 @@ async function languageProblems(person, lang, typed) {
 		text = text.split(words.replace(/\s+/g, ' ')).join(' ');
 	const name = person.page0;
 	const section = SECTIONS.find((s) => s.slug === name);
-	const known = section ? [section.title, ...SECTION_KNOWN] : KNOWN[name] ?? [];
+	known ??= section ? [section.title, ...SECTION_KNOWN] : KNOWN[name] ?? [];
+	// Compared as the page's text is: white space (the no-break spaces of
+	// French before a colon included) as one space.
+	const squashed = (s) => s.replace(/\s+/g, ' ');
 	for (const id of [...known, ...EVERY_PAGE]) {
-		if (!text.includes(t(id, lang)))
+		if (!text.includes(squashed(t(id, lang))))
 			problems.push(`${where}: "${t(id, lang)}" is missing`);
 	}
 	for (const m of distinctMessages()) {
-		if (text.includes(m[other]))
+		if (text.includes(squashed(m[other])))
 			problems.push(`${where}: "${m[other]}" is in ${other === 'fr' ? 'French' : 'English'}`);
 	}
 	return problems;
+}
+
+// --- Trainers and cohorts -------------------------------------------------
+
+// What a group's plan holds when it joins a cohort: a few sections, one
+// platform (the debrief counts it) with more hours than the team gives (a
+// pitfall), no example persona (those are copied in the language of the
+// day).
+const GROUP_PLAN = [
+	START, MISSION, OBJECTIVES, { ...AUDIENCES, copy: undefined },
+	{ ...PLATFORMS, lists: [{ ...PLATFORMS.lists[0], items: { Facebook: {
+		...PLATFORMS.lists[0].items.Facebook,
+		'Personas we reach there': { ticks: ['Sofia'], contains: true },
+		'Hours a week we plan': '9',
+	} } }] },
+];
+
+// A trainer: signs up (every account starts with an organisation of its
+// own), is given the trainer role by the administrator, and sees "My
+// cohorts" in the header once the page is loaded again.
+async function openTrainer(open, opts) {
+	const trainer = await open(opts);
+	await trainer.signUp({ org: opts.org });
+	assert.equal(await trainer.control('link', 'My cohorts', { scope: trainer.accountNav() }).count(), 0,
+	    'without the trainer role, no "My cohorts" in the header');
+	await grantRole(trainer.email, 'trainer');
+	await trainer.goto(new URL(trainer.page.url()).pathname);
+	assert.equal(await trainer.control('link', 'My cohorts', { scope: trainer.accountNav() }).count(), 1,
+	    'with the role, "My cohorts" is in the header');
+	return trainer;
+}
+
+// A group's owner who signs up and saves the sections of plan.
+async function openGroup(open, opts, plan = GROUP_PLAN) {
+	const owner = await open(opts);
+	await owner.signUp({ org: opts.org });
+	for (const section of plan)
+		await saveSection(owner, section);
+	return owner;
+}
+
+// The code as a person types it from a slide: in lower case, a space for
+// the hyphen ("abcd efgh" for ABCD-EFGH).
+function typedCode(code) {
+	return code.toLowerCase().replace('-', ' ');
+}
+
+// A trainer with a cohort and a group's owner in it, the trainer's first
+// comment on the mission and the group's reply: the set-up of the
+// journeys that look at the trainer's pages (language, phone width).
+// opts: { trainer, group (Person.open options with org), cohort (the
+// cohort's fields), comment, reply }.
+async function cohortWithAConversation(open, opts) {
+	const trainer = await openTrainer(open, opts.trainer);
+	const cohort = await trainer.createCohort(opts.cohort);
+	const code = await trainer.readJoinCode();
+	const owner = await openGroup(open, opts.group);
+	await owner.enterJoinCode(typedCode(code));
+	await owner.acceptJoin();
+	await trainer.openCohort(cohort.name);
+	await trainer.openGroupPlan(owner.org);
+	const plan = new URL(trainer.page.url()).pathname;
+	await trainer.openSection(MISSION.title);
+	await trainer.writeComment(opts.comment);
+	await owner.openSection(MISSION.title);
+	await owner.replyTo(opts.comment, opts.reply);
+	return { trainer, owner, cohort, code, plan };
 }
 
 before(async () => {
@@ -388,6 +483,385 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			await check(phone, 'objectives-errors');
 
 			assert.deepEqual(problems, [], `at 375 px:\n${problems.join('\n')}`);
+		});
+	});
+
+	test('a trainer creates a cohort, a group joins with the code, they talk in comments, the dashboard follows, then the group leaves', { timeout: LONG_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			// The trainer: My cohorts, New cohort, the form.
+			const trainer = await openTrainer(open, { name: 'Geneviève Trudel', org: 'Formations Trudel' });
+			await trainer.openCohorts();
+			assert.equal(await trainer.main().getByText(trainer.t('You have no cohort yet. Create one for your next workshop: you will get a code to give the groups.')).count(), 1,
+			    'a new trainer has no cohort yet');
+			const cohort = await trainer.createCohort({
+				name: 'Atelier du 14 mars, Longueuil', startsOn: '2026-03-14', endsOn: '2026-03-14',
+				notes: 'Salle 2 du centre communautaire; apporter le projecteur.',
+			});
+			assert.equal(await trainer.page.getByRole('status').filter({ hasText: trainer.t('Your cohort is ready. Give the groups the code below.') }).count(), 1,
+			    'the settings say the cohort is ready');
+			assert.equal(squash(await trainer.main().getByRole('heading', { level: 1 }).innerText()), cohort.name, 'the settings are the new cohort\'s');
+			assert.equal(await trainer.valueOf('Notes (optional)'), 'Salle 2 du centre communautaire; apporter le projecteur.', 'the notes are kept');
+			const code = await trainer.readJoinCode();
+			assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/, `the join code reads as ABCD-EFGH: ${code}`);
+			assert.ok((await trainer.field('Or send this link, by e-mail or in the chat of a video call:').inputValue()).endsWith(`/join/${code}`),
+			    'the join link carries the code');
+			await trainer.shoot('cohort-settings');
+			await trainer.openCohorts();
+			assert.ok((await trainer.main().getByRole('row').allInnerTexts()).some((r) => r.includes(cohort.name) && r.includes(code)),
+			    'My cohorts lists the cohort with its code');
+			await trainer.shoot('cohorts');
+			await trainer.navigate(() => trainer.main().getByRole('link', { name: cohort.name, exact: true }).click());
+			assert.equal(trainer.pageName, 'dashboard');
+			assert.equal(await trainer.main().getByRole('heading', { name: trainer.t('No group has joined this cohort yet') }).count(), 1,
+			    'an empty cohort\'s dashboard says no group joined yet');
+			await trainer.shoot('dashboard-empty');
+
+			// The group: a plan with a few sections, then Cohorts, the code
+			// typed as people type it.
+			const owner = await openGroup(open, { name: 'Marc-André Fortin', org: 'Comité logement de la Petite-Patrie' });
+			const progress = (await readOverview(owner)).overall;
+			await owner.openSection('Cohorts');
+			assert.equal(owner.pageName, 'org-cohorts');
+			assert.equal(await owner.main().getByText(owner.t('{{ORG_NAME}} is in no cohort: no trainer reads your plan.', { ORG_NAME: owner.org })).count(), 1,
+			    'the group is in no cohort yet');
+			await owner.enterJoinCode(typedCode(code));
+			const seen = await owner.readJoinConfirmation();
+			assert.equal(seen.cohort, cohort.name, 'the code leads to the trainer\'s cohort');
+			assert.equal(seen.facts[owner.t('Trainers')], trainer.name, 'with its trainer\'s name');
+			assert.ok(seen.sees.includes(squash(owner.t('change anything in the plan;'))), `it says the trainers cannot change the plan: ${seen.sees}`);
+			assert.ok(seen.sees.includes(squash(owner.t('write comments on the sections, which your members see and can answer.'))), 'and that they comment');
+			assert.equal(seen.org, owner.org, 'the organisation the owner owns is chosen');
+			await owner.shoot('join-confirm');
+			// Nothing happened yet: the trainer's dashboard is still empty.
+			await trainer.goto(new URL(trainer.page.url()).pathname);
+			assert.deepEqual((await trainer.readDashboard()).rows, {}, 'reading the confirmation joins nothing');
+			await owner.acceptJoin();
+			assert.equal(await owner.page.getByRole('status').filter({ hasText: owner.t('{{ORG_NAME}} joined the cohort “{{COHORT}}”. Its trainers can now read your plan.', { ORG_NAME: owner.org, COHORT: cohort.name }) }).count(), 1,
+			    'the Cohorts page says the group joined');
+			assert.equal(await owner.main().getByRole('heading', { name: cohort.name, exact: true }).count(), 1, 'and lists the cohort');
+			await owner.shoot('org-cohorts');
+
+			// The dashboard: the group, its progress, its plan changed since
+			// the trainer never read it, no comment awaiting anyone.
+			await trainer.openCohort(cohort.name);
+			let dash = await trainer.readDashboard();
+			let row = dash.rows[owner.org];
+			assert.ok(row, `the dashboard lists the group: ${Object.keys(dash.rows).join(', ')}`);
+			assert.equal(row.overall, progress, 'with the progress its overview shows');
+			assert.equal(row.sections.length, SECTIONS.length, 'and a cell per section');
+			assert.ok(row.changed, 'a plan the trainer never read shows as changed');
+			assert.ok(!row.demo, 'a real group is no demonstration');
+			assert.ok(row.replies.includes(trainer.t('none')), `no comment awaits anyone: ${row.replies}`);
+			await trainer.shoot('dashboard');
+
+			// The plan, read only: the overview, then the mission.
+			await trainer.openGroupPlan(owner.org);
+			const plan = new URL(trainer.page.url()).pathname;
+			assert.ok(trainer.variants.includes('trainer'), 'the plan\'s navigation says it is read only');
+			assert.equal(squash(await trainer.main().getByRole('heading', { level: 1 }).innerText()),
+			    squash(trainer.t('The plan of {{ORG_NAME}}', { ORG_NAME: owner.org })), 'the trainer reads the group\'s plan');
+			// Every section, read only: no Save button, no field of the plan,
+			// nothing to add or copy; only the comment's field and button.
+			for (const section of SECTIONS) {
+				await trainer.openSection(section.title);
+				assert.equal(trainer.pageName, section.slug);
+				assert.equal(await trainer.page.getByRole('button', { name: trainer.t('Save') }).count(), 0, `no Save button on ${section.slug}`);
+				const controls = await trainer.main().evaluate((m) => ({
+					buttons: [...m.querySelectorAll('button')].map((b) => b.textContent.trim()),
+					fields: [...m.querySelectorAll('input:not([type=hidden]), select, textarea')].map((f) => f.name),
+				}));
+				assert.deepEqual(controls, { buttons: [trainer.t('Send the comment')], fields: ['body'] },
+				    `${section.slug}: a trainer only comments`);
+			}
+			await trainer.openSection(MISSION.title);
+			const shown = await readShown(trainer.main().locator('.sheet-read'));
+			assert.equal(shown.parts[''].entries[trainer.t(MISSION_FIELD)], MISSION.fields[MISSION_FIELD], 'the trainer reads what the group wrote');
+			const comment = 'Belle mission! Pourriez-vous nommer le quartier dans la première phrase?';
+			await trainer.writeComment(comment);
+			let threads = await trainer.readComments();
+			assert.equal(threads.length, 1, 'one conversation on the mission');
+			assert.deepEqual(threads[0].messages, [{ author: trainer.name, side: trainer.t('trainer'), body: comment }], 'the trainer\'s comment, signed');
+			await trainer.shoot('mission-trainer');
+
+			await trainer.openCohort(cohort.name);
+			row = (await trainer.readDashboard()).rows[owner.org];
+			assert.ok(!row.changed, 'once read, the plan no longer shows as changed');
+			assert.ok(row.replies.includes(trainer.t('{{N}} awaiting the group', { N: 1 })), `the comment awaits the group: ${row.replies}`);
+			assert.ok(!row.replies.includes(trainer.t('{{N}} to answer', { N: 1 })), 'nothing is for the trainer to answer');
+
+			// The group: the comment on the overview, and on the section.
+			await owner.openSection('Overview');
+			const toAnswer = await owner.readConversations();
+			assert.ok(toAnswer, 'the overview has comments for the group');
+			assert.equal(toAnswer.heading, owner.t('Comments to answer'));
+			assert.equal(toAnswer.entries.length, 1, `one comment to answer: ${toAnswer.text}`);
+			assert.ok(toAnswer.entries[0].includes(owner.t(MISSION.title)) && toAnswer.entries[0].includes(trainer.name) && toAnswer.entries[0].includes('Belle mission'),
+			    `it names the section, the trainer and what she wrote: ${toAnswer.entries[0]}`);
+			assert.equal(await owner.main().getByRole('link', { name: owner.t('Open comments: {{OPEN}}', { OPEN: 1 }) }).count(), 1,
+			    'the mission\'s card says one comment is open');
+			await owner.shoot('overview-comments');
+			await owner.navigate(() => owner.main().locator('section.conversations').getByRole('link', { name: owner.t(MISSION.title) }).click());
+			assert.equal(owner.pageName, 'mission', 'the entry leads to the section');
+			assert.equal(await owner.page.getByRole('heading', { name: owner.t('Comments from your trainer') }).count(), 1, 'which shows the trainer\'s comments');
+			threads = await owner.readComments();
+			assert.deepEqual(threads[0].messages, [{ author: trainer.name, side: owner.t('trainer'), body: comment }], 'the group reads the comment');
+			const reply = 'Bonne idée : on écrira « Petite-Patrie » dès la première ligne.';
+			await owner.replyTo(comment, reply);
+			threads = await owner.readComments();
+			assert.deepEqual(threads[0].messages.map((m) => [m.author, m.side, m.body]),
+			    [[trainer.name, owner.t('trainer'), comment], [owner.name, owner.t('the group'), reply]], 'the reply follows the comment');
+			assert.equal(await owner.valueOf(MISSION_FIELD), MISSION.fields[MISSION_FIELD], 'answering leaves the plan as it was');
+			await owner.shoot('mission-comments');
+
+			// The trainer: the reply is hers to answer.
+			await trainer.openCohort(cohort.name);
+			row = (await trainer.readDashboard()).rows[owner.org];
+			assert.ok(row.replies.includes(trainer.t('{{N}} to answer', { N: 1 })), `the reply awaits the trainer: ${row.replies}`);
+			assert.ok(!row.replies.includes(trainer.t('{{N}} awaiting the group', { N: 1 })), 'and no longer the group');
+			await trainer.openGroupPlan(owner.org);
+			const replies = await trainer.readConversations();
+			assert.equal(replies && replies.heading, trainer.t('Replies from the group'), 'the trainer\'s overview lists the replies');
+			assert.ok(replies.entries.length === 1 && replies.entries[0].includes(owner.name), `the group's reply: ${replies && replies.text}`);
+			await trainer.openSection(MISSION.title);
+			threads = await trainer.readComments();
+			assert.deepEqual(threads[0].messages.map((m) => m.body), [comment, reply], 'the trainer reads the reply under her comment');
+			await trainer.shoot('mission-comments-trainer');
+
+			// The group marks the conversation resolved.
+			await owner.resolve(comment);
+			threads = await owner.readComments();
+			assert.equal(threads.length, 1);
+			assert.ok(threads[0].resolved, 'the conversation is resolved');
+			assert.equal(await owner.page.getByRole('heading', { name: owner.t('Resolved conversations') }).count(), 1, 'and listed as such');
+			await owner.openSection('Overview');
+			assert.equal(await owner.main().getByRole('link', { name: owner.t('Open comments: {{OPEN}}', { OPEN: 1 }) }).count(), 0,
+			    'no comment is open on the overview any more');
+			const after = await owner.readConversations();
+			assert.ok(after === null || after.entries.length === 0, `nothing left to answer: ${after && after.text}`);
+
+			await trainer.openCohort(cohort.name);
+			row = (await trainer.readDashboard()).rows[owner.org];
+			assert.ok(row.replies.includes(trainer.t('none')), `a resolved conversation awaits no one: ${row.replies}`);
+			assert.ok(!row.replies.includes(trainer.t('{{N}} to answer', { N: 1 })), 'not the trainer');
+
+			// The debrief and the CSV file.
+			await trainer.follow('Cohort debrief', { scope: trainer.main() });
+			assert.equal(trainer.pageName, 'debrief');
+			assert.equal(squash(await trainer.main().getByRole('heading', { level: 1 }).innerText()), cohort.name);
+			assert.ok(squash(await trainer.main().innerText()).includes(squash(trainer.t('Groups counted: {{GROUPS}}.', { GROUPS: 1 }))), 'the debrief counts the group');
+			const platforms = trainer.main().getByRole('table', { name: trainer.t('Groups per platform') });
+			assert.ok((await platforms.getByRole('row').allInnerTexts()).some((r) => /^Facebook\s+1\s/.test(r)), 'one group chose Facebook');
+			await trainer.shoot('debrief');
+			await trainer.follow('Back to the dashboard', { scope: trainer.main() });
+			const csv = await trainer.downloadCsv();
+			assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV file starts with the UTF-8 byte order mark');
+			assert.match(csv.name, /\.csv$/, `a .csv file: ${csv.name}`);
+			const lines = csv.text.split('\r\n').filter((l) => l !== '');
+			assert.equal(lines.length, 2, `a header and one row: ${csv.text}`);
+			assert.ok(lines[0].startsWith(`${trainer.t('Organisation')};${trainer.t('Overall progress (%)')};`), `the header, with ; in French: ${lines[0]}`);
+			assert.ok(lines[1].startsWith(`${owner.org};${progress};`), `the group's row, with its progress: ${lines[1]}`);
+
+			// The demonstration plan, from the settings.
+			await trainer.openCohortSettings();
+			await trainer.click('Add the example plan (a fictional housing committee) as a demonstration group');
+			assert.equal(trainer.pageName, 'overview', 'the demonstration opens on its overview');
+			assert.ok(!trainer.variants.includes('trainer'), 'the trainer owns it, to show the room the workbook as a group sees it');
+			assert.equal(squash(await trainer.main().getByRole('heading', { level: 1 }).innerText()), squash(trainer.t('Our plan')));
+			assert.equal((await readOverview(trainer)).overall, 100, 'the example plan is complete');
+			await trainer.openCohort(cohort.name);
+			dash = await trainer.readDashboard();
+			const demos = Object.values(dash.rows).filter((r) => r.demo);
+			assert.equal(demos.length, 1, `one row marked as a demonstration: ${JSON.stringify(dash.rows)}`);
+			assert.equal(demos[0].overall, 100);
+			assert.ok(!dash.rows[owner.org].demo, 'the group is not marked');
+			await trainer.shoot('dashboard-demo');
+			await trainer.follow('Cohort debrief', { scope: trainer.main() });
+			const text = squash(await trainer.main().innerText());
+			assert.ok(text.includes(squash(trainer.t('The demonstration plan is left out.'))), 'the debrief leaves the demonstration out');
+			assert.ok(text.includes(squash(trainer.t('Groups counted: {{GROUPS}}.', { GROUPS: 1 }))), 'and counts the one group');
+
+			// The group leaves: the trainer no longer reads its plan.
+			await owner.leaveCohort(cohort.name);
+			assert.equal(await owner.page.getByRole('status').filter({ hasText: owner.t('{{ORG_NAME}} left the cohort. Its trainers can no longer read your plan.', { ORG_NAME: owner.org }) }).count(), 1,
+			    'the Cohorts page says the group left');
+			await trainer.goto(plan);
+			assert.equal(trainer.status, 404, 'the plan is not found any more');
+			assert.equal(trainer.pageName, 'error-404');
+			assert.equal(await trainer.main().getByText(trainer.t('This page does not exist.')).count(), 1, 'the page says so');
+			await trainer.goto(`${plan}${MISSION.slug}`);
+			assert.equal(trainer.status, 404, 'nor its sections');
+			await trainer.openCohort(cohort.name);
+			assert.deepEqual(Object.keys((await trainer.readDashboard()).rows), demos.map((r) => r.name), 'only the demonstration is left on the dashboard');
+		});
+	});
+
+	test('the language switch turns every page of the trainers\' journey into English and back', { timeout: LONG_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const problems = [];
+			const comment = 'Votre mission parle des familles : lesquelles, au juste?';
+			const reply = 'Les familles du quartier qui viennent à la halte-garderie.';
+			const notes = 'Local 204, prévoir des rallonges.';
+			const { trainer, owner, cohort, code, plan } = await cohortWithAConversation(open, {
+				trainer: { name: 'Sylvie Gauthier', org: 'Coopérative de formation Gauthier' },
+				group: { name: 'Nathalie Bergeron', org: 'Centre d’entraide de Rosemont' },
+				cohort: { name: 'Série du printemps, Rosemont', startsOn: '2026-04-07', endsOn: '2026-05-26', notes },
+				comment, reply,
+			});
+			// A second cohort whose code the owner has not typed yet: its
+			// confirmation is shown, nothing joined.
+			const other = await trainer.createCohort({ name: 'Atelier d’automne, Verdun' });
+			const otherCode = await trainer.readJoinCode();
+			const typed = [trainer.name, trainer.org, owner.name, owner.org, cohort.name, other.name, notes, comment, reply,
+				code, otherCode, ...GROUP_PLAN.flatMap(typedValues)];
+			const check = async (who, known) => {
+				problems.push(...await languageProblems(who, who.lang, typed, known));
+			};
+			const trainerTour = async () => {
+				await trainer.openCohorts();
+				await check(trainer, TRAINER_KNOWN.cohorts);
+				await trainer.follow('New cohort', { scope: trainer.main() });
+				await check(trainer, TRAINER_KNOWN['cohorts-new']);
+				await trainer.openCohort(cohort.name);
+				await check(trainer, TRAINER_KNOWN.dashboard);
+				await trainer.openCohortSettings();
+				await check(trainer, TRAINER_KNOWN['cohort-settings']);
+				await trainer.follow('Debrief', { scope: trainer.main() });
+				await check(trainer, TRAINER_KNOWN.debrief);
+				await trainer.goto(plan);
+				await check(trainer, TRAINER_KNOWN['overview+trainer']);
+				await trainer.openSection(MISSION.title);
+				await check(trainer, [MISSION.title, ...TRAINER_KNOWN['section+trainer']]);
+			};
+			const ownerTour = async () => {
+				await owner.openSection('Cohorts');
+				await check(owner, TRAINER_KNOWN['org-cohorts']);
+				await owner.goto('/join');
+				await check(owner, TRAINER_KNOWN.join);
+				await owner.goto(`/join/${otherCode}`);
+				await check(owner, TRAINER_KNOWN['join-confirm']);
+				await owner.openSection('Overview');
+				await check(owner, TRAINER_KNOWN['overview+conversations']);
+				await owner.openSection(MISSION.title);
+				await check(owner, [MISSION.title, ...SECTION_KNOWN, ...TRAINER_KNOWN['section+comments']]);
+			};
+			const tour = () => Promise.all([trainerTour(), ownerTour()]);
+
+			await tour();
+			assert.deepEqual([trainer.lang, owner.lang], ['fr', 'fr']);
+			// The switch on a trainer's page stays on that page.
+			await trainer.openCohort(cohort.name);
+			await trainer.switchLanguage();
+			assert.equal(trainer.pageName, 'dashboard', 'the switch comes back to the dashboard');
+			await trainer.shoot('dashboard-en');
+			await owner.openSection('Cohorts');
+			await owner.switchLanguage();
+			assert.equal(owner.pageName, 'org-cohorts', 'and to the plan\'s Cohorts page');
+			await tour();
+			assert.deepEqual([trainer.lang, owner.lang], ['en', 'en'], 'both in English');
+			const csv = await (async () => {
+				await trainer.openCohort(cohort.name);
+				return trainer.downloadCsv();
+			})();
+			assert.ok(csv.text.startsWith('Organisation,Overall progress (%),'), `the CSV file is in English, with commas: ${csv.text.slice(0, 60)}`);
+			await trainer.switchLanguage();
+			await owner.switchLanguage();
+			await tour();
+			assert.deepEqual([trainer.lang, owner.lang], ['fr', 'fr'], 'both back in French');
+			assert.deepEqual(problems, [], problems.join('\n'));
+		});
+	});
+
+	test('at phone width (375 px) the trainers\' pages fit: nothing overflows and every control is within reach', { timeout: LONG_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const problems = [];
+			const check = async (who, shot) => {
+				for (const p of await layoutProblems(who.page))
+					problems.push(`${who.stateKey}: ${p}`);
+				if (shot)
+					await who.shoot(shot);
+			};
+			// Long words without a break: a cohort's full name, an address in
+			// a comment, a trainer's and a group's long names.
+			const comment = 'Regardez comment fait https://www.facebook.com/regroupement.des.organismes.communautaires.autonomes.en.alphabetisation avant de choisir vos plateformes.';
+			const { trainer, owner, cohort, plan } = await cohortWithAConversation(open, {
+				trainer: { phone: true, name: 'Marie-Ève Desrosiers-Lamontagne', org: 'Formations-communautaires-Desrosiers-Lamontagne', email: uniqueEmail('marie-eve.desrosiers-lamontagne.formation') },
+				group: { phone: true, name: 'Jean-Sébastien Bouchard', org: 'Regroupement-des-organismes-communautaires-autonomes-en-alphabétisation' },
+				cohort: { name: 'Formation-intensive-printemps-2026-Longueuil-Saint-Hubert-Brossard', startsOn: '2026-04-07', endsOn: '2026-05-26', notes: 'Salle 2' },
+				comment, reply: 'Merci, nous allons regarder.',
+			});
+			// The trainer's pages.
+			await trainer.openCohorts();
+			await check(trainer, 'cohorts');
+			await trainer.follow('New cohort', { scope: trainer.main() });
+			await check(trainer, 'cohorts-new');
+			await trainer.openCohort(cohort.name);
+			await check(trainer, 'dashboard');
+			// Its table is wider than a phone: it scrolls in its own box.
+			const [tableWidth, boxWidth] = await trainer.main().getByRole('region', { name: trainer.t('Groups of the cohort ({{SHOWN}})', { SHOWN: 1 }) })
+			    .evaluate((box) => [box.scrollWidth, box.clientWidth]);
+			assert.ok(tableWidth > boxWidth && boxWidth <= 375, `the table (${tableWidth} px) scrolls in its box (${boxWidth} px)`);
+			await trainer.openCohortSettings();
+			await check(trainer, 'cohort-settings');
+			await trainer.follow('Debrief', { scope: trainer.main() });
+			await check(trainer, 'debrief');
+			await trainer.goto(plan);
+			await check(trainer, 'overview-trainer');
+			await trainer.openSection(MISSION.title);
+			assert.ok(trainer.variants.includes('comments'));
+			await check(trainer, 'mission-comments-trainer');
+
+			// The group's: Cohorts, the code's form and its confirmation, the
+			// section with the conversation.
+			await owner.openSection('Cohorts');
+			await check(owner, 'org-cohorts');
+			await owner.goto('/join');
+			await check(owner, 'join');
+			await trainer.createCohort({ name: 'Deuxième-atelier-de-formation-intensive-Longueuil' });
+			await owner.enterJoinCode(typedCode(await trainer.readJoinCode()));
+			await check(owner, 'join-confirm');
+			await owner.acceptJoin();
+			await check(owner);
+			await owner.openSection('Overview');
+			await check(owner, 'overview-comments');
+			await owner.openSection(MISSION.title);
+			await check(owner, 'mission-comments');
+			// A form with its error: an empty reply.
+			await owner.click('Send the reply', { scope: owner.thread(comment) });
+			assert.equal(owner.pageName, 'mission-errors', 'an empty reply is refused, on the section');
+			await check(owner);
+
+			assert.deepEqual(problems, [], `at 375 px:\n${problems.join('\n')}`);
+		});
+	});
+
+	test('keyboard only: an owner joins a cohort with Tab, typing and Enter, the focus always visible', { timeout: TEST_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const trainer = await openTrainer(open, { name: 'Louise Caron', org: 'Formations Caron' });
+			const cohort = await trainer.createCohort({ name: 'Atelier au clavier' });
+			const code = await trainer.readJoinCode();
+			const kb = { problems: [] };
+			const kim = await open({ name: 'Karim Haddad' });
+			await kim.signUp({ org: 'Maison des jeunes du clavier' });
+
+			await tabTo(kim, kim.t('Cohorts'), kb);
+			await pressEnter(kim);
+			assert.equal(kim.pageName, 'org-cohorts');
+			await tabTo(kim, kim.t('Join code'), kb);
+			await typeText(kim, typedCode(code));
+			await tabTo(kim, kim.t('Continue'), { max: 2, ...kb });
+			await pressEnter(kim);
+			assert.equal(kim.pageName, 'join-confirm', 'the code leads to the confirmation');
+			assert.equal((await kim.readJoinConfirmation()).cohort, cohort.name);
+			await tabTo(kim, kim.t('Join, and let these trainers read our plan'), kb);
+			await kim.shoot('join-confirm-focus');
+			await pressEnter(kim);
+			assert.equal(kim.pageName, 'org-cohorts-joined', 'joined with the keyboard');
+			assert.equal(await kim.main().getByRole('heading', { name: cohort.name, exact: true }).count(), 1, 'the cohort is listed');
+
+			// The trainer sees the group.
+			await trainer.openCohort(cohort.name);
+			assert.ok((await trainer.readDashboard()).rows[kim.org], 'the group is on the trainer\'s dashboard');
+			assert.deepEqual(kb.problems, [], kb.problems.join('\n'));
 		});
 	});
 
@@ -703,13 +1177,38 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 test('axe finds no WCAG 2 A or AA violation on any page reached', { timeout: TEST_TIMEOUT }, async (ctx) => {
 	const report = axeReport();
 	ctx.diagnostic(`axe looked at ${report.keys.length} page states: ${report.keys.join(', ')}`);
-	const states = /-(saved|errors|conflict|restored|link)$/;
-	const missing = MAIN_PAGES.filter((p) => !report.keys.some((k) => k.split(' ')[0].replace(states, '') === p));
-	assert.deepEqual(missing, [], `pages axe never looked at: ${missing.join(', ')} (looked at: ${report.keys.join(', ')})`);
-	for (const state of ['mission-conflict', 'objectives-errors', 'mission-restored'])
-		assert.ok(report.keys.some((k) => k.startsWith(`${state} `)), `axe looked at ${state}`);
-	assert.ok(report.keys.some((k) => k.endsWith(' 375px')), 'axe looked at pages at phone width');
-	assert.ok(report.keys.some((k) => k.includes(' en ')), 'axe looked at pages in English');
-	assert.equal(report.violations.length, 0,
-	    `${report.violations.length} violations on ${report.keys.length} page states:\n${formatViolations(report.violations)}`);
+	// The violations come first: a run of a few journeys
+	// (--test-name-pattern) reports those of its pages too.
+	const problems = [];
+	if (report.violations.length > 0)
+		problems.push(`${report.violations.length} violations on ${report.keys.length} page states:\n${formatViolations(report.violations)}`);
+	// A key is "page-state+tag+tag lang width" (Person.arrived()).
+	const keys = report.keys.map((k) => {
+		const [state, lang, width] = k.split(' ');
+		const [name, ...tags] = state.split('+');
+		return { name, page: name.replace(STATES, ''), tags, lang, width };
+	});
+	const missing = MAIN_PAGES.filter((p) => !keys.some((k) => k.page === p));
+	if (missing.length > 0)
+		problems.push(`pages axe never looked at: ${missing.join(', ')} (looked at: ${report.keys.join(', ')})`);
+	// The states, and the pages that show more than their name says (a
+	// section with comments, read by a trainer or by the group), each
+	// [name, tags, width or language] as in the key.
+	const wanted = [
+		['mission-conflict'], ['objectives-errors'], ['mission-restored'],
+		['cohort-settings-created'], ['org-cohorts-joined'], ['org-cohorts-left'],
+		['dashboard', ['groups']], ['overview', ['trainer', 'conversations']], ['overview', ['conversations']],
+		['mission', ['trainer', 'comments']], ['mission', ['comments']], ['mission', ['comments', 'resolved']],
+		['dashboard', ['groups'], '375px'], ['mission', ['trainer', 'comments'], '375px'], ['mission', ['comments'], '375px'],
+		['dashboard', ['groups'], 'en'], ['mission', ['trainer', 'comments'], 'en'], ['join-confirm', [], 'en'],
+	];
+	for (const [name, tags = [], where] of wanted) {
+		if (!keys.some((k) => k.name === name && tags.every((t) => k.tags.includes(t)) && (!where || k.lang === where || k.width === where)))
+			problems.push(`axe never looked at ${[name, ...tags].join('+')}${where ? ` (${where})` : ''}`);
+	}
+	if (!keys.some((k) => k.width === '375px'))
+		problems.push('axe looked at no page at phone width');
+	if (!keys.some((k) => k.lang === 'en'))
+		problems.push('axe looked at no page in English');
+	assert.deepEqual(problems, [], problems.join('\n'));
 });

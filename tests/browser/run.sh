@@ -36,6 +36,9 @@ export BROWSER_BASE_URL=$BASE
 export BROWSER_CHROMIUM
 export BROWSER_SCREENSHOTS=$B/screenshots
 export BROWSER_ROOT=$E2E_ROOT
+# The trainer journeys give the trainer role with $B/reseauter-admin, or
+# with sqlite3 on $RESEAUTER_DB (exported by e2e_setup) without it.
+export BROWSER_BUILD=$B
 mkdir -p "$BROWSER_SCREENSHOTS"
 rm -f "$BROWSER_SCREENSHOTS"/*.png
 
@@ -43,8 +46,9 @@ results=$E2E_DIR/results
 : >"$results"
 section "node --test $here/journeys.test.mjs"
 # The spec reporter for a person reading the log; results.mjs writes one
-# line per test for the counts below.
-(cd "$here" && timeout 600 node --test \
+# line per test for the counts below.  The journeys take minutes on a
+# busy machine: 25 at most, within conf/check.sh's 30 for a suite.
+(cd "$here" && timeout 1500 node --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=./lib/results.mjs --test-reporter-destination="$results" \
     "$@" journeys.test.mjs) </dev/null

@@ -85,10 +85,15 @@ export async function layoutProblems(page) {
 				if (r.width === 0 || r.right <= vw + 0.5)
 					continue;
 				// Inside a box that scrolls or clips on its own: not the page's.
+				// A box positioned absolutely is clipped by such a box only
+				// when the box it is positioned against is inside it;
+				// otherwise it escapes and widens the page.
+				const pos = getComputedStyle(el).position;
+				const anchor = pos === 'fixed' ? null : pos === 'absolute' ? el.offsetParent : el;
 				let p = el.parentElement, contained = false;
-				while (p && p !== document.body) {
+				while (p && p !== document.body && anchor) {
 					const ox = getComputedStyle(p).overflowX;
-					if (ox !== 'visible' && ox !== 'clip' && p.getBoundingClientRect().right <= vw + 0.5) {
+					if (ox !== 'visible' && ox !== 'clip' && p.getBoundingClientRect().right <= vw + 0.5 && p.contains(anchor)) {
 						contained = true;
 						break;
 					}

@@ -62,7 +62,11 @@ export function uniqueEmail(who) {
 
 // The pages of the program, by path: [pattern, name].  A section is
 // named by its slug ('mission'), its history 'mission-history', one of
-// its earlier versions 'mission-revision'.
+// its earlier versions 'mission-revision'.  A trainer's pages: 'cohorts'
+// (My cohorts), 'cohorts-new', 'cohort-settings', 'dashboard',
+// 'debrief'; an owner's: 'org-cohorts' (the plan's Cohorts), 'join' (the
+// form to type a code) and 'join-confirm' (what the trainers will see,
+// at /join once a code is sent, or at /join/CODE).
 const PAGES = [
 	[/^\/$/, 'home'],
 	[/^\/signup\/?$/, 'signup'],
@@ -70,6 +74,15 @@ const PAGES = [
 	[/^\/orgs\/?$/, 'orgs'],
 	[/^\/o\/\d+\/?$/, 'overview'],
 	[/^\/o\/\d+\/members\/invite\/?$/, 'members-link'],
+	[/^\/o\/\d+\/cohorts(\/leave)?\/?$/, 'org-cohorts'],
+	[/^\/o\/\d+\/([a-z_-]+)\/comments\/?$/, (m) => m[1]],
+	[/^\/cohorts\/?$/, 'cohorts'],
+	[/^\/cohorts\/new\/?$/, 'cohorts-new'],
+	[/^\/c\/\d+\/?$/, 'dashboard'],
+	[/^\/c\/\d+\/(edit|state|trainers|demo)\/?$/, 'cohort-settings'],
+	[/^\/c\/\d+\/debrief\/?$/, 'debrief'],
+	[/^\/join\/?$/, 'join'],
+	[/^\/join\/[^/]+\/?$/, 'join-confirm'],
 	[/^\/o\/\d+\/([a-z_-]+)\/?$/, (m) => m[1]],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/?$/, (m) => `${m[1]}-history`],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/\d+\/?$/, (m) => `${m[1]}-revision`],
@@ -77,7 +90,19 @@ const PAGES = [
 ];
 
 // The states a page name may end with (see arrived()).
-const STATES = /-(saved|errors|conflict|restored|link)$/;
+export const STATES = /-(saved|errors|conflict|restored|link|created|joined|left)$/;
+
+// What a page shows beyond its name, for axe to look at each such state
+// once (see arrived()): the selector that tells it, and the tag added to
+// the key of the scan ('mission+trainer+comments fr 1280px').
+const VARIANTS = [
+	['trainer', 'nav.plan .badge'],
+	['comments', 'main .comments .thread'],
+	['resolved', 'main .comments details.thread.resolved'],
+	['conversations', 'main section.conversations'],
+	['changes', 'main section.changes'],
+	['groups', 'main table.dash tbody tr'],
+];
 
 // A string as a regular expression that matches it literally.
 export function literal(s) {
@@ -288,6 +313,7 @@ export class Person {
 		this.pageName = '';
 		this.orgPath = null;
 		this.axe = opts.axe ?? true;
+		this.variants = [];
 		// The status of the last document of the main frame (after redirects).
 		page.on('response', (r) => {
 			if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
@@ -347,6 +373,10 @@ export class Person {
 				break;
 			}
 		}
+		// The code sent from the form at /join: the confirmation.
+		if (name === 'join' && this.status === 200 &&
+		    await this.page.locator('main input[name=confirm]').count() > 0)
+			name = 'join-confirm';
 		// A section's form in conflict is the section; a restore refused
 		// (409 too) is an error page.
 		if (this.status === 409 && name !== 'unknown')
@@ -359,16 +389,33 @@ export class Person {
 			name += '-saved';
 		else if (url.searchParams.get('restored') === '1')
 			name += '-restored';
+		else if (url.searchParams.get('created') === '1')
+			name += '-created';
+		else if (url.searchParams.has('joined'))
+			name += '-joined';
+		else if (url.searchParams.has('left'))
+			name += '-left';
 		const m = /^(\/o\/\d+)\//.exec(url.pathname);
 		if (m)
 			this.orgPath = m[1];
 		this.pageName = name;
+		this.variants = [];
+		for (const [tag, sel] of VARIANTS) {
+			if (await this.page.locator(sel).count() > 0)
+				this.variants.push(tag);
+		}
 		// axe runs in the page: not where JavaScript is off.
 		const before = this.axe === 'filled' && name === this.page0 &&
 		    await this.page.locator('form.section-form').count() > 0;
 		if (this.axe && this.javaScript && !before)
-			await axeScan(this.page, `${name} ${this.lang} ${this.viewport.width}px`);
+			await axeScan(this.page, `${this.stateKey} ${this.lang} ${this.viewport.width}px`);
 		return this.status;
+	}
+
+	// The page's name with what it shows beyond it: 'mission+trainer+comments'
+	// for a section a trainer reads, with comments on it.
+	get stateKey() {
+		return [this.pageName, ...this.variants].join('+');
 	}
 
 	// Whether the person is on the page named name, in any state (saved,
@@ -592,19 +639,36 @@ export class Person {
 		return this.page.getByRole('navigation', { name: this.t('Sections of the workbook') });
 	}
 
+	// Back to the plan from a page outside it (a join page, the list of
+	// organisations): the site's name in the header leads to the plan of
+	// a person in one organisation, else to their list, where their plan
+	// is a link by its name.
+	async backToPlan() {
+		if (await this.planNav().count() > 0)
+			return;
+		await this.navigate(() => this.page.getByRole('banner').getByRole('link', { name: 'reseauter', exact: true }).click());
+		if (await this.planNav().count() === 0 && this.isOn('orgs') && this.org)
+			await this.navigate(() => this.main().getByRole('link', { name: this.org, exact: true }).click());
+	}
+
 	// Goes where msgid says, as a person would: 'Overview' (the plan's
-	// "Workbook"), 'Summary' and 'Members' with the plan's navigation; a
-	// section by its title ('Mission', 'Starting point') with the list of
-	// sections beside the form, or from the overview's cards.
+	// "Workbook"), 'Summary', 'Members' and 'Cohorts' with the plan's
+	// navigation; a section by its title ('Mission', 'Starting point')
+	// with the list of sections beside the form, or from the overview's
+	// cards.  From a page outside the plan, back to it first.
 	async openSection(msgid) {
-		const nav = { Overview: 'Workbook', Workbook: 'Workbook', Summary: 'Summary', Members: 'Members' }[msgid];
-		if (nav)
+		const nav = { Overview: 'Workbook', Workbook: 'Workbook', Summary: 'Summary', Members: 'Members', Cohorts: 'Cohorts' }[msgid];
+		if (nav) {
+			await this.backToPlan();
 			return this.navigate(() => this.control('link', nav, { scope: this.planNav() }).click());
+		}
 		const title = literal(this.t(msgid));
 		const steps = this.stepsNav();
 		if (await steps.count() === 1) {
-			// "Mission 40 %": the title, then how far it is filled.
-			const link = steps.getByRole('link', { name: new RegExp(`^(\\d+\\.\\s*)?${title}\\s+\\d+\\s*%$`) });
+			// "Mission 40 %": the title, then how far it is filled, and
+			// "Open comments: 1" when a trainer's comments are open.
+			const comments = literal(this.t('Open comments: {{OPEN}}')).replace(/\s+/g, '\\s*').replace('\\{\\{OPEN\\}\\}', '\\d+');
+			const link = steps.getByRole('link', { name: new RegExp(`^(\\d+\\.\\s*)?${title}\\s+\\d+\\s*%(\\s+${comments})?$`) });
 			return this.navigate(() => link.click());
 		}
 		if (!this.isOn('overview'))
@@ -627,6 +691,246 @@ export class Person {
 		if (!this.isOn('summary'))
 			await this.openSection('Summary');
 		return readSummaryDocument(this.page.locator('article.summary'));
+	}
+
+	// The page's main region: a scope for what is not in the header.
+	main() {
+		return this.page.getByRole('main');
+	}
+
+	// --- A trainer's pages -------------------------------------------------
+
+	// "My cohorts" in the header (shown to trainers only): the cohorts list.
+	async openCohorts() {
+		await this.navigate(() => this.control('link', 'My cohorts', { scope: this.accountNav() }).click());
+		if (!this.isOn('cohorts'))
+			throw new Error(`My cohorts: expected the cohorts list, got ${this.pageName} (${this.status})`);
+	}
+
+	// Creates a cohort as a trainer does: My cohorts, New cohort, the form
+	// filled by its labels, "Create the cohort".  startsOn and endsOn are
+	// YYYY-MM-DD.  Lands on the cohort's settings, which say it is ready;
+	// remembers the cohort as this.cohort { name, id, path }.
+	async createCohort({ name, startsOn, endsOn, notes }) {
+		await this.openCohorts();
+		await this.follow('New cohort', { scope: this.main() });
+		if (!this.isOn('cohorts-new'))
+			throw new Error(`New cohort: expected its form, got ${this.pageName} (${this.status})`);
+		const fields = { 'Name of the cohort': name };
+		if (startsOn)
+			fields['First day (optional)'] = startsOn;
+		if (endsOn)
+			fields['Last day (optional)'] = endsOn;
+		if (notes)
+			fields['Notes (optional)'] = notes;
+		await this.fillFields(fields);
+		const status = await this.click('Create the cohort');
+		if (this.pageName !== 'cohort-settings-created')
+			throw new Error(`creating the cohort: got ${this.pageName} (${status}): ${await this.alertText()}`);
+		const id = /^\/c\/(\d+)\//.exec(new URL(this.page.url()).pathname)[1];
+		this.cohort = { name, id, path: `/c/${id}` };
+		return this.cohort;
+	}
+
+	// Reads the join code as the settings page shows it, in its "Join
+	// code" box ("ABCD-EFGH").
+	async readJoinCode() {
+		const box = this.page.getByRole('region', { name: this.t('Join code'), exact: true });
+		return squash(await box.locator('.join-code').innerText());
+	}
+
+	// Opens the dashboard of the cohort named name from My cohorts.
+	async openCohort(name) {
+		await this.openCohorts();
+		await this.navigate(() => this.main().getByRole('link', { name, exact: true }).click());
+		if (!this.isOn('dashboard'))
+			throw new Error(`cohort "${name}": expected its dashboard, got ${this.pageName} (${this.status})`);
+	}
+
+	// From the dashboard, "Settings of the cohort".
+	async openCohortSettings() {
+		await this.follow('Settings of the cohort', { scope: this.main() });
+	}
+
+	// Reads the dashboard's table: { caption, rows: { name: row } }, each
+	// row { name, href, overall (a number), demo, changed, replies (the
+	// text of its "Comments awaiting a reply" cell, squashed), sections
+	// (the percent of each section, as read by a screen reader) }.
+	async readDashboard() {
+		const table = this.main().locator('table.dash');
+		if (await table.count() === 0)
+			return { caption: '', rows: {} };
+		const read = await table.evaluate((t) => {
+			const squash = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+			return {
+				caption: squash(t.querySelector('caption').innerText),
+				rows: [...t.querySelectorAll('tbody > tr')].map((tr) => {
+					const head = tr.querySelector('th');
+					const a = head.querySelector('a');
+					return {
+						name: squash(a.innerText),
+						href: a.getAttribute('href'),
+						tags: [...head.querySelectorAll('.tag')].map((e) => squash(e.textContent)),
+						overall: squash(tr.querySelector('.col-overall .pct').textContent),
+						sections: [...tr.querySelectorAll('td.sec')].map((td) => squash(td.textContent)),
+						replies: squash(tr.querySelector('.col-replies').textContent),
+					};
+				}),
+			};
+		});
+		const rows = {};
+		for (const r of read.rows) {
+			rows[r.name] = {
+				...r,
+				overall: Number(r.overall.replace(/[^\d]/g, '')),
+				demo: r.tags.includes(this.t('demonstration')),
+				changed: r.tags.includes(this.t('changed since your last visit')),
+			};
+		}
+		return { caption: read.caption, rows };
+	}
+
+	// From the dashboard, opens the plan of the group named name (its
+	// overview, read-only for a trainer).
+	async openGroupPlan(name) {
+		const table = this.main().locator('table.dash');
+		await this.navigate(() => table.getByRole('link', { name, exact: true }).click());
+		if (!this.isOn('overview'))
+			throw new Error(`the plan of ${name}: got ${this.pageName} (${this.status})`);
+	}
+
+	// Writes a comment on the section the trainer reads: the "New comment
+	// on this section" field, "Send the comment".  Back on the section.
+	async writeComment(text) {
+		const section = this.page0;
+		await this.fill('New comment on this section', text);
+		const status = await this.click('Send the comment');
+		if (this.pageName !== section)
+			throw new Error(`commenting on ${section}: got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// Downloads the dashboard's table with its link: { name, bytes (a
+	// Buffer), text (without the byte order mark) }.
+	async downloadCsv() {
+		const link = this.control('link', 'Download the table (CSV)', { scope: this.main() });
+		const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+		const failure = await download.failure();
+		if (failure)
+			throw new Error(`downloading the CSV: ${failure}`);
+		const chunks = [];
+		for await (const chunk of await download.createReadStream())
+			chunks.push(chunk);
+		const bytes = Buffer.concat(chunks);
+		return { name: download.suggestedFilename(), bytes, text: bytes.toString('utf8').replace(/^\uFEFF/, '') };
+	}
+
+	// --- An owner and the cohorts of their plan -----------------------------
+
+	// Types code on the plan's Cohorts page and continues: lands on the
+	// confirmation (what the trainers will see), nothing joined yet.
+	async enterJoinCode(code) {
+		if (!this.isOn('org-cohorts'))
+			await this.openSection('Cohorts');
+		const box = this.page.getByRole('region', { name: this.t('Join a cohort'), exact: true });
+		await this.fill('Join code', code, { scope: box });
+		const status = await this.click('Continue', { scope: box });
+		if (this.pageName !== 'join-confirm')
+			throw new Error(`the code ${code}: expected the confirmation, got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// Reads the confirmation of a code: { cohort (its name), facts {
+	// Dates, Trainers } (labels as written, not as CSS may show them), sees (the text of "What the trainers will see
+	// and do"), org (the organisation chosen in the menu) }.
+	async readJoinConfirmation() {
+		const main = this.main();
+		const facts = {};
+		for (const dt of await main.locator('dl.facts > dt').all())
+			facts[labelOf(await dt.textContent())] = squash(await dt.locator('xpath=following-sibling::dd[1]').innerText());
+		const sees = this.page.getByRole('region', { name: this.t('What the trainers will see and do'), exact: true });
+		return {
+			cohort: squash(await main.getByRole('heading', { level: 1 }).innerText()),
+			facts,
+			sees: squash(await sees.innerText()),
+			org: await this.valueOf('Organisation that joins'),
+		};
+	}
+
+	// Accepts on the confirmation: back on the plan's Cohorts page, which
+	// says the organisation joined.
+	async acceptJoin() {
+		const status = await this.click('Join, and let these trainers read our plan');
+		if (this.pageName !== 'org-cohorts-joined')
+			throw new Error(`joining: got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// Leaves the cohort named name from the plan's Cohorts page.
+	async leaveCohort(name) {
+		if (!this.isOn('org-cohorts'))
+			await this.openSection('Cohorts');
+		const card = this.main().getByRole('listitem').filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+		const status = await this.click('Leave this cohort', { scope: card });
+		if (this.pageName !== 'org-cohorts-left')
+			throw new Error(`leaving ${name}: got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// --- Comments on a section, either side ---------------------------------
+
+	// The threads of the section's comments, as shown: [{ id, resolved,
+	// open (a resolved one unfolded), messages: [{ author, side, body }] }].
+	async readComments() {
+		const box = this.main().locator('section.comments');
+		if (await box.count() === 0)
+			return [];
+		return box.evaluate((s) => {
+			const squash = (x) => String(x ?? '').replace(/\s+/g, ' ').trim();
+			return [...s.querySelectorAll('.thread')].map((t) => ({
+				id: t.id,
+				resolved: t.classList.contains('resolved'),
+				messages: [...t.querySelectorAll('li.msg')].map((m) => ({
+					author: squash(m.querySelector('.msg-meta strong').textContent),
+					side: squash(m.querySelector('.msg-meta .side').textContent),
+					body: squash(m.querySelector('.msg-body').textContent),
+				})),
+			}));
+		});
+	}
+
+	// The thread of the section whose messages hold text.
+	thread(text) {
+		return this.main().locator('section.comments .thread').filter({ hasText: text });
+	}
+
+	// Answers the thread that holds about: its "Your reply" field, "Send
+	// the reply".  Back on the section.
+	async replyTo(about, text) {
+		const section = this.page0;
+		const thread = this.thread(about);
+		await this.fill('Your reply', text, { scope: thread });
+		const status = await this.click('Send the reply', { scope: thread });
+		if (this.pageName !== section)
+			throw new Error(`replying on ${section}: got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// Marks the thread that holds about resolved.  Back on the section.
+	async resolve(about) {
+		const section = this.page0;
+		const status = await this.click('Mark resolved', { scope: this.thread(about) });
+		if (this.pageName !== section)
+			throw new Error(`resolving on ${section}: got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// The "Comments to answer" (a group) or "Replies from the group" (a
+	// trainer) of the overview: the text of each entry, squashed, or null
+	// when the overview has no such box.
+	async readConversations() {
+		const box = this.main().locator('section.conversations');
+		if (await box.count() === 0)
+			return null;
+		return {
+			heading: squash(await box.getByRole('heading', { level: 2 }).innerText()),
+			text: squash(await box.innerText()),
+			entries: (await box.locator('ul.to-answer > li').allInnerTexts()).map(squash),
+		};
 	}
 
 	// Saves a full-page screenshot as SCREENSHOTS/NAME-WIDTH.png (NAME: the
