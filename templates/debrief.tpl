@@ -2,7 +2,8 @@
 <div class="debrief">
 <p class="kicker">[[Cohort debrief]]</p>
 <h1>{{COHORT_NAME}}</h1>
-<p class="lead">[[Groups counted: {{GROUPS}}.]]{{#demo_left_out}} [[The demonstration plan is left out.]]{{/demo_left_out}} <span class="date">{{TODAY}}</span></p>
+<p class="lead">[[Groups counted: {{GROUPS}}.]]{{#demo_left_out}} [[The demonstration plan is left out.]]{{/demo_left_out}}</p>
+<p class="date">[[Made on {{TODAY}}]]</p>
 <p class="noprint"><a href="/c/{{COHORT_ID}}">[[Back to the dashboard]]</a> · [[To print this page or save it as PDF, use your browser’s Print command.]]</p>
 {{#empty}}<p class="notice">[[No group of this cohort can be counted yet. Once groups have joined and started their plan, their figures appear here.]]</p>{{/empty}}
 {{#figures}}<section class="debrief-block" aria-labelledby="db-platforms">
