@@ -48,8 +48,17 @@ widget_refs(struct req *r, struct tpl_dict *d, const struct wb_field *f,
 	size_t i;
 
 	if (items == NULL || items->n == 0) {
-		tpl_set(tpl_add_section(d, "none"), "NONE",
-		    T(r, "Nothing to choose from yet: fill in that section first."));
+		char href[64];
+
+		/* Says which section to fill, with a link to it. */
+		if (f->ref_section < 0 || f->ref_section >= WB__MAX)
+			return;
+		o = tpl_add_section(d, "none");
+		snprintf(href, sizeof href, "/o/%lld/%s", (long long)r->org_id,
+		    wb_sections[f->ref_section].slug);
+		tpl_set(o, "REF_HREF", href);
+		tpl_set(o, "REF_TITLE",
+		    T(r, wb_sections[f->ref_section].title));
 		return;
 	}
 	for (i = 0; i < items->n; i++) {

@@ -12,7 +12,7 @@
 {{#w_select}}<select id="{{ID}}" name="{{NAME}}"{{#described}} aria-describedby="{{DESCRIBEDBY}}"{{/described}}{{#invalid}} aria-invalid="true"{{/invalid}}>
 {{#blank}}<option value="">[[Choose…]]</option>{{/blank}}
 {{#option}}<option value="{{VALUE}}"{{#selected}} selected{{/selected}}>{{LABEL}}</option>{{/option}}
-</select>{{#none}}<p class="hint">{{NONE}}</p>{{/none}}{{/w_select}}
+</select>{{#none}}<p class="hint">[[Nothing to choose from yet: first fill in the section]] <a href="{{REF_HREF}}">{{REF_TITLE}}</a>.</p>{{/none}}{{/w_select}}
 {{#w_group}}<fieldset class="choices" id="{{ID}}"{{#described}} aria-describedby="{{DESCRIBEDBY}}"{{/described}}>
 <legend>{{LABEL}}</legend>
 {{#hint}}<p class="hint" id="h-{{ID}}">{{HINT}}</p>{{/hint}}
@@ -21,7 +21,7 @@
 {{#option}}<label class="scale-point"><input type="radio" name="{{NAME}}" value="{{VALUE}}"{{#checked}} checked{{/checked}}> {{VALUE}}</label>
 {{/option}}<span class="pole">{{RIGHT}}</span></div>{{/scale}}
 {{#checks}}<div class="checks">{{#option}}<label class="check"><input type="checkbox" name="{{NAME}}" value="{{VALUE}}"{{#checked}} checked{{/checked}}> {{LABEL}}</label>
-{{/option}}</div>{{#none}}<p class="hint">{{NONE}}</p>{{/none}}{{/checks}}
+{{/option}}</div>{{#none}}<p class="hint">[[Nothing to choose from yet: first fill in the section]] <a href="{{REF_HREF}}">{{REF_TITLE}}</a>.</p>{{/none}}{{/checks}}
 </fieldset>{{/w_group}}
 {{#w_checkbox}}<p class="check"><input type="checkbox" id="{{ID}}" name="{{NAME}}" value="1"{{#checked}} checked{{/checked}}> <label for="{{ID}}">{{LABEL}}</label></p>
 {{#hint}}<p class="hint" id="h-{{ID}}">{{HINT}}</p>{{/hint}}

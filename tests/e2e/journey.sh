@@ -339,6 +339,11 @@ journey_objectives() {
 	section "objectives (a list: objective-N-field, one empty block to add)"
 	as alice
 	local tok v n k missing=
+	get "/o/$ORG/posts"
+	expect_body "d&#39;abord la section <a href=\"/o/$ORG/objectives\">" \
+	    "with no objective yet, a post's objective menu links to the section to fill"
+	expect_body "d&#39;abord la section <a href=\"/o/$ORG/audiences\">" \
+	    "and its persona menu to the audiences"
 	get "/o/$ORG/objectives"
 	expect_status 200 "GET objectives shows the form"
 	n=$(grep -Eo 'name="objective-[0-9]+-text"' "$E2E_DIR/body" | sort -u | wc -l)
