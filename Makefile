@@ -120,9 +120,13 @@ $(B)/reseauter: $(CGI_OBJ) $(B)/libreseauter.a
 # The administration's command-line tool (tools/reseauter-admin.c).
 $(B)/reseauter-admin: $(B)/tools/reseauter-admin.o $(B)/libreseauter.a
 	$(CXX) $(LDFLAGS) -o $@ $(B)/tools/reseauter-admin.o $(B)/libreseauter.a $(LIBS)
-$(B)/tests/%: tests/unit/%.c $(B)/libreseauter.a
+# What the unit tests share (tests/unit/tdb.h) is linked into each of them.
+$(B)/tests/tdb.o: tests/unit/tdb.c tests/unit/tdb.h $(wildcard lib/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit $< -o $@ $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c $< -o $@
+$(B)/tests/%: tests/unit/%.c tests/unit/tdb.h $(B)/tests/tdb.o $(B)/libreseauter.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit $< -o $@ $(B)/tests/tdb.o $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
 $(B)/locale/%.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<

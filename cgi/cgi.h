@@ -164,6 +164,15 @@ void page_field_error(struct req *r, struct tpl_dict *d, const char *key,
 void page_summary_add(struct req *r, struct tpl_dict *d, struct tpl_dict **sum,
     const char *anchor, const char *label, const char *message);
 
+/*
+ * Marks field key of d as refused for a reason beyond its declared
+ * checks: page_field_error() next to it and page_summary_add() under its
+ * label.  label and msgid are English message ids, translated here.
+ */
+void page_field_problem(struct req *r, struct tpl_dict *d,
+    struct tpl_dict **sum, const char *key, const char *label,
+    const char *msgid);
+
 /* Sets {{saved_by}} and {{saved_on}} and shows {{#stamp}} when the section was ever saved. */
 void page_stamp(struct req *r, struct tpl_dict *d, int64_t updated_at,
     const char *updated_by);
@@ -180,11 +189,25 @@ void page_set_number(struct req *r, struct tpl_dict *d, const char *key,
 int page_set_session_cookie(struct req *r, const char *token, int remove);
 
 /*
- * The message id for a new password that the policy refuses (enum
- * auth_pw_problem), or NULL when it is acceptable.  In signup.c, shared
- * with the invitation form.
+ * Logs user_id in in this browser: starts a session and sets its cookie.
+ * Returns RT_OK or an error of auth_session_start() or of the cookie.
  */
-const char *signup_password_message(int problem);
+int page_session_begin(struct req *r, int64_t user_id);
+
+/*
+ * Answers the failed lookup rc of a one-time link: 404 with msg404 for
+ * RT_ENOTFOUND, 410 with msg410 for RT_EEXPIRED (English message ids);
+ * any other status is returned as it is.
+ */
+int page_gone(struct req *r, int rc, const char *msg404, const char *msg410);
+
+/*
+ * The message id for the new password of field pw that the policy refuses
+ * (enum auth_pw_problem), or NULL when it is acceptable or the field has
+ * an error of its own.  In signup.c, shared with the invitation and reset
+ * forms.
+ */
+const char *signup_password_message(const struct field_value *pw);
 
 /*
  * Writes into out where a logged-in person starts: their organisation's

@@ -57,20 +57,16 @@ cohort_form_fill(struct req *r, struct tpl_dict *d, const struct form *f,
     int bad_order, const struct cohort *c)
 {
 	struct tpl_dict *inc, *sum = NULL;
-	const char *msg;
 
 	inc = page_include(r, d, "COHORT_FIELDS", "cohort_fields.tpl");
 	tpl_set_int(inc, "NAME_MAX", COHORT_NAME_MAX);
 	tpl_set_int(inc, "NOTES_MAX", COHORT_NOTES_MAX);
 	if (f != NULL) {
 		page_form_fill(r, inc, f, &sum);
-		if (bad_order) {
-			msg = T(r, N_("The last day cannot come before the "
-			    "first."));
-			page_field_error(r, inc, "ends_on", msg);
-			page_summary_add(r, inc, &sum, "ends_on",
-			    T(r, "Last day"), msg);
-		}
+		if (bad_order)
+			page_field_problem(r, inc, &sum, "ends_on",
+			    N_("Last day"), N_("The last day cannot come "
+			    "before the first."));
 	} else if (c != NULL) {
 		tpl_set(inc, "name", c->name);
 		tpl_set(inc, "starts_on", c->starts_on);

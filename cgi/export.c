@@ -291,9 +291,7 @@ orgs_new_render(struct req *r, const struct form *f, const char *msgid,
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
 	if (msgid != NULL) {
-		page_field_error(r, d, "file", T(r, msgid));
-		page_summary_add(r, d, &sum, "file", T(r, "Plan file"),
-		    T(r, msgid));
+		page_field_problem(r, d, &sum, "file", N_("Plan file"), msgid);
 		if (detail != NULL && detail[0] != '\0' &&
 		    (e = tpl_add_section(d, "file_detail")) != NULL)
 			tpl_set(e, "DETAIL", detail);

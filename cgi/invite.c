@@ -24,15 +24,10 @@ static const struct field_def invite_fields[] = {
 static int
 invite_gone(struct req *r, int rc)
 {
-	if (rc == RT_ENOTFOUND)
-		return page_error(r, 404, N_("This invitation link does not "
-		    "exist. Check that it was copied whole, or ask for a new "
-		    "one."));
-	if (rc == RT_EEXPIRED)
-		return page_error(r, 410, N_("This invitation link has "
-		    "already been used or has expired. Ask a member of the "
-		    "organisation for a new one."));
-	return rc;
+	return page_gone(r, rc, N_("This invitation link does not exist. "
+	    "Check that it was copied whole, or ask for a new one."),
+	    N_("This invitation link has already been used or has expired. "
+	    "Ask a member of the organisation for a new one."));
 }
 
 /* Shows the invitation with the join button or the account form. */
@@ -69,16 +64,12 @@ invite_render(struct req *r, const struct org_invite *inv,
 
 		if (f != NULL)
 			page_form_fill(r, a, f, &sum);
-		if (email_msg != NULL) {
-			page_field_error(r, a, "email", T(r, email_msg));
-			page_summary_add(r, a, &sum, "email",
-			    T(r, "E-mail address"), T(r, email_msg));
-		}
-		if (pw_msg != NULL) {
-			page_field_error(r, a, "password", T(r, pw_msg));
-			page_summary_add(r, a, &sum, "password",
-			    T(r, "Password"), T(r, pw_msg));
-		}
+		if (email_msg != NULL)
+			page_field_problem(r, a, &sum, "email",
+			    N_("E-mail address"), email_msg);
+		if (pw_msg != NULL)
+			page_field_problem(r, a, &sum, "password",
+			    N_("Password"), pw_msg);
 	}
 	return page_finish(r, layout, status);
 }
@@ -102,7 +93,7 @@ invite_post(struct req *r)
 	struct form f = { 0 };
 	const struct field_value *pw;
 	const char *pw_msg = NULL;
-	char hash[AUTH_HASH_MAX] = "", token[AUTH_TOKEN_LEN + 1], loc[64];
+	char hash[AUTH_HASH_MAX] = "", loc[64];
 	int64_t user_id, org_id;
 	int rc;
 
@@ -121,9 +112,7 @@ invite_post(struct req *r)
 	if (rc != RT_OK)
 		goto out;
 	pw = form_get(&f, "password");
-	if (pw->error == FIELD_OK)
-		pw_msg = signup_password_message(
-		    auth_password_problem(pw->text, pw->len));
+	pw_msg = signup_password_message(pw);
 	if (f.nerrors > 0 || pw_msg != NULL) {
 		rc = invite_render(r, &inv, &f, NULL, pw_msg, 422);
 		goto out;
@@ -146,10 +135,7 @@ invite_post(struct req *r)
 	}
 	if (rc != RT_OK)
 		goto out;
-	if ((rc = auth_session_start(r->app->auth, r->h, user_id, r->now,
-	    token)) != RT_OK)
-		goto out;
-	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
+	if ((rc = page_session_begin(r, user_id)) != RT_OK)
 		goto out;
 	snprintf(loc, sizeof loc, "/o/%lld/", (long long)org_id);
 	rc = page_redirect(r, 303, loc);

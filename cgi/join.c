@@ -60,11 +60,8 @@ join_form(struct req *r, const char *typed, const char *msgid, int status)
 	    N_("Join a cohort"))) == NULL)
 		return RT_ENOMEM;
 	tpl_set(d, "code", typed);
-	if (msgid != NULL) {
-		page_field_error(r, d, "code", T(r, msgid));
-		page_summary_add(r, d, &sum, "code", T(r, "Join code"),
-		    T(r, msgid));
-	}
+	if (msgid != NULL)
+		page_field_problem(r, d, &sum, "code", N_("Join code"), msgid);
 	return page_finish(r, layout, status);
 }
 
@@ -194,11 +191,9 @@ join_confirm(struct req *r, const struct cohort *c, int64_t org_id,
 		if (orgs[i].id == org_id)
 			tpl_show(s, "selected");
 	}
-	if (org_msgid != NULL) {
-		page_field_error(r, d, "org", T(r, org_msgid));
-		page_summary_add(r, d, &sum, "org",
-		    T(r, "Organisation that joins"), T(r, org_msgid));
-	}
+	if (org_msgid != NULL)
+		page_field_problem(r, d, &sum, "org",
+		    N_("Organisation that joins"), org_msgid);
 	rc = page_finish(r, layout, status);
 out:
 	free(orgs);

@@ -6,8 +6,6 @@
  * password is wrong; 429 (with Retry-After) after too many failures.
  * POST /logout: 303 to "/", the session ended.
  */
-#include <sodium.h>
-
 #include "cgi.h"
 
 static const struct field_def login_fields[] = {
@@ -57,7 +55,7 @@ login_post(struct req *r)
 {
 	struct form f = { 0 };
 	const struct field_value *email, *pw, *next;
-	char token[AUTH_TOKEN_LEN + 1], loc[64];
+	char loc[64];
 	int64_t user_id;
 	int rc;
 
@@ -90,17 +88,13 @@ login_post(struct req *r)
 		goto out;
 	if (r->logged_in)
 		auth_session_end(r->h, r->session_token);
-	if ((rc = auth_session_start(r->app->auth, r->h, user_id, r->now,
-	    token)) != RT_OK)
-		goto out;
-	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
+	if ((rc = page_session_begin(r, user_id)) != RT_OK)
 		goto out;
 	if (next->present && http_local_path(next->text))
 		rc = page_redirect(r, 303, next->text);
 	else if ((rc = home_path(r, user_id, loc, sizeof loc)) == RT_OK)
 		rc = page_redirect(r, 303, loc);
 out:
-	sodium_memzero(token, sizeof token);
 	form_free(&f);
 	return rc;
 }

@@ -290,6 +290,37 @@ page_set_number(struct req *r, struct tpl_dict *d, const char *key,
 	tpl_set(d, key, num);
 }
 
+void
+page_field_problem(struct req *r, struct tpl_dict *d, struct tpl_dict **sum,
+    const char *key, const char *label, const char *msgid)
+{
+	page_field_error(r, d, key, T(r, msgid));
+	page_summary_add(r, d, sum, key, T(r, label), T(r, msgid));
+}
+
+int
+page_gone(struct req *r, int rc, const char *msg404, const char *msg410)
+{
+	if (rc == RT_ENOTFOUND)
+		return page_error(r, 404, msg404);
+	if (rc == RT_EEXPIRED)
+		return page_error(r, 410, msg410);
+	return rc;
+}
+
+int
+page_session_begin(struct req *r, int64_t user_id)
+{
+	char token[AUTH_TOKEN_LEN + 1];
+	int rc;
+
+	rc = auth_session_start(r->app->auth, r->h, user_id, r->now, token);
+	if (rc == RT_OK)
+		rc = page_set_session_cookie(r, token, 0);
+	sodium_memzero(token, sizeof token);
+	return rc;
+}
+
 int
 page_set_session_cookie(struct req *r, const char *token, int remove)
 {

@@ -26,16 +26,11 @@ static const struct field_def reset_fields[] = {
 static int
 reset_gone(struct req *r, int rc)
 {
-	if (rc == RT_ENOTFOUND)
-		return page_error(r, 404, N_("This password reset link does "
-		    "not exist. Check that it was copied whole, or ask an "
-		    "administrator of this site for a new one."));
-	if (rc == RT_EEXPIRED)
-		return page_error(r, 410, N_("This password reset link has "
-		    "already been used, was replaced by a newer one, or has "
-		    "expired. Ask an administrator of this site for a new "
-		    "one."));
-	return rc;
+	return page_gone(r, rc, N_("This password reset link does not "
+	    "exist. Check that it was copied whole, or ask an administrator "
+	    "of this site for a new one."), N_("This password reset link "
+	    "has already been used, was replaced by a newer one, or has "
+	    "expired. Ask an administrator of this site for a new one."));
 }
 
 /*
@@ -58,16 +53,12 @@ reset_render(struct req *r, const struct admin_reset *rs,
 	tpl_set(d, "TOKEN", r->token);
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
-	if (pw_msg != NULL) {
-		page_field_error(r, d, "password", T(r, pw_msg));
-		page_summary_add(r, d, &sum, "password", T(r, "New password"),
-		    T(r, pw_msg));
-	}
-	if (confirm_msg != NULL) {
-		page_field_error(r, d, "confirm", T(r, confirm_msg));
-		page_summary_add(r, d, &sum, "confirm",
-		    T(r, "The same password again"), T(r, confirm_msg));
-	}
+	if (pw_msg != NULL)
+		page_field_problem(r, d, &sum, "password", N_("New password"),
+		    pw_msg);
+	if (confirm_msg != NULL)
+		page_field_problem(r, d, &sum, "confirm",
+		    N_("The same password again"), confirm_msg);
 	return page_finish(r, layout, status);
 }
 
@@ -89,8 +80,7 @@ reset_post(struct req *r)
 	struct form f = { 0 };
 	const struct field_value *pw, *confirm;
 	const char *pw_msg = NULL, *confirm_msg = NULL;
-	char hash[AUTH_HASH_MAX] = "", token[AUTH_TOKEN_LEN + 1] = "";
-	char loc[64];
+	char hash[AUTH_HASH_MAX] = "", loc[64];
 	int64_t user_id;
 	int rc;
 
@@ -101,9 +91,7 @@ reset_post(struct req *r)
 		goto out;
 	pw = form_get(&f, "password");
 	confirm = form_get(&f, "confirm");
-	if (pw->error == FIELD_OK)
-		pw_msg = signup_password_message(
-		    auth_password_problem(pw->text, pw->len));
+	pw_msg = signup_password_message(pw);
 	if (pw->error == FIELD_OK && pw_msg == NULL &&
 	    confirm->error == FIELD_OK && (pw->len != confirm->len ||
 	    sodium_memcmp(pw->text, confirm->text, pw->len) != 0))
@@ -127,16 +115,12 @@ reset_post(struct req *r)
 	if (r->logged_in && (rc = auth_session_end(r->h,
 	    r->session_token)) != RT_OK)
 		goto out;
-	if ((rc = auth_session_start(r->app->auth, r->h, user_id, r->now,
-	    token)) != RT_OK)
-		goto out;
-	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
+	if ((rc = page_session_begin(r, user_id)) != RT_OK)
 		goto out;
 	if ((rc = home_path(r, user_id, loc, sizeof loc)) == RT_OK)
 		rc = page_redirect(r, 303, loc);
 out:
 	sodium_memzero(hash, sizeof hash);
-	sodium_memzero(token, sizeof token);
 	form_free(&f);
 	return rc;
 }

@@ -153,13 +153,9 @@ share_render(struct req *r, const struct form *f, int past,
 	tpl_set(d, "TODAY", today);
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
-	if (past) {
-		const char *msg = T(r, N_("Choose today or a later date."));
-
-		page_field_error(r, d, "expires", msg);
-		page_summary_add(r, d, &sum, "expires", T(r, "Valid until"),
-		    msg);
-	}
+	if (past)
+		page_field_problem(r, d, &sum, "expires", N_("Valid until"),
+		    N_("Choose today or a later date."));
 	rc = page_finish(r, layout, status);
 out:
 	free(v);
@@ -274,15 +270,11 @@ share_source(struct req *r, int *answered)
 	if ((rc = share_headers(r)) != RT_OK)
 		return rc;
 	rc = share_resolve(r->h, r->token, r->now, &org);
-	if (rc == RT_ENOTFOUND) {
+	if (rc == RT_ENOTFOUND || rc == RT_EEXPIRED) {
 		*answered = 1;
-		return page_error(r, 404, N_("This page does not exist."));
-	}
-	if (rc == RT_EEXPIRED) {
-		*answered = 1;
-		return page_error(r, 410, N_("This share link no longer "
-		    "works: it was withdrawn or its time ran out. Ask the "
-		    "organisation for a new link."));
+		return page_gone(r, rc, N_("This page does not exist."),
+		    N_("This share link no longer works: it was withdrawn or "
+		    "its time ran out. Ask the organisation for a new link."));
 	}
 	if (rc != RT_OK)
 		return rc;

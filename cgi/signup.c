@@ -25,9 +25,11 @@ static const struct field_def signup_fields[] = {
 #define SIGNUP_NFIELDS (sizeof signup_fields / sizeof signup_fields[0])
 
 const char *
-signup_password_message(int problem)
+signup_password_message(const struct field_value *pw)
 {
-	switch (problem) {
+	if (pw->error != FIELD_OK)
+		return NULL;
+	switch (auth_password_problem(pw->text, pw->len)) {
 	case AUTH_PW_SHORT:
 		return N_("Use at least 8 characters. A short sentence is "
 		    "easy to remember and hard to guess.");
@@ -57,16 +59,12 @@ signup_render(struct req *r, const struct form *f, const char *email_msg,
 	else if ((next = kvlist_get(&r->query, "next")) != NULL &&
 	    http_local_path(next))
 		tpl_set(d, "next", next);
-	if (email_msg != NULL) {
-		page_field_error(r, d, "email", T(r, email_msg));
-		page_summary_add(r, d, &sum, "email",
-		    T(r, "E-mail address"), T(r, email_msg));
-	}
-	if (pw_msg != NULL) {
-		page_field_error(r, d, "password", T(r, pw_msg));
-		page_summary_add(r, d, &sum, "password", T(r, "Password"),
-		    T(r, pw_msg));
-	}
+	if (email_msg != NULL)
+		page_field_problem(r, d, &sum, "email", N_("E-mail address"),
+		    email_msg);
+	if (pw_msg != NULL)
+		page_field_problem(r, d, &sum, "password", N_("Password"),
+		    pw_msg);
 	return page_finish(r, layout, status);
 }
 
@@ -82,7 +80,7 @@ signup_post(struct req *r)
 	struct form f = { 0 };
 	const struct field_value *pw, *next;
 	const char *pw_msg = NULL;
-	char hash[AUTH_HASH_MAX], token[AUTH_TOKEN_LEN + 1], loc[64];
+	char hash[AUTH_HASH_MAX], loc[64];
 	int64_t user_id, org_id;
 	int rc;
 
@@ -90,9 +88,7 @@ signup_post(struct req *r)
 	if (rc != RT_OK)
 		goto out;
 	pw = form_get(&f, "password");
-	if (pw->error == FIELD_OK)
-		pw_msg = signup_password_message(
-		    auth_password_problem(pw->text, pw->len));
+	pw_msg = signup_password_message(pw);
 	if (f.nerrors > 0 || pw_msg != NULL) {
 		rc = signup_render(r, &f, NULL, pw_msg, 422);
 		goto out;
@@ -111,10 +107,7 @@ signup_post(struct req *r)
 	}
 	if (rc != RT_OK)
 		goto out;
-	if ((rc = auth_session_start(r->app->auth, r->h, user_id, r->now,
-	    token)) != RT_OK)
-		goto out;
-	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
+	if ((rc = page_session_begin(r, user_id)) != RT_OK)
 		goto out;
 	snprintf(loc, sizeof loc, "/o/%lld/", (long long)org_id);
 	next = form_get(&f, "next");

@@ -47,27 +47,6 @@ admin_status(int rc, int allowed1, int allowed2)
 }
 
 /*
- * Makes room for one more element of size bytes in the array *p of n
- * used and *cap allocated elements, doubling it (from 8).  Returns RT_OK
- * or RT_ENOMEM, and then *p and *cap are unchanged.
- */
-static int
-admin_grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t	 ncap;
-	void	*np;
-
-	if (n < *cap)
-		return RT_OK;
-	ncap = *cap == 0 ? 8 : *cap * 2;
-	if (ncap > SIZE_MAX / size || (np = realloc(*p, ncap * size)) == NULL)
-		return RT_ENOMEM;
-	*p = np;
-	*cap = ncap;
-	return RT_OK;
-}
-
-/*
  * Binds by_user as parameter col of st: the id, or NULL for 0 (the
  * command-line tool).  Returns the SQLite result code.
  */
@@ -296,84 +275,51 @@ fail:
 	return admin_status(rc, RT_EEXISTS, RT_OK);
 }
 
+/*
+ * Fills the struct admin_user at p from the current row of
+ * DB_STMT_ADMIN_USERS: the columns of admin_user_columns(), then the
+ * number of organisations and the last activity.
+ */
+static void
+admin_users_row(sqlite3_stmt *st, void *p)
+{
+	struct admin_user	*u = p;
+
+	admin_user_columns(st, u);
+	u->orgs = sqlite3_column_int64(st, 5);
+	u->last_seen = sqlite3_column_int64(st, 6);
+}
+
 /* See admin.h.  On failure nothing stays allocated. */
 int
 admin_users(struct dbh *h, struct admin_user **out, size_t *n)
 {
-	sqlite3_stmt		*st;
-	struct admin_user	*v = NULL;
-	size_t			 nv = 0, cap = 0;
-	int			 rc;
-
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_ADMIN_USERS)) == NULL)
-		return RT_EDB;
-	while ((rc = db_step_row(h->rd, st, "list users")) == RT_OK) {
-		if ((rc = admin_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			break;
-		admin_user_columns(st, &v[nv]);
-		v[nv].orgs = sqlite3_column_int64(st, 5);
-		v[nv].last_seen = sqlite3_column_int64(st, 6);
-		nv++;
-	}
-	db_stmt_release(st);
-	if (rc != RT_ENOTFOUND) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : admin_status(rc, RT_OK,
-		    RT_OK);
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_ADMIN_USERS, NULL, 0, "list users",
+	    sizeof(**out), admin_users_row, (void **)out, n);
+}
+
+/* Fills the struct admin_org at p from a row of DB_STMT_ADMIN_ORGS. */
+static void
+admin_orgs_row(sqlite3_stmt *st, void *p)
+{
+	struct admin_org	*o = p;
+
+	o->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, o->name, sizeof(o->name));
+	o->created = sqlite3_column_int64(st, 2);
+	o->members = sqlite3_column_int64(st, 3);
+	o->cohorts = sqlite3_column_int64(st, 4);
+	o->last_plan = sqlite3_column_int64(st, 5);
 }
 
 /* See admin.h.  On failure nothing stays allocated. */
 int
 admin_orgs(struct dbh *h, struct admin_org **out, size_t *n)
 {
-	sqlite3_stmt		*st;
-	struct admin_org	*v = NULL;
-	size_t			 nv = 0, cap = 0;
-	int			 rc;
-
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_ADMIN_ORGS)) == NULL)
-		return RT_EDB;
-	while ((rc = db_step_row(h->rd, st, "list orgs")) == RT_OK) {
-		if ((rc = admin_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			break;
-		memset(&v[nv], 0, sizeof(v[nv]));
-		v[nv].id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, v[nv].name, sizeof(v[nv].name));
-		v[nv].created = sqlite3_column_int64(st, 2);
-		v[nv].members = sqlite3_column_int64(st, 3);
-		v[nv].cohorts = sqlite3_column_int64(st, 4);
-		v[nv].last_plan = sqlite3_column_int64(st, 5);
-		nv++;
-	}
-	db_stmt_release(st);
-	if (rc != RT_ENOTFOUND) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : admin_status(rc, RT_OK,
-		    RT_OK);
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_ADMIN_ORGS, NULL, 0, "list orgs",
+	    sizeof(**out), admin_orgs_row, (void **)out, n);
 }
 
 /*
@@ -412,8 +358,7 @@ admin_reset_create(struct dbh *h, int64_t user_id, int64_t by_user,
 	int			 rc;
 
 	assert(h != NULL && h->db != NULL && token != NULL);
-	auth_token_new(token);
-	db_token_hash(token, th);
+	db_token_new(token, th);
 	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
 		goto out;
 	if ((rc = admin_user_read(w, DB_STMT_ADMIN_USER_BY_ID, user_id, NULL,
@@ -459,19 +404,11 @@ admin_reset_find(struct db_conn *c, const char *token, time_t now,
     struct admin_reset *out)
 {
 	sqlite3_stmt	*st;
-	unsigned char	 th[DB_TOKEN_HASH_LEN];
 	int		 rc, used = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (strnlen(token, AUTH_TOKEN_LEN + 1) != AUTH_TOKEN_LEN)
-		return RT_ENOTFOUND;
-	db_token_hash(token, th);
-	if ((st = db_stmt(c, DB_STMT_ADMIN_RESET_BY_TOKEN)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_blob(st, 1, th, sizeof(th), SQLITE_STATIC) !=
-	    SQLITE_OK)
-		rc = db_fail(c, "bind reset");
-	else if ((rc = db_step_row(c, st, "find reset")) == RT_OK) {
+	if ((rc = db_token_row(c, DB_STMT_ADMIN_RESET_BY_TOKEN, token,
+	    "find reset", &st)) == RT_OK) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->user_id = sqlite3_column_int64(st, 1);
 		db_column_copy(st, 2, out->name, sizeof(out->name));

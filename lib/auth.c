@@ -565,9 +565,8 @@ auth_session_start(struct auth *a, struct dbh *h, int64_t user_id,
 	int		 rc;
 
 	assert(a != NULL && h != NULL && h->db != NULL && token != NULL);
-	auth_token_new(token);
+	db_token_new(token, th);
 	auth_token_new(csrf);
-	db_token_hash(token, th);
 	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
 		goto out;
 	if ((rc = auth_sessions_prune(w, a, now)) != RT_OK ||
@@ -624,22 +623,13 @@ auth_session_get(struct auth *a, struct dbh *h, const char *token,
     time_t now, struct session *out)
 {
 	sqlite3_stmt	*st;
-	unsigned char	 th[DB_TOKEN_HASH_LEN];
 	int		 rc;
 
 	assert(a != NULL && h != NULL && h->rd != NULL);
 	assert(token != NULL && out != NULL);
 	memset(out, 0, sizeof(*out));
-	if (strnlen(token, AUTH_TOKEN_LEN + 1) != AUTH_TOKEN_LEN)
-		return RT_ENOTFOUND;
-	db_token_hash(token, th);
-	if ((st = db_stmt(h->rd, DB_STMT_SESSION_GET)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_blob(st, 1, th, sizeof(th), SQLITE_STATIC) !=
-	    SQLITE_OK)
-		rc = db_fail(h->rd, "bind session");
-	else
-		rc = db_step_row(h->rd, st, "get session");
+	rc = db_token_row(h->rd, DB_STMT_SESSION_GET, token, "get session",
+	    &st);
 	if (rc == RT_OK) {
 		out->id = sqlite3_column_int64(st, 0);
 		out->user_id = sqlite3_column_int64(st, 1);

@@ -37,27 +37,6 @@ cohort_status(int rc, int allowed1, int allowed2)
 }
 
 /*
- * Makes room for one more element of size bytes in the array *p of n
- * used and *cap allocated elements, doubling it (from 4).  Returns RT_OK
- * or RT_ENOMEM, and then *p and *cap are unchanged.
- */
-static int
-cohort_grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t	 ncap;
-	void	*np;
-
-	if (n < *cap)
-		return RT_OK;
-	ncap = *cap == 0 ? 4 : *cap * 2;
-	if (ncap > SIZE_MAX / size || (np = realloc(*p, ncap * size)) == NULL)
-		return RT_ENOMEM;
-	*p = np;
-	*cap = ncap;
-	return RT_OK;
-}
-
-/*
  * Counts the characters (code points) of the UTF-8 string s: every byte
  * but the continuation bytes (10xxxxxx).
  */
@@ -134,11 +113,14 @@ cohort_state_column(sqlite3_stmt *st, int col)
 
 /*
  * Reads the columns of COHORT_GET (id, name, starts, ends, notes, code,
- * state, created, organisations) from the current row of st into out.
+ * state, created, organisations) from the current row of st into the
+ * struct cohort at p.
  */
 static void
-cohort_row(sqlite3_stmt *st, struct cohort *out)
+cohort_row(sqlite3_stmt *st, void *p)
 {
+	struct cohort	*out = p;
+
 	memset(out, 0, sizeof(*out));
 	out->id = sqlite3_column_int64(st, 0);
 	db_column_copy(st, 1, out->name, sizeof(out->name));
@@ -504,42 +486,24 @@ int
 cohort_list_for_trainer(struct dbh *h, int64_t user_id, int archived,
     struct cohort **out, size_t *n)
 {
-	sqlite3_stmt	*st;
-	struct cohort	*v = NULL;
-	size_t		 nv = 0, cap = 0;
-	int		 rc;
+	const int64_t	 args[] = { user_id, archived ? 1 : 0 };
 
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_COHORTS_OF_TRAINER)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, user_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, archived ? 1 : 0) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind cohorts of trainer");
-		goto out;
-	}
-	while ((rc = db_step_row(h->rd, st, "cohorts of trainer")) == RT_OK) {
-		if ((rc = cohort_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			goto out;
-		cohort_row(st, &v[nv++]);
-	}
-	if (rc == RT_ENOTFOUND)
-		rc = RT_OK;
-out:
-	db_stmt_release(st);
-	if (rc != RT_OK) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_COHORTS_OF_TRAINER, args, 2,
+	    "cohorts of trainer", sizeof(**out), cohort_row, (void **)out, n);
+}
+
+/* Fills the struct cohort_trainer at p from a row of COHORT_TRAINERS. */
+static void
+cohort_trainer_row(sqlite3_stmt *st, void *p)
+{
+	struct cohort_trainer	*t = p;
+
+	t->user_id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, t->name, sizeof(t->name));
+	db_column_copy(st, 2, t->email, sizeof(t->email));
+	t->added_at = sqlite3_column_int64(st, 3);
+	t->active = sqlite3_column_int(st, 4) != 0;
 }
 
 /* See cohort.h. */
@@ -547,47 +511,10 @@ int
 cohort_trainers(struct dbh *h, int64_t cohort_id,
     struct cohort_trainer **out, size_t *n)
 {
-	sqlite3_stmt		*st;
-	struct cohort_trainer	*v = NULL;
-	size_t			 nv = 0, cap = 0;
-	int			 rc;
-
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_COHORT_TRAINERS)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, cohort_id) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind cohort trainers");
-		goto out;
-	}
-	while ((rc = db_step_row(h->rd, st, "cohort trainers")) == RT_OK) {
-		if ((rc = cohort_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			goto out;
-		memset(&v[nv], 0, sizeof(v[nv]));
-		v[nv].user_id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, v[nv].name, sizeof(v[nv].name));
-		db_column_copy(st, 2, v[nv].email, sizeof(v[nv].email));
-		v[nv].added_at = sqlite3_column_int64(st, 3);
-		v[nv].active = sqlite3_column_int(st, 4) != 0;
-		nv++;
-	}
-	if (rc == RT_ENOTFOUND)
-		rc = RT_OK;
-out:
-	db_stmt_release(st);
-	if (rc != RT_OK) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_COHORT_TRAINERS, &cohort_id, 1,
+	    "cohort trainers", sizeof(**out), cohort_trainer_row,
+	    (void **)out, n);
 }
 
 /*
@@ -761,50 +688,26 @@ fail:
 	return cohort_status(rc, RT_ENOTFOUND, RT_OK);
 }
 
+/* Fills the struct cohort_of_org at p from a row of COHORTS_OF_ORG. */
+static void
+cohort_of_org_row(sqlite3_stmt *st, void *p)
+{
+	struct cohort_of_org	*c = p;
+
+	c->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, c->name, sizeof(c->name));
+	c->state = cohort_state_column(st, 2);
+	c->joined_at = sqlite3_column_int64(st, 3);
+	db_column_copy(st, 4, c->trainers, sizeof(c->trainers));
+}
+
 /* See cohort.h. */
 int
 cohort_list_for_org(struct dbh *h, int64_t org_id,
     struct cohort_of_org **out, size_t *n)
 {
-	sqlite3_stmt		*st;
-	struct cohort_of_org	*v = NULL;
-	size_t			 nv = 0, cap = 0;
-	int			 rc;
-
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_COHORTS_OF_ORG)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind cohorts of org");
-		goto out;
-	}
-	while ((rc = db_step_row(h->rd, st, "cohorts of org")) == RT_OK) {
-		if ((rc = cohort_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			goto out;
-		memset(&v[nv], 0, sizeof(v[nv]));
-		v[nv].id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, v[nv].name, sizeof(v[nv].name));
-		v[nv].state = cohort_state_column(st, 2);
-		v[nv].joined_at = sqlite3_column_int64(st, 3);
-		db_column_copy(st, 4, v[nv].trainers, sizeof(v[nv].trainers));
-		nv++;
-	}
-	if (rc == RT_ENOTFOUND)
-		rc = RT_OK;
-out:
-	db_stmt_release(st);
-	if (rc != RT_OK) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_COHORTS_OF_ORG, &org_id, 1,
+	    "cohorts of org", sizeof(**out), cohort_of_org_row, (void **)out,
+	    n);
 }

@@ -239,29 +239,6 @@ comment_threads_free(struct comment_thread *v, size_t n)
 }
 
 /*
- * Appends a zeroed element to the array *v of *n elements of size size
- * whose room is *cap, growing it by doubling.  Returns the new element,
- * or NULL when memory runs out (the array is unchanged).
- */
-static void *
-comment_grow(void **v, size_t *n, size_t *cap, size_t size)
-{
-	void	*nv;
-	size_t	 ncap;
-
-	if (*n == *cap) {
-		ncap = *cap == 0 ? 4 : *cap * 2;
-		if (ncap > SIZE_MAX / size ||
-		    (nv = realloc(*v, ncap * size)) == NULL)
-			return NULL;
-		*v = nv;
-		*cap = ncap;
-	}
-	memset((char *)*v + *n * size, 0, size);
-	return (char *)*v + (*n)++ * size;
-}
-
-/*
  * See comment.h.  The rows come thread after thread, the opening comment
  * first, so a new thread starts whenever the thread column changes.  The
  * messages of the thread being read grow in their own array; *cap of each
@@ -299,7 +276,7 @@ comment_threads(struct dbh *h, int64_t org_id, int section,
 		if (slug == NULL || (sec = wb_section_by_slug(slug)) < 0)
 			continue;
 		if (t == NULL || t->id != tid) {
-			t = comment_grow((void **)&v, &nv, &cap, sizeof(*v));
+			t = db_array_add((void **)&v, &nv, &cap, sizeof(*v));
 			if (t == NULL) {
 				rc = RT_ENOMEM;
 				goto out;
@@ -312,7 +289,7 @@ comment_threads(struct dbh *h, int64_t org_id, int section,
 				    sizeof(t->resolved_by));
 			mcap = 0;
 		}
-		m = comment_grow((void **)&t->msgs, &t->n, &mcap, sizeof(*m));
+		m = db_array_add((void **)&t->msgs, &t->n, &mcap, sizeof(*m));
 		if (m == NULL) {
 			rc = RT_ENOMEM;
 			goto out;
@@ -458,7 +435,7 @@ diff_add(struct diff_ctx *x, int kind, const char *item, const char *label,
 		x->sc->more++;
 		return RT_OK;
 	}
-	d = comment_grow((void **)&x->sc->diffs, &x->sc->ndiffs, &x->cap,
+	d = db_array_add((void **)&x->sc->diffs, &x->sc->ndiffs, &x->cap,
 	    sizeof(*d));
 	if (d == NULL)
 		return RT_ENOMEM;

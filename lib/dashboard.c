@@ -356,29 +356,6 @@ dash_unstood_one(void *arg, int64_t org, const struct wb_plan *p,
 }
 
 /*
- * Appends one row to d (growing it by doubling) and returns it zeroed in
- * *out.  Returns RT_OK or RT_ENOMEM.
- */
-static int
-dash_row_add(struct dashboard *d, size_t *cap, struct dashboard_row **out)
-{
-	struct dashboard_row	*nr;
-	size_t			 ncap;
-
-	if (d->n == *cap) {
-		ncap = *cap == 0 ? 16 : *cap * 2;
-		if (ncap > SIZE_MAX / sizeof(*nr) ||
-		    (nr = realloc(d->rows, ncap * sizeof(*nr))) == NULL)
-			return RT_ENOMEM;
-		d->rows = nr;
-		*cap = ncap;
-	}
-	*out = &d->rows[d->n++];
-	memset(*out, 0, sizeof(**out));
-	return RT_OK;
-}
-
-/*
  * Reads the rows of the dashboard of cohort for trainer through c, inside
  * the caller's read transaction, into d; the last visit of each row goes
  * to the parallel array *seen (malloc'd, -1 for never; the caller frees
@@ -406,8 +383,11 @@ dash_rows_on(struct db_conn *c, int64_t cohort, int64_t trainer,
 		goto out;
 	}
 	while ((rc = db_step_row(c, st, "dashboard rows")) == RT_OK) {
-		if ((rc = dash_row_add(d, &cap, &row)) != RT_OK)
+		if ((row = db_array_add((void **)&d->rows, &d->n, &cap,
+		    sizeof(*row))) == NULL) {
+			rc = RT_ENOMEM;
 			goto out;
+		}
 		if (scap < cap) {
 			if ((ns = realloc(*seen, cap * sizeof(*ns))) == NULL) {
 				rc = RT_ENOMEM;

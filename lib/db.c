@@ -39,6 +39,7 @@
 
 #include "status.h"
 #include "db.h"
+#include "auth.h"
 #include "sql.h"
 
 /* The version of schema.sql this program is written for. */
@@ -1476,6 +1477,104 @@ db_token_hash(const char *token, unsigned char out[DB_TOKEN_HASH_LEN])
 	assert(token != NULL);
 	crypto_generichash(out, DB_TOKEN_HASH_LEN,
 	    (const unsigned char *)token, strlen(token), NULL, 0);
+}
+
+/* See sql.h. */
+void
+db_token_new(char *token, unsigned char hash[DB_TOKEN_HASH_LEN])
+{
+	auth_token_new(token);
+	db_token_hash(token, hash);
+}
+
+/*
+ * See sql.h.  The hash is bound SQLITE_TRANSIENT: SQLite keeps its own
+ * copy, since th does not outlive this call.
+ */
+int
+db_token_row(struct db_conn *c, enum db_stmt id, const char *token,
+    const char *where, sqlite3_stmt **st)
+{
+	unsigned char	 th[DB_TOKEN_HASH_LEN];
+
+	assert(c != NULL && token != NULL && st != NULL);
+	*st = NULL;
+	if (strnlen(token, AUTH_TOKEN_LEN + 1) != AUTH_TOKEN_LEN)
+		return RT_ENOTFOUND;
+	db_token_hash(token, th);
+	if ((*st = db_stmt(c, id)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_blob(*st, 1, th, sizeof(th), SQLITE_TRANSIENT) !=
+	    SQLITE_OK)
+		return db_fail(c, where);
+	return db_step_row(c, *st, where);
+}
+
+/* See sql.h. */
+void *
+db_array_add(void **v, size_t *n, size_t *cap, size_t size)
+{
+	void	*nv;
+	size_t	 ncap;
+
+	assert(v != NULL && n != NULL && cap != NULL && size > 0);
+	if (*n == *cap) {
+		ncap = *cap == 0 ? 4 : *cap * 2;
+		if (ncap > SIZE_MAX / size ||
+		    (nv = realloc(*v, ncap * size)) == NULL)
+			return NULL;
+		*v = nv;
+		*cap = ncap;
+	}
+	memset((char *)*v + *n * size, 0, size);
+	return (char *)*v + (*n)++ * size;
+}
+
+/*
+ * See sql.h.  An error after some rows frees them; a list without a row
+ * is NULL rather than an empty allocation.
+ */
+int
+db_rows(struct db_conn *c, enum db_stmt id, const int64_t *args,
+    size_t nargs, const char *where, size_t size,
+    void (*fill)(sqlite3_stmt *, void *), void **out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	void		*v = NULL, *e;
+	size_t		 nv = 0, cap = 0, i;
+	int		 rc;
+
+	assert(c != NULL && (args != NULL || nargs == 0) && fill != NULL &&
+	    out != NULL && n != NULL);
+	*out = NULL;
+	*n = 0;
+	if ((st = db_stmt(c, id)) == NULL)
+		return RT_EDB;
+	for (i = 0; i < nargs; i++)
+		if (sqlite3_bind_int64(st, (int)i + 1, args[i]) != SQLITE_OK) {
+			rc = db_fail(c, where);
+			db_stmt_release(st);
+			return rc;
+		}
+	while ((rc = db_step_row(c, st, where)) == RT_OK) {
+		if ((e = db_array_add(&v, &nv, &cap, size)) == NULL) {
+			rc = RT_ENOMEM;
+			break;
+		}
+		fill(st, e);
+	}
+	db_stmt_release(st);
+	if (rc != RT_ENOTFOUND) {
+		free(v);
+		return rc == RT_ENOMEM || rc == RT_EBUSY ? rc : RT_EDB;
+	}
+	if (nv == 0) {
+		free(v);
+		v = NULL;
+	}
+	*out = v;
+	*n = nv;
+	return RT_OK;
 }
 
 /*

@@ -55,27 +55,6 @@ org_role_column(sqlite3_stmt *st, int col)
 }
 
 /*
- * Makes room for one more element of size bytes in the array *p of *n
- * used and *cap allocated elements, doubling it (from 4).  Returns RT_OK
- * or RT_ENOMEM, and then *p and *cap are unchanged.
- */
-static int
-org_grow(void **p, size_t *cap, size_t n, size_t size)
-{
-	size_t	 ncap;
-	void	*np;
-
-	if (n < *cap)
-		return RT_OK;
-	ncap = *cap == 0 ? 4 : *cap * 2;
-	if (ncap > SIZE_MAX / size || (np = realloc(*p, ncap * size)) == NULL)
-		return RT_ENOMEM;
-	*p = np;
-	*cap = ncap;
-	return RT_OK;
-}
-
-/*
  * Maps the status rc of a step to what a caller of this module may see:
  * RT_OK and RT_EBUSY stay, and so do the expected outcomes allowed1 and
  * allowed2 (RT_EEXISTS, RT_ENOTFOUND...; pass RT_OK for none); anything
@@ -260,6 +239,17 @@ org_access(struct dbh *h, int64_t org_id, int64_t user_id, int *role)
 	return rc == RT_OK ? RT_OK : RT_EDB;
 }
 
+/* Fills the struct org_ref at p from a row of DB_STMT_ORGS_OF_USER. */
+static void
+org_ref_row(sqlite3_stmt *st, void *p)
+{
+	struct org_ref	*r = p;
+
+	r->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, r->name, sizeof(r->name));
+	r->role = org_role_column(st, 2);
+}
+
 /*
  * See org.h.  On failure *out is NULL, *n is 0 and nothing stays
  * allocated.
@@ -268,45 +258,9 @@ int
 org_list_for_user(struct dbh *h, int64_t user_id, struct org_ref **out,
     size_t *n)
 {
-	sqlite3_stmt	*st;
-	struct org_ref	*v = NULL;
-	size_t		 nv = 0, cap = 0;
-	int		 rc;
-
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_ORGS_OF_USER)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, user_id) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind orgs");
-		goto out;
-	}
-	while ((rc = db_step_row(h->rd, st, "orgs of user")) == RT_OK) {
-		if ((rc = org_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			goto out;
-		memset(&v[nv], 0, sizeof(v[nv]));
-		v[nv].id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, v[nv].name, sizeof(v[nv].name));
-		v[nv].role = org_role_column(st, 2);
-		nv++;
-	}
-	if (rc == RT_ENOTFOUND)
-		rc = RT_OK;
-out:
-	db_stmt_release(st);
-	if (rc != RT_OK) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_ORGS_OF_USER, &user_id, 1, "orgs of user",
+	    sizeof(**out), org_ref_row, (void **)out, n);
 }
 
 /* See org.h.  name is "" on failure. */
@@ -328,52 +282,27 @@ org_name(struct dbh *h, int64_t org_id, char name[AUTH_NAME_MAX])
 	return org_status(rc, RT_ENOTFOUND, RT_OK);
 }
 
+/* Fills the struct org_member at p from a row of DB_STMT_ORG_MEMBERS. */
+static void
+org_member_row(sqlite3_stmt *st, void *p)
+{
+	struct org_member	*m = p;
+
+	m->user_id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, m->name, sizeof(m->name));
+	db_column_copy(st, 2, m->email, sizeof(m->email));
+	m->role = org_role_column(st, 3);
+	m->joined = sqlite3_column_int64(st, 4);
+}
+
 /* See org.h.  On failure *out is NULL and *n is 0. */
 int
 org_members(struct dbh *h, int64_t org_id, struct org_member **out,
     size_t *n)
 {
-	sqlite3_stmt		*st;
-	struct org_member	*v = NULL;
-	size_t			 nv = 0, cap = 0;
-	int			 rc;
-
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_ORG_MEMBERS)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind members");
-		goto out;
-	}
-	while ((rc = db_step_row(h->rd, st, "members")) == RT_OK) {
-		if ((rc = org_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			goto out;
-		memset(&v[nv], 0, sizeof(v[nv]));
-		v[nv].user_id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, v[nv].name, sizeof(v[nv].name));
-		db_column_copy(st, 2, v[nv].email, sizeof(v[nv].email));
-		v[nv].role = org_role_column(st, 3);
-		v[nv].joined = sqlite3_column_int64(st, 4);
-		nv++;
-	}
-	if (rc == RT_ENOTFOUND)
-		rc = RT_OK;
-out:
-	db_stmt_release(st);
-	if (rc != RT_OK) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_ORG_MEMBERS, &org_id, 1, "members",
+	    sizeof(**out), org_member_row, (void **)out, n);
 }
 
 /*
@@ -390,8 +319,7 @@ org_invite_create(struct dbh *h, int64_t org_id, int64_t by_user,
 	int		 rc;
 
 	assert(h != NULL && h->db != NULL && token != NULL && ttl > 0);
-	auth_token_new(token);
-	db_token_hash(token, th);
+	db_token_new(token, th);
 	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
 		goto out;
 	if ((st = db_stmt(w, DB_STMT_INVITE_ADD)) == NULL)
@@ -419,12 +347,15 @@ out:
 }
 
 /*
- * Fills inv from the current row of st, whose first six columns are those
- * of DB_STMT_INVITE_BY_TOKEN and DB_STMT_INVITES_PENDING.
+ * Fills the struct org_invite at p from the current row of st, whose
+ * first six columns are those of DB_STMT_INVITE_BY_TOKEN and
+ * DB_STMT_INVITES_PENDING.
  */
 static void
-org_invite_columns(sqlite3_stmt *st, struct org_invite *inv)
+org_invite_columns(sqlite3_stmt *st, void *p)
 {
+	struct org_invite	*inv = p;
+
 	memset(inv, 0, sizeof(*inv));
 	inv->id = sqlite3_column_int64(st, 0);
 	inv->org_id = sqlite3_column_int64(st, 1);
@@ -447,19 +378,11 @@ org_invite_find(struct db_conn *c, const char *token, time_t now,
     struct org_invite *out)
 {
 	sqlite3_stmt	*st;
-	unsigned char	 th[DB_TOKEN_HASH_LEN];
 	int		 rc, used = 0, revoked = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (strnlen(token, AUTH_TOKEN_LEN + 1) != AUTH_TOKEN_LEN)
-		return RT_ENOTFOUND;
-	db_token_hash(token, th);
-	if ((st = db_stmt(c, DB_STMT_INVITE_BY_TOKEN)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_blob(st, 1, th, sizeof(th), SQLITE_STATIC) !=
-	    SQLITE_OK)
-		rc = db_fail(c, "bind invite");
-	else if ((rc = db_step_row(c, st, "find invite")) == RT_OK) {
+	if ((rc = db_token_row(c, DB_STMT_INVITE_BY_TOKEN, token,
+	    "find invite", &st)) == RT_OK) {
 		org_invite_columns(st, out);
 		used = sqlite3_column_int(st, 6);
 		revoked = sqlite3_column_int(st, 7);
@@ -490,43 +413,12 @@ int
 org_invites_pending(struct dbh *h, int64_t org_id, time_t now,
     struct org_invite **out, size_t *n)
 {
-	sqlite3_stmt		*st;
-	struct org_invite	*v = NULL;
-	size_t			 nv = 0, cap = 0;
-	int			 rc;
+	const int64_t	 args[] = { org_id, (int64_t)now };
 
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_INVITES_PENDING)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, (int64_t)now) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind pending");
-		goto out;
-	}
-	while ((rc = db_step_row(h->rd, st, "pending invites")) == RT_OK) {
-		if ((rc = org_grow((void **)&v, &cap, nv, sizeof(*v))) !=
-		    RT_OK)
-			goto out;
-		org_invite_columns(st, &v[nv]);
-		nv++;
-	}
-	if (rc == RT_ENOTFOUND)
-		rc = RT_OK;
-out:
-	db_stmt_release(st);
-	if (rc != RT_OK) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_INVITES_PENDING, args, 2,
+	    "pending invites", sizeof(**out), org_invite_columns,
+	    (void **)out, n);
 }
 
 /*

@@ -67,8 +67,7 @@ share_create(struct dbh *h, int64_t org_id, int64_t by_user,
 	if (share_chars(label) > SHARE_LABEL_MAX ||
 	    (expires != 0 && expires <= now))
 		return RT_EINVAL;
-	auth_token_new(token);
-	db_token_hash(token, th);
+	db_token_new(token, th);
 	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
 		goto out;
 	if ((st = db_stmt(w, DB_STMT_SHARE_ADD)) == NULL)
@@ -98,60 +97,33 @@ out:
 	return rc;
 }
 
-/* See share.h.  A NULL expiry or last access reads as 0. */
+/*
+ * Fills the struct share_link at p from the current row of
+ * DB_STMT_SHARES_ACTIVE.  A NULL expiry or last access reads as 0.
+ */
+static void
+share_link_row(sqlite3_stmt *st, void *p)
+{
+	struct share_link	*l = p;
+
+	l->id = sqlite3_column_int64(st, 0);
+	db_column_copy(st, 1, l->label, sizeof(l->label));
+	db_column_copy(st, 2, l->creator, sizeof(l->creator));
+	l->created = sqlite3_column_int64(st, 3);
+	l->expires = sqlite3_column_int64(st, 4);
+	l->last_access = sqlite3_column_int64(st, 5);
+}
+
+/* See share.h. */
 int
 share_list(struct dbh *h, int64_t org_id, time_t now,
     struct share_link **out, size_t *n)
 {
-	sqlite3_stmt		*st;
-	struct share_link	*v = NULL, *nv_p;
-	size_t			 nv = 0, cap = 0;
-	int			 rc;
+	const int64_t	 args[] = { org_id, (int64_t)now };
 
 	assert(h != NULL && h->rd != NULL && out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
-	if ((st = db_stmt(h->rd, DB_STMT_SHARES_ACTIVE)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, org_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, (int64_t)now) != SQLITE_OK) {
-		rc = db_fail(h->rd, "bind shares");
-		goto out;
-	}
-	while ((rc = db_step_row(h->rd, st, "active shares")) == RT_OK) {
-		if (nv == cap) {
-			cap = cap == 0 ? 4 : cap * 2;
-			if (cap > SIZE_MAX / sizeof(*v) ||
-			    (nv_p = realloc(v, cap * sizeof(*v))) == NULL) {
-				rc = RT_ENOMEM;
-				goto out;
-			}
-			v = nv_p;
-		}
-		memset(&v[nv], 0, sizeof(v[nv]));
-		v[nv].id = sqlite3_column_int64(st, 0);
-		db_column_copy(st, 1, v[nv].label, sizeof(v[nv].label));
-		db_column_copy(st, 2, v[nv].creator, sizeof(v[nv].creator));
-		v[nv].created = sqlite3_column_int64(st, 3);
-		v[nv].expires = sqlite3_column_int64(st, 4);
-		v[nv].last_access = sqlite3_column_int64(st, 5);
-		nv++;
-	}
-	if (rc == RT_ENOTFOUND)
-		rc = RT_OK;
-out:
-	db_stmt_release(st);
-	if (rc != RT_OK) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : RT_EDB;
-	}
-	if (nv == 0) {
-		free(v);
-		v = NULL;
-	}
-	*out = v;
-	*n = nv;
-	return RT_OK;
+	return db_rows(h->rd, DB_STMT_SHARES_ACTIVE, args, 2, "active shares",
+	    sizeof(**out), share_link_row, (void **)out, n);
 }
 
 /*
@@ -227,21 +199,13 @@ share_resolve(struct dbh *h, const char *token, time_t now,
     int64_t *org_id)
 {
 	sqlite3_stmt	*st;
-	unsigned char	 th[DB_TOKEN_HASH_LEN];
 	int64_t		 id = 0, org = 0, expires = 0, last = 0;
 	int		 rc, revoked = 0, never = 0;
 
 	assert(h != NULL && h->rd != NULL && token != NULL && org_id != NULL);
 	*org_id = 0;
-	if (strnlen(token, AUTH_TOKEN_LEN + 1) != AUTH_TOKEN_LEN)
-		return RT_ENOTFOUND;
-	db_token_hash(token, th);
-	if ((st = db_stmt(h->rd, DB_STMT_SHARE_BY_TOKEN)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_blob(st, 1, th, sizeof(th), SQLITE_STATIC) !=
-	    SQLITE_OK)
-		rc = db_fail(h->rd, "bind share token");
-	else if ((rc = db_step_row(h->rd, st, "find share")) == RT_OK) {
+	if ((rc = db_token_row(h->rd, DB_STMT_SHARE_BY_TOKEN, token,
+	    "find share", &st)) == RT_OK) {
 		id = sqlite3_column_int64(st, 0);
 		org = sqlite3_column_int64(st, 1);
 		expires = sqlite3_column_int64(st, 2);

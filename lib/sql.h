@@ -254,6 +254,42 @@ char *db_column_dup(sqlite3_stmt *st, int col);
 void db_token_hash(const char *token, unsigned char out[DB_TOKEN_HASH_LEN]);
 
 /*
+ * Draws a new token with auth_token_new() into token (AUTH_TOKEN_LEN + 1
+ * bytes) and writes its hash, what the database stores, into hash.
+ */
+void db_token_new(char *token, unsigned char hash[DB_TOKEN_HASH_LEN]);
+
+/*
+ * Looks token up with statement id of c, whose ?1 is a token's hash, and
+ * steps to its first row.  Returns RT_OK with the row readable in *st,
+ * RT_ENOTFOUND when no row matches or token is not AUTH_TOKEN_LEN long
+ * (then it is never looked up), RT_EBUSY or RT_EDB; in every case the
+ * caller ends with db_stmt_release(*st).
+ */
+int db_token_row(struct db_conn *c, enum db_stmt id, const char *token,
+    const char *where, sqlite3_stmt **st);
+
+/*
+ * Appends a zeroed element of size bytes to the malloc'd array *v of *n
+ * elements and room for *cap, doubling the room (from 4) when it is full.
+ * Returns the new element, or NULL when memory runs out (the array is
+ * then unchanged).
+ */
+void *db_array_add(void **v, size_t *n, size_t *cap, size_t size);
+
+/*
+ * Runs statement id of c with the nargs integers of args bound to ?1,
+ * ?2..., and reads every row it gives into a malloc'd array of elements
+ * of size bytes, each zeroed and then filled from its row by fill(st,
+ * element).  Returns RT_OK with *out (NULL when there is no row; the
+ * caller frees it) and *n, or RT_ENOMEM, RT_EBUSY or RT_EDB with *out
+ * NULL and *n 0.
+ */
+int db_rows(struct db_conn *c, enum db_stmt id, const int64_t *args,
+    size_t nargs, const char *where, size_t size,
+    void (*fill)(sqlite3_stmt *, void *), void **out, size_t *n);
+
+/*
  * Brings the database of conn to version target, in one transaction
  * (BEGIN IMMEDIATE) that re-reads PRAGMA user_version first:
  *   - version 0 and no table: runs schema_sql, which must set

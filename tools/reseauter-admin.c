@@ -91,6 +91,17 @@ usage(FILE *f)
 "the database.  Exit status: 0 done, 1 refused or failed, 2 bad usage.\n");
 }
 
+/*
+ * Prints how to use the tool on standard error, for a command line it
+ * does not understand.  Returns EXIT_USAGE.
+ */
+static int
+bad_usage(void)
+{
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
 /* Prints a message prefixed with the tool's name on standard error. */
 __attribute__((format(printf, 1, 2))) static void
 say(const char *fmt, ...)
@@ -102,6 +113,21 @@ say(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/*
+ * Flushes standard output, where the results go, saying so when what
+ * (a link, the list) could not be written.  Returns EXIT_DONE or
+ * EXIT_FAILED.
+ */
+static int
+flushed(const char *what)
+{
+	if (fflush(stdout) != 0) {
+		say("cannot write %s: %s", what, strerror(errno));
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
 }
 
 /* Says what a failed call of lib/ means for the operator, and returns EXIT_FAILED. */
@@ -201,10 +227,8 @@ tool_print_link(struct tool *t, const struct admin_user *u)
 		return fail("making the link", rc);
 	printf("%s/reset/%s\n", t->cfg.base_url, token);
 	sodium_memzero(token, sizeof token);
-	if (fflush(stdout) != 0) {
-		say("cannot write the link: %s", strerror(errno));
+	if (flushed("the link") != EXIT_DONE)
 		return EXIT_FAILED;
-	}
 	say("give this link to %s <%s> privately; it works once, within 24 "
 	    "hours, and ends their other sessions", u->name, u->email);
 	return EXIT_DONE;
@@ -368,6 +392,22 @@ out:
 }
 
 /*
+ * Hashes the password pw of len bytes into hash, with the auth context
+ * made on first use.  Returns EXIT_DONE or EXIT_FAILED (said).
+ */
+static int
+tool_hash(struct tool *t, const char *pw, size_t len,
+    char hash[AUTH_HASH_MAX])
+{
+	if ((t->auth == NULL && auth_new(&t->auth, &t->cfg) != RT_OK) ||
+	    auth_password_hash(t->auth, pw, len, hash) != RT_OK) {
+		say("cannot hash the password: out of memory");
+		return EXIT_FAILED;
+	}
+	return EXIT_DONE;
+}
+
+/*
  * Reads a password for email, checks it against the policy of the
  * sign-up form and hashes it into hash.  Returns EXIT_DONE or
  * EXIT_FAILED (said).
@@ -403,12 +443,7 @@ tool_new_password(struct tool *t, const char *email, char hash[AUTH_HASH_MAX])
 		    "another");
 		goto out;
 	}
-	if (auth_new(&t->auth, &t->cfg) != RT_OK ||
-	    auth_password_hash(t->auth, pw, len, hash) != RT_OK) {
-		say("cannot hash the password: out of memory");
-		goto out;
-	}
-	rc = EXIT_DONE;
+	rc = tool_hash(t, pw, len, hash);
 out:
 	sodium_memzero(pw, sizeof pw);
 	return rc;
@@ -435,10 +470,8 @@ cmd_create_admin(struct tool *t, int argc, char **argv)
 		link = 1;
 		argc--, argv++;
 	}
-	if (argc != 2) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc != 2)
+		return bad_usage();
 	if (!utf8_valid(argv[0], strlen(argv[0])) ||
 	    !utf8_valid(argv[1], strlen(argv[1]))) {
 		say("the e-mail address and the name must be UTF-8 text");
@@ -486,11 +519,8 @@ cmd_create_admin(struct tool *t, int argc, char **argv)
 	if (link) {
 		/* A password nobody knows, until the link sets one. */
 		auth_token_new(secret);
-		if (auth_new(&t->auth, &t->cfg) != RT_OK ||
-		    auth_password_hash(t->auth, secret, strlen(secret),
-		    hash) != RT_OK) {
+		if (tool_hash(t, secret, strlen(secret), hash) != EXIT_DONE) {
 			sodium_memzero(secret, sizeof secret);
-			say("cannot hash the password: out of memory");
 			goto out;
 		}
 		sodium_memzero(secret, sizeof secret);
@@ -525,16 +555,16 @@ static int
 cmd_role(struct tool *t, int grant, int argc, char **argv)
 {
 	struct admin_user	 u;
+	const char		*as;
 	int			 role, rc, ex;
 
-	if (argc != 2) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc != 2)
+		return bad_usage();
 	if ((role = role_of(argv[0])) == 0) {
 		say("unknown role %s: admin or trainer", argv[0]);
 		return EXIT_USAGE;
 	}
+	as = role == AUTH_ROLE_ADMIN ? "an administrator" : "a trainer";
 	if ((ex = tool_open(t, 0)) != EXIT_DONE ||
 	    (ex = tool_find(t, argv[1], &u)) != EXIT_DONE)
 		return ex;
@@ -551,17 +581,13 @@ cmd_role(struct tool *t, int grant, int argc, char **argv)
 		return fail(grant ? "granting the role" : "removing the role",
 		    rc);
 	if (grant && (u.roles & role))
-		say("%s was already %s", u.email, role == AUTH_ROLE_ADMIN ?
-		    "an administrator" : "a trainer");
+		say("%s was already %s", u.email, as);
 	else if (grant)
-		say("%s is now %s", u.email, role == AUTH_ROLE_ADMIN ?
-		    "an administrator" : "a trainer");
+		say("%s is now %s", u.email, as);
 	else if (!(u.roles & role))
-		say("%s was not %s", u.email, role == AUTH_ROLE_ADMIN ?
-		    "an administrator" : "a trainer");
+		say("%s was not %s", u.email, as);
 	else
-		say("%s is no longer %s", u.email, role == AUTH_ROLE_ADMIN ?
-		    "an administrator" : "a trainer");
+		say("%s is no longer %s", u.email, as);
 	return EXIT_DONE;
 }
 
@@ -572,10 +598,8 @@ cmd_reset(struct tool *t, int argc, char **argv)
 	struct admin_user	 u;
 	int			 ex;
 
-	if (argc != 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc != 1)
+		return bad_usage();
 	if ((ex = tool_open(t, 0)) != EXIT_DONE ||
 	    (ex = tool_find(t, argv[0], &u)) != EXIT_DONE)
 		return ex;
@@ -603,10 +627,8 @@ cmd_users(struct tool *t, int argc, char **argv)
 	char			 created[32], seen[32];
 	int			 rc, ex;
 
-	if (argc != 0) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc != 0)
+		return bad_usage();
 	if ((ex = tool_open(t, 0)) != EXIT_DONE)
 		return ex;
 	if ((rc = admin_users(&t->h, &v, &n)) != RT_OK)
@@ -623,11 +645,7 @@ cmd_users(struct tool *t, int argc, char **argv)
 		    (long long)v[i].orgs, created, seen);
 	}
 	free(v);
-	if (fflush(stdout) != 0) {
-		say("cannot write the list: %s", strerror(errno));
-		return EXIT_FAILED;
-	}
-	return EXIT_DONE;
+	return flushed("the list");
 }
 
 /* orgs */
@@ -639,10 +657,8 @@ cmd_orgs(struct tool *t, int argc, char **argv)
 	char			 created[32], saved[32];
 	int			 rc, ex;
 
-	if (argc != 0) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc != 0)
+		return bad_usage();
 	if ((ex = tool_open(t, 0)) != EXIT_DONE)
 		return ex;
 	if ((rc = admin_orgs(&t->h, &v, &n)) != RT_OK)
@@ -656,11 +672,7 @@ cmd_orgs(struct tool *t, int argc, char **argv)
 		    (long long)v[i].cohorts, saved);
 	}
 	free(v);
-	if (fflush(stdout) != 0) {
-		say("cannot write the list: %s", strerror(errno));
-		return EXIT_FAILED;
-	}
-	return EXIT_DONE;
+	return flushed("the list");
 }
 
 /* backup FILE */
@@ -671,10 +683,8 @@ cmd_backup(struct tool *t, int argc, char **argv)
 	char		 err[512];
 	int		 ex;
 
-	if (argc != 1 || argv[0][0] == '\0') {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	if (argc != 1 || argv[0][0] == '\0')
+		return bad_usage();
 	if ((ex = tool_open(t, 0)) != EXIT_DONE)
 		return ex;
 	if (db_backup(t->db, argv[0], err, sizeof err) != RT_OK) {
@@ -687,13 +697,44 @@ cmd_backup(struct tool *t, int argc, char **argv)
 	return EXIT_DONE;
 }
 
+/* grant ROLE EMAIL */
+static int
+cmd_grant(struct tool *t, int argc, char **argv)
+{
+	return cmd_role(t, 1, argc, argv);
+}
+
+/* revoke ROLE EMAIL */
+static int
+cmd_revoke(struct tool *t, int argc, char **argv)
+{
+	return cmd_role(t, 0, argc, argv);
+}
+
+/* The commands, under the names the command line gives them. */
+static const struct command {
+	const char	*name;
+	int		(*run)(struct tool *, int, char **);
+} commands[] = {
+	{ "create-admin", cmd_create_admin },
+	{ "grant", cmd_grant },
+	{ "revoke", cmd_revoke },
+	{ "reset-password", cmd_reset },
+	{ "users", cmd_users },
+	{ "orgs", cmd_orgs },
+	{ "backup", cmd_backup },
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
 int
 main(int argc, char *argv[])
 {
-	struct tool	 t;
-	const char	*cmd, *db_path = NULL;
-	char		 err[512];
-	int		 ex;
+	struct tool		 t;
+	const struct command	*cmd = NULL;
+	const char		*db_path = NULL;
+	char			 err[512];
+	size_t			 i;
+	int			 ex;
 
 	memset(&t, 0, sizeof t);
 	argc--, argv++;
@@ -709,27 +750,22 @@ main(int argc, char *argv[])
 			argc -= 2, argv += 2;
 			continue;
 		}
-		usage(stderr);
-		return EXIT_USAGE;
+		return bad_usage();
 	}
-	if (argc == 0) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	cmd = argv[0];
-	argc--, argv++;
-	if (strcmp(cmd, "help") == 0) {
+	if (argc == 0)
+		return bad_usage();
+	if (strcmp(argv[0], "help") == 0) {
 		usage(stdout);
 		return EXIT_DONE;
 	}
-	if (strcmp(cmd, "create-admin") != 0 && strcmp(cmd, "grant") != 0 &&
-	    strcmp(cmd, "revoke") != 0 && strcmp(cmd, "reset-password") != 0 &&
-	    strcmp(cmd, "users") != 0 && strcmp(cmd, "orgs") != 0 &&
-	    strcmp(cmd, "backup") != 0) {
-		say("unknown command %s", cmd);
-		usage(stderr);
-		return EXIT_USAGE;
+	for (i = 0; i < NCOMMANDS && cmd == NULL; i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		say("unknown command %s", argv[0]);
+		return bad_usage();
 	}
+	argc--, argv++;
 	if (config_from_env(&t.cfg, err, sizeof err) != RT_OK) {
 		say("%s", err);
 		return EXIT_FAILED;
@@ -745,20 +781,7 @@ main(int argc, char *argv[])
 		say("libsodium failed to start");
 		return EXIT_FAILED;
 	}
-	if (strcmp(cmd, "create-admin") == 0)
-		ex = cmd_create_admin(&t, argc, argv);
-	else if (strcmp(cmd, "grant") == 0)
-		ex = cmd_role(&t, 1, argc, argv);
-	else if (strcmp(cmd, "revoke") == 0)
-		ex = cmd_role(&t, 0, argc, argv);
-	else if (strcmp(cmd, "reset-password") == 0)
-		ex = cmd_reset(&t, argc, argv);
-	else if (strcmp(cmd, "users") == 0)
-		ex = cmd_users(&t, argc, argv);
-	else if (strcmp(cmd, "orgs") == 0)
-		ex = cmd_orgs(&t, argc, argv);
-	else
-		ex = cmd_backup(&t, argc, argv);
+	ex = cmd->run(&t, argc, argv);
 	auth_free(t.auth);
 	db_conn_close(t.h.rd);
 	db_close(t.db);

@@ -12,16 +12,10 @@ here=$(dirname "$0")
 . "$here/lib.sh"
 . "$here/journey.sh"
 
-E2E_ADMIN=${E2E_ADMIN:-$(dirname "$E2E_BIN")/reseauter-admin}
 ROOT_EMAIL=root@example.org
 ROOT_PW='Phare-de-Rimouski-1906'
 ROOT_NAME='Renée Admin'
 NEW_PW='Traversier-de-Lévis-77'
-
-# sql STATEMENT: runs one statement on the suite's database.
-sql() {
-	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
-}
 
 # tool [INPUT] -- ARGS...: runs reseauter-admin with the suite's
 # configuration, INPUT (one line, or nothing) on its standard input.
@@ -53,16 +47,6 @@ stderr: $(head -c 400 "$E2E_DIR/tool.err")"
 expect_file_has() {
 	if grep -qF -- "$2" "$1"; then ok "$3"; else
 		bad "$3: $1 lacks $2" "$(head -c 600 "$1")"; fi
-}
-
-# signup_org WHO ORG NAME EMAIL PASSWORD: WHO signs up with ORG; sets ORG_ID.
-signup_org() {
-	as "$1"
-	get /signup
-	post /signup org_name="$2" name="$3" email="$4" password="$5" csrf="$(form_token)"
-	expect_status 303 "$3 signs up with $2"
-	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
-	[ -n "$ORG_ID" ] || ORG_ID=0
 }
 
 # login_as WHO EMAIL PASSWORD STATUS DESCRIPTION: WHO logs in.

@@ -26,73 +26,31 @@ server_start lighttpd
 
 # admin_tool ARGS...: runs reseauter-admin on the suite's database.
 admin_tool() {
-	"$B/reseauter-admin" "$@" >"$E2E_DIR/admin.out" 2>&1
-}
-
-# signup WHO ORG NAME EMAIL: WHO signs up, which makes an organisation of
-# theirs; prints nothing, sets ORG_ID.
-signup() {
-	as "$1"
-	get /signup
-	post /signup org_name="$2" name="$3" email="$4" password="$PW" csrf="$(form_token)"
-	expect_status 303 "$3 signs up"
-	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
-}
-
-# new_cohort WHO NAME: WHO creates a cohort; sets COHORT_ID and CODE.
-new_cohort() {
-	as "$1"
-	get /cohorts/new
-	post /cohorts/new name="$2" csrf="$(csrf_token)"
-	expect_status 303 "$1 creates the cohort $2"
-	COHORT_ID=$(location | sed -n 's,^/c/\([0-9][0-9]*\).*,\1,p')
-	get "/c/$COHORT_ID/edit"
-	CODE=$(grep -oE '\b[A-Z2-9]{4}-[A-Z2-9]{4}\b' "$E2E_DIR/body" | head -n 1)
-	[ -n "$CODE" ] && ok "the cohort $2 has a join code ($CODE)" ||
-	    bad "the cohort $2 has a join code" "$(what_came)"
-}
-
-# join WHO ORG CODE: WHO, an owner of ORG, puts it in the cohort of CODE.
-join() {
-	as "$1"
-	get "/join/$3"
-	post /join code="$3" org="$2" confirm=1 csrf="$(csrf_token)"
-	expect_status 303 "$1 joins organisation $2 to the cohort $3"
+	"$E2E_ADMIN" "$@" >"$E2E_DIR/admin.out" 2>&1
 }
 
 section "the people"
-signup ownA "Comité A" "Owner A" owna@example.org
+signup_org ownA "Comité A" "Owner A" owna@example.org "$PW"
 ORG_A=$ORG_ID
-signup memB "Groupe B" "Member B" memb@example.org
+signup_org memB "Groupe B" "Member B" memb@example.org "$PW"
 ORG_B=$ORG_ID
-signup trnA "Formation A" "Trainer A" trna@example.org
-signup trnX "Formation X" "Trainer X" trnx@example.org
-signup trnLeft "Formation L" "Trainer L" trnl@example.org
-signup admin "Admin Org" "Admin" admin@example.org
+signup_org trnA "Formation A" "Trainer A" trna@example.org "$PW"
+signup_org trnX "Formation X" "Trainer X" trnx@example.org "$PW"
+signup_org trnLeft "Formation L" "Trainer L" trnl@example.org "$PW"
+signup_org admin "Admin Org" "Admin" admin@example.org "$PW"
 # The administrator belongs to no organisation: their own is deleted.
-sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" \
-    "PRAGMA foreign_keys = ON; DELETE FROM orgs WHERE id = $ORG_ID" &&
+sql "PRAGMA foreign_keys = ON; DELETE FROM orgs WHERE id = $ORG_ID" &&
     ok "the administrator's organisation is deleted" ||
     bad "the administrator's organisation is deleted"
 for who in trna trnx trnl; do
-	admin_tool grant trainer "$who@example.org" &&
-	    ok "reseauter-admin grants the trainer role to $who" ||
-	    bad "reseauter-admin grants the trainer role to $who" "$(cat "$E2E_DIR/admin.out")"
+	grant_role trainer "$who@example.org"
 done
-admin_tool grant admin admin@example.org &&
-    ok "reseauter-admin grants the admin role" ||
-    bad "reseauter-admin grants the admin role" "$(cat "$E2E_DIR/admin.out")"
+grant_role admin admin@example.org
 
 section "organisation A: a member, a saved section, a share link"
 as ownA
-get "/o/$ORG_A/members"
-post "/o/$ORG_A/members/invite" csrf="$(csrf_token)"
-INVITE=$(grep -oE '/invite/[A-Za-z0-9_-]{43}' "$E2E_DIR/body" | head -n 1)
-INVITE=${INVITE##*/}
-as memA
-get "/invite/$INVITE"
-post "/invite/$INVITE" name="Member A" email=mema@example.org password="$PW" csrf="$(form_token)"
-expect_status 303 "member A accepts the invitation"
+invite_member "$ORG_A" memA "Member A" mema@example.org "$PW" \
+    "member A accepts the invitation"
 as ownA
 get "/o/$ORG_A/mission"
 post "/o/$ORG_A/mission" mission="Loger tout le monde" version="$(input_value version)" csrf="$(csrf_token)"
@@ -116,9 +74,9 @@ new_cohort trnX "Atelier C2"
 CODE2=$CODE
 new_cohort trnLeft "Atelier C3"
 C3=$COHORT_ID CODE3=$CODE
-join ownA "$ORG_A" "$CODE1"
-join memB "$ORG_B" "$CODE2"
-join ownA "$ORG_A" "$CODE3"
+join_cohort ownA "$ORG_A" "$CODE1"
+join_cohort memB "$ORG_B" "$CODE2"
+join_cohort ownA "$ORG_A" "$CODE3"
 as trnLeft
 get "/o/$ORG_A/"
 expect_status 200 "the trainer of C3 reads A while it is in C3"
@@ -131,10 +89,10 @@ get "/o/$ORG_A/mission"
 post "/o/$ORG_A/mission/comments" body="Belle mission : qui loge-t-on d'abord ?" csrf="$(csrf_token)"
 expect_status 303 "trainer A comments on A's mission"
 COMMENT=$(location | sed -n 's,.*#c\([0-9]*\)$,\1,p')
-[ -n "$COMMENT" ] || COMMENT=$(sqlite3 "$RESEAUTER_DB" "SELECT max(id) FROM comments")
+[ -n "$COMMENT" ] || COMMENT=$(sql "SELECT max(id) FROM comments")
 # The administrator's lines act on member B: a reset link made for them
 # would replace member A's, which the /reset/ lines use.
-MEMB_ID=$(sqlite3 "$RESEAUTER_DB" "SELECT id FROM users WHERE email = 'memb@example.org'")
+MEMB_ID=$(sql "SELECT id FROM users WHERE email = 'memb@example.org'")
 admin_tool reset-password mema@example.org
 RESET=$(grep -oE '/reset/[A-Za-z0-9_-]{43}' "$E2E_DIR/admin.out" | head -n 1)
 RESET=${RESET##*/}

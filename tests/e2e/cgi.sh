@@ -12,11 +12,6 @@ here=$(dirname "$0")
 . "$here/lib.sh"
 . "$here/journey.sh"
 
-# sql STATEMENT: runs one statement on the suite's database.
-sql() {
-	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
-}
-
 e2e_setup cgi
 server_start cgi
 journey

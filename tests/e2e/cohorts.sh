@@ -4,35 +4,12 @@
 # owner joins with the code typed any which way, the trainer reads the
 # plan but changes nothing, co-trainers come and go, the cohort closes and
 # reopens, and when the organisation leaves the trainers lose access at
-# once.  The trainer role is given with sqlite3 on the suite's database,
-# which works while the program runs (WAL).  Prints "N passed, N failed"
-# last.
+# once.  The trainer role is given with reseauter-admin beside the running
+# program; what the pages wrote is read back with sqlite3, which works
+# while the program runs (WAL).  Prints "N passed, N failed" last.
 here=$(dirname "$0")
 . "$here/lib.sh"
 . "$here/journey.sh"
-
-# sql STATEMENT: runs one statement on the suite's database.
-sql() {
-	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
-}
-
-# make_trainer EMAIL: gives the account of EMAIL the trainer role.
-# TODO: once reseauter-admin (written in another branch) can grant roles,
-# use it here instead of writing user_roles by hand.
-make_trainer() {
-	sql "INSERT INTO user_roles (user_id, role, granted_at)
-	    SELECT id, 'trainer', strftime('%s', 'now') FROM users WHERE email = '$1'"
-}
-
-# signup_org WHO ORG NAME EMAIL PASSWORD: WHO signs up with ORG; sets ORG_ID.
-signup_org() {
-	as "$1"
-	get /signup
-	post /signup org_name="$2" name="$3" email="$4" password="$5" csrf="$(form_token)"
-	expect_status 303 "$3 signs up with $2"
-	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
-	[ -n "$ORG_ID" ] || ORG_ID=0
-}
 
 # join_code: prints the join code shown large on a cohort's settings page.
 join_code() {
@@ -59,13 +36,8 @@ section "the people"
 signup_org alice "Atelier Alice" "Alice Gagnon" "$ALICE_EMAIL" "$ALICE_PW"
 signup_org bob "Comité logement Centre-Sud" "Bob Tremblay" "$BOB_EMAIL" "$BOB_PW"
 ORG=$ORG_ID
-get "/o/$ORG/members"
-post "/o/$ORG/members/invite" csrf="$(csrf_token)"
-INVITE=$(grep -oE '/invite/[A-Za-z0-9_-]{43}' "$E2E_DIR/body" | head -n 1)
-as dave
-get "$INVITE"
-post "$INVITE" name="Dave Roy" email="$DAVE_EMAIL" password="$DAVE_PW" csrf="$(form_token)"
-expect_status 303 "Dave joins Bob's organisation as a plain member"
+invite_member "$ORG" dave "Dave Roy" "$DAVE_EMAIL" "$DAVE_PW" \
+    "Dave joins Bob's organisation as a plain member"
 signup_org carol "Cuisine collective" "Carol Lévesque" "$CAROL_EMAIL" "$CAROL_PW"
 ORG2=$ORG_ID
 signup_org erin "Atelier Erin" "Erin Ouellet" "$ERIN_EMAIL" "$ERIN_PW"
@@ -76,9 +48,9 @@ as alice
 get /cohorts
 expect_status 403 "without the trainer role, /cohorts is refused"
 expect_no_body 'href="/cohorts"' "and the menu has no My cohorts"
-make_trainer "$ALICE_EMAIL"
-make_trainer "$ERIN_EMAIL"
-make_trainer "$FRANK_EMAIL"
+grant_role trainer "$ALICE_EMAIL"
+grant_role trainer "$ERIN_EMAIL"
+grant_role trainer "$FRANK_EMAIL"
 get /cohorts
 expect_status 200 "with the role, /cohorts shows the trainer's cohorts"
 expect_body 'href="/cohorts/new"' "it offers a new cohort"

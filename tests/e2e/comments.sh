@@ -7,36 +7,13 @@
 # lists what was saved since the end of their previous visit.  Prints
 # "N passed, N failed" last.
 #
-# The trainer role, the cohort and the organisation's membership of it
-# are rows written with sqlite3 (which works while the program runs, in
-# WAL): joining a cohort is another part of the program, with tests of its
-# own.
+# The trainer role is given with reseauter-admin; the trainer makes the
+# cohort and the organisation joins it through their pages.  What the
+# pages wrote is read back with sqlite3, which works while the program
+# runs (WAL).
 here=$(dirname "$0")
 . "$here/lib.sh"
 . "$here/journey.sh"
-
-# sql STATEMENT: runs one statement on the suite's database.
-sql() {
-	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
-}
-
-# signup_org WHO ORG NAME EMAIL PASSWORD: WHO signs up with ORG; sets ORG_ID.
-signup_org() {
-	as "$1"
-	get /signup
-	post /signup org_name="$2" name="$3" email="$4" password="$5" csrf="$(form_token)"
-	expect_status 303 "$3 signs up with $2"
-	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
-	[ -n "$ORG_ID" ] || ORG_ID=0
-}
-
-# save_mission ORG TEXT: the current user saves the mission of ORG.
-save_mission() {
-	get "/o/$1/mission"
-	post "/o/$1/mission" mission="$2" means="$MEANS" strategy="$STRATEGY" \
-	    version="$(input_value version)" csrf="$(csrf_token)"
-	expect_status 303 "the mission of organisation $1 is saved"
-}
 
 # post_actions: prints the action of every <form method="post"> of the
 # page but the language switch and the logout, one a line.
@@ -72,12 +49,10 @@ save_mission "$ORG2" "$MISSION_B"
 signup_org dave "$DAVE_ORG" "Dave Lefebvre" "$DAVE_EMAIL" "$DAVE_PW"
 DAVE=$(sql "SELECT id FROM users WHERE email = '$DAVE_EMAIL'")
 ALICE=$(sql "SELECT id FROM users WHERE email = '$ALICE_EMAIL'")
-# The trainer role, a cohort of Dave's, and Alice's organisation in it,
-# as the join flow (another developer's) will write them.
-sql "INSERT INTO user_roles (user_id, role, granted_at) VALUES ($DAVE, 'trainer', strftime('%s', 'now'))"
-COHORT=$(sql "INSERT INTO cohorts (name, join_code, created_by, created_at) VALUES ('Atelier d''automne', 'ABCDEFGH', $DAVE, strftime('%s', 'now')) RETURNING id")
-sql "INSERT INTO cohort_trainers (cohort_id, user_id, added_at) VALUES ($COHORT, $DAVE, strftime('%s', 'now'))"
-sql "INSERT INTO cohort_orgs (cohort_id, org_id, joined_at, joined_by) VALUES ($COHORT, $ORG, strftime('%s', 'now'), $ALICE)"
+# The trainer role, a cohort of Dave's, and Alice's organisation in it.
+grant_role trainer "$DAVE_EMAIL"
+new_cohort dave "Atelier d'automne"
+join_cohort alice "$ORG" "$CODE"
 expect_eq "$(sql "SELECT count(*) FROM cohort_orgs WHERE org_id = $ORG")" 1 "Alice's organisation is in Dave's cohort"
 
 section "the trainer reads the plan, read-only"

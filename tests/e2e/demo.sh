@@ -18,23 +18,6 @@ TRAINER_PW='Tournesol-du-plateau-58'
 BOB_EMAIL=bob@example.org
 BOB_PW='Castor-des-berges-17'
 
-# sql STATEMENT: runs statements on the suite's database, which works
-# while the program runs (WAL).
-sql() {
-	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
-}
-
-
-# signup_org WHO ORG NAME EMAIL PASSWORD: WHO signs up with ORG; sets ORG_ID.
-signup_org() {
-	as "$1"
-	get /signup
-	post /signup org_name="$2" name="$3" email="$4" password="$5" csrf="$(form_token)"
-	expect_status 303 "$3 signs up with $2"
-	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
-	[ -n "$ORG_ID" ] || e2e_die "the sign-up of $3 gives an organisation" "$(what_came)"
-}
-
 # new_org: the organisation of the Location of the last answer (/o/<id>/).
 new_org() {
 	location | sed -n 's,^/o/\([0-9]*\)/$,\1,p'
@@ -49,19 +32,18 @@ OWN_ORG=$ORG_ID
 signup_org bob "Comité de Bob" "Bob Roy" "$BOB_EMAIL" "$BOB_PW"
 TRAINER=$(sql "SELECT id FROM users WHERE email = '$TRAINER_EMAIL'")
 BOB=$(sql "SELECT id FROM users WHERE email = '$BOB_EMAIL'")
-# The trainer role, and cohorts, are given here straight in the database:
-# the administration pages (helper V1) and the cohort pages (helper V2a)
-# that make them are written in other slices of issue #5.  Cohort 1 is
-# Brigitte's, open; 2 is hers, archived; 3 is Bob's (he trains it, but
-# has no trainer role).
-sql "INSERT INTO user_roles (user_id, role, granted_at) VALUES ($TRAINER, 'trainer', 1800000000);
-     INSERT INTO cohorts (id, name, join_code, state, created_by, created_at) VALUES
+# The trainer role is given with reseauter-admin; the cohorts are written
+# with sqlite3 (which works while the program runs, in WAL), since the
+# pages would not make the third: cohort 1 is Brigitte's, open; 2 is
+# hers, archived; 3 is Bob's (he trains it, but has no trainer role).
+grant_role trainer "$TRAINER_EMAIL"
+sql "INSERT INTO cohorts (id, name, join_code, state, created_by, created_at) VALUES
        (1, 'Atelier d''automne', 'ABCDEFGH', 'open', $TRAINER, 1800000000),
        (2, 'Atelier du printemps', 'HGFEDCBA', 'archived', $TRAINER, 1800000000),
        (3, 'Cohorte de Bob', 'KMNPQRST', 'open', $BOB, 1800000000);
      INSERT INTO cohort_trainers (cohort_id, user_id, added_at) VALUES
        (1, $TRAINER, 1800000000), (2, $TRAINER, 1800000000), (3, $BOB, 1800000000);" ||
-    e2e_die "the trainer and the cohorts are set up with sqlite3"
+    e2e_die "the cohorts are set up with sqlite3"
 ORGS_BEFORE=$(sql "SELECT count(*) FROM orgs")
 
 section "refused, and nothing made"

@@ -1162,6 +1162,14 @@ journey_pitfalls() {
 	WB_ORG=$ORG
 }
 
+# save_mission ORG TEXT: the current user saves the mission of ORG.
+save_mission() {
+	get "/o/$1/mission"
+	post "/o/$1/mission" mission="$2" means="$MEANS" strategy="$STRATEGY" \
+	    version="$(input_value version)" csrf="$(csrf_token)"
+	expect_status 303 "the mission of organisation $1 is saved"
+}
+
 # invite_link: prints the first invitation link of the page.
 invite_link() {
 	grep -oE 'https?://[^"<> ]+/invite/[A-Za-z0-9_-]{43}' "$E2E_DIR/body" | head -n 1

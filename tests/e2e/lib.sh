@@ -17,6 +17,7 @@
 # program run once per request as a CGI script (E2E_MODE=cgi).
 #
 # Variables a caller may set: B (build directory), E2E_BIN (the program),
+# E2E_ADMIN (reseauter-admin, beside the program unless given),
 # E2E_CONFDIR (conf/), E2E_DATADIR (where static/ is: the repository),
 # E2E_KEEP=1 (keep the temporary directory), E2E_VERBOSE=1 (print every
 # request), E2E_SANITIZED=1 (the program is built with ASan: its reports
@@ -27,6 +28,7 @@ E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 B=${B:-build}
 case $B in /*) ;; *) B=$E2E_ROOT/$B ;; esac
 E2E_BIN=${E2E_BIN:-$B/reseauter}
+E2E_ADMIN=${E2E_ADMIN:-$(dirname "$E2E_BIN")/reseauter-admin}
 # The web server templates with mkconf.sh, and the directory holding
 # static/: the repository's, or an installed tree's (tests/e2e/install.sh).
 E2E_CONFDIR=${E2E_CONFDIR:-$E2E_ROOT/conf}
@@ -884,4 +886,71 @@ expect_eq() {
 	else
 		bad "$3" "got '$1', expected '$2'"
 	fi
+}
+
+# --- fixtures ---------------------------------------------------------------
+
+# sql STATEMENTS: runs SQL on the suite's database with the sqlite3 shell,
+# which works while the program runs (WAL), and prints what it selects.
+sql() {
+	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
+}
+
+# signup_org WHO ORG NAME EMAIL PASSWORD: WHO signs up with ORG through
+# the sign-up form; sets ORG_ID (0 when no organisation came of it).
+signup_org() {
+	as "$1"
+	get /signup
+	post /signup org_name="$2" name="$3" email="$4" password="$5" csrf="$(form_token)"
+	expect_status 303 "$3 signs up with $2"
+	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
+	[ -n "$ORG_ID" ] || ORG_ID=0
+}
+
+# invite_member ORG WHO NAME EMAIL PASSWORD DESCRIPTION: the current user,
+# an owner of ORG, makes an invitation; WHO opens it and makes an account
+# with it, which must answer 303 (DESCRIPTION).
+invite_member() {
+	local link
+	get "/o/$1/members"
+	post "/o/$1/members/invite" csrf="$(csrf_token)"
+	link=$(grep -oE '/invite/[A-Za-z0-9_-]{43}' "$E2E_DIR/body" | head -n 1)
+	as "$2"
+	get "$link"
+	post "$link" name="$3" email="$4" password="$5" csrf="$(form_token)"
+	expect_status 303 "$6"
+}
+
+# grant_role ROLE EMAIL: gives ROLE (trainer or admin) to the account of
+# EMAIL with reseauter-admin, as whoever runs the server does, beside the
+# running program.
+grant_role() {
+	if "$E2E_ADMIN" grant "$1" "$2" >"$E2E_DIR/grant.out" 2>&1; then
+		ok "reseauter-admin grants the $1 role to $2"
+	else
+		bad "reseauter-admin grants the $1 role to $2" "$(cat "$E2E_DIR/grant.out")"
+	fi
+}
+
+# new_cohort WHO NAME: WHO, a trainer, creates a cohort through its page;
+# sets COHORT_ID and CODE (its join code, as its settings page shows it).
+new_cohort() {
+	as "$1"
+	get /cohorts/new
+	post /cohorts/new name="$2" csrf="$(csrf_token)"
+	expect_status 303 "$1 creates the cohort $2"
+	COHORT_ID=$(location | sed -n 's,^/c/\([0-9][0-9]*\).*,\1,p')
+	get "/c/$COHORT_ID/edit"
+	CODE=$(grep -oE '\b[A-Z2-9]{4}-[A-Z2-9]{4}\b' "$E2E_DIR/body" | head -n 1)
+	[ -n "$CODE" ] && ok "the cohort $2 has a join code ($CODE)" ||
+	    bad "the cohort $2 has a join code" "$(what_came)"
+}
+
+# join_cohort WHO ORG CODE: WHO, an owner of ORG, puts it in the cohort of
+# CODE with the join page.
+join_cohort() {
+	as "$1"
+	get "/join/$3"
+	post /join code="$3" org="$2" confirm=1 csrf="$(csrf_token)"
+	expect_status 303 "$1 joins organisation $2 to the cohort $3"
 }

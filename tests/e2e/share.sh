@@ -36,11 +36,6 @@ check_security_headers() {
 	[ -z "$miss" ] || echo "${E2E_LAST%%\?*} ($STATUS): missing$miss" >>"$E2E_DIR/header-problems"
 }
 
-# sql STATEMENT: runs one statement on the suite's database.
-sql() {
-	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
-}
-
 # share_link: prints the first share link of the page.
 share_link() {
 	grep -oE 'https?://[^"<> ]+/s/[A-Za-z0-9_-]{43}' "$E2E_DIR/body" | head -n 1
@@ -57,24 +52,6 @@ expect_shared_headers() {
 	expect_header Referrer-Policy '^no-referrer$' "$1: Referrer-Policy: no-referrer"
 	expect_header X-Robots-Tag '^noindex$' "$1: X-Robots-Tag: noindex"
 	expect_header Cache-Control '^private, no-store$' "$1: Cache-Control: private, no-store"
-}
-
-# signup_org WHO ORG NAME EMAIL PASSWORD: WHO signs up with ORG; sets ORG_ID.
-signup_org() {
-	as "$1"
-	get /signup
-	post /signup org_name="$2" name="$3" email="$4" password="$5" csrf="$(form_token)"
-	expect_status 303 "$3 signs up with $2"
-	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
-	[ -n "$ORG_ID" ] || ORG_ID=0
-}
-
-# save_mission ORG TEXT: the current user saves the mission of ORG.
-save_mission() {
-	get "/o/$1/mission"
-	post "/o/$1/mission" mission="$2" means="$MEANS" strategy="$STRATEGY" \
-	    version="$(input_value version)" csrf="$(csrf_token)"
-	expect_status 303 "the mission of organisation $1 is saved"
 }
 
 # make_link ORG [NAME=VALUE...]: the current user makes a share link of
@@ -100,13 +77,8 @@ section "two organisations, a plain member"
 signup_org alice "$ALICE_ORG" "Alice Gagnon" "$ALICE_EMAIL" "$ALICE_PW"
 ORG=$ORG_ID
 save_mission "$ORG" "$MISSION_A"
-get "/o/$ORG/members"
-post "/o/$ORG/members/invite" csrf="$(csrf_token)"
-INVITE=$(grep -oE '/invite/[A-Za-z0-9_-]{43}' "$E2E_DIR/body" | head -n 1)
-as bob
-get "$INVITE"
-post "$INVITE" name="Bob Tremblay" email="$BOB_EMAIL" password="$BOB_PW" csrf="$(form_token)"
-expect_status 303 "Bob joins Alice's organisation as a plain member"
+invite_member "$ORG" bob "Bob Tremblay" "$BOB_EMAIL" "$BOB_PW" \
+    "Bob joins Alice's organisation as a plain member"
 signup_org carol "Comité B" "Carol Roy" "$CAROL_EMAIL" "$CAROL_PW"
 ORG2=$ORG_ID
 save_mission "$ORG2" "$MISSION_B"

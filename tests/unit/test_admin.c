@@ -26,19 +26,15 @@
 #include "org.h"
 #include "admin.h"
 #include "sql.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 #define HASH2  "$argon2id$v=19$m=65536,t=2,p=1$bm91dmVhdQ$bm91dmVhdWhhc2g"
 
 /* What every test of this file works with. */
 struct fx {
-	char           dir[64];
-	char           path[128];
+	struct tdb     t;
 	struct config  cfg;
-	struct db     *db;
-	struct dbh     h;
 	struct auth   *auth;
 	int64_t        alice;   /* owner of org */
 	int64_t        org;     /* "Le Cercle" */
@@ -51,30 +47,20 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-admin-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
 	f->cfg.hash_slots = 1;
 	f->cfg.session_idle = 7200;
 	f->cfg.session_max = 43200;
 	f->cfg.login_max_per_account = 5;
 	f->cfg.login_max_per_addr = 20;
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
+	tdb_open(&f->t, "admin");
+	if (auth_new(&f->auth, &f->cfg) != RT_OK)
 		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK ||
-	    auth_new(&f->auth, &f->cfg) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org", HASH,
-	    "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org", HASH,
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
+	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
 	    "en", T0, &f->bob, &f->org2) != RT_OK)
 		return -1;
 	*state = f;
@@ -86,41 +72,9 @@ static int
 teardown(void **state)
 {
 	struct fx	*f = *state;
-	struct dirent	*e;
-	DIR		*d;
-	char		 p[400];
 
 	auth_free(f->auth);
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	if ((d = opendir(f->dir)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", f->dir, e->d_name);
-			unlink(p);
-		}
-		closedir(d);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Returns the first integer of a test query on the reader (-1 when no row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return tdb_teardown(state);
 }
 
 /* Copies the first text of a test query into out ("" when no row or NULL). */
@@ -131,29 +85,12 @@ q_text(struct fx *f, const char *sql, char *out, size_t outlen)
 	const unsigned char	*v;
 
 	out[0] = '\0';
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
+	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->t.h.rd), sql, -1,
 	    &st, NULL), SQLITE_OK);
 	if (sqlite3_step(st) == SQLITE_ROW &&
 	    (v = sqlite3_column_text(st, 0)) != NULL)
 		snprintf(out, outlen, "%s", (const char *)v);
 	sqlite3_finalize(st);
-}
-
-/*
- * Runs test SQL that writes, on a connection of its own (as the sqlite3
- * shell would while the program runs), with foreign keys on.
- */
-static void
-q_exec(struct fx *f, const char *sql)
-{
-	sqlite3	*s;
-
-	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
-	sqlite3_busy_timeout(s, 5000);
-	assert_int_equal(sqlite3_exec(s, "PRAGMA foreign_keys = ON", NULL,
-	    NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
 }
 
 /* Returns the roles (enum auth_role bits) of user, as admin_user_get() reads them. */
@@ -162,7 +99,7 @@ roles_of(struct fx *f, int64_t user)
 {
 	struct admin_user	 u;
 
-	assert_int_equal(admin_user_get(&f->h, user, &u), RT_OK);
+	assert_int_equal(admin_user_get(&f->t.h, user, &u), RT_OK);
 	return u.roles;
 }
 
@@ -175,57 +112,57 @@ test_roles(void **state)
 	char		 tok[AUTH_TOKEN_LEN + 1], q[160];
 
 	assert_int_equal(roles_of(f, f->alice), 0);
-	assert_int_equal(admin_role_grant(&f->h, f->alice, AUTH_ROLE_TRAINER,
+	assert_int_equal(admin_role_grant(&f->t.h, f->alice, AUTH_ROLE_TRAINER,
 	    0, T0 + 1), RT_OK);
 	assert_int_equal(roles_of(f, f->alice), AUTH_ROLE_TRAINER);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_roles WHERE "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_roles WHERE "
 	    "role = 'trainer' AND granted_by IS NULL AND granted_at = "
 	    "1700000001"), 1);
 	/* Granting again changes nothing, not even who granted it. */
-	assert_int_equal(admin_role_grant(&f->h, f->alice, AUTH_ROLE_TRAINER,
+	assert_int_equal(admin_role_grant(&f->t.h, f->alice, AUTH_ROLE_TRAINER,
 	    f->bob, T0 + 2), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_roles WHERE "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_roles WHERE "
 	    "granted_by IS NULL AND granted_at = 1700000001"), 1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_roles"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_roles"), 1);
 
 	/* A person who grants is remembered; both roles at once. */
-	assert_int_equal(admin_role_grant(&f->h, f->bob, AUTH_ROLE_ADMIN, 0,
+	assert_int_equal(admin_role_grant(&f->t.h, f->bob, AUTH_ROLE_ADMIN, 0,
 	    T0), RT_OK);
-	assert_int_equal(admin_role_grant(&f->h, f->bob, AUTH_ROLE_TRAINER,
+	assert_int_equal(admin_role_grant(&f->t.h, f->bob, AUTH_ROLE_TRAINER,
 	    f->bob, T0 + 3), RT_OK);
 	assert_int_equal(roles_of(f, f->bob),
 	    AUTH_ROLE_ADMIN | AUTH_ROLE_TRAINER);
 	snprintf(q, sizeof(q), "SELECT granted_by FROM user_roles WHERE "
 	    "user_id = %lld AND role = 'trainer'", (long long)f->bob);
-	assert_int_equal(q_int(f, q), f->bob);
+	assert_int_equal(q_int(&f->t, q), f->bob);
 
 	/* The session sees the roles: a member of an organisation and a trainer. */
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->alice, T0 + 5,
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->alice, T0 + 5,
 	    tok), RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 6, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 6, &s),
 	    RT_OK);
 	assert_int_equal(s.roles, AUTH_ROLE_TRAINER);
 
-	assert_int_equal(admin_role_revoke(&f->h, f->alice, AUTH_ROLE_TRAINER),
-	    RT_OK);
+	assert_int_equal(admin_role_revoke(&f->t.h, f->alice,
+	    AUTH_ROLE_TRAINER), RT_OK);
 	assert_int_equal(roles_of(f, f->alice), 0);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 7, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 7, &s),
 	    RT_OK);
 	assert_int_equal(s.roles, 0);
 	/* Removing a role not held changes nothing. */
-	assert_int_equal(admin_role_revoke(&f->h, f->alice, AUTH_ROLE_TRAINER),
-	    RT_OK);
-	assert_int_equal(admin_role_revoke(&f->h, f->alice, AUTH_ROLE_ADMIN),
+	assert_int_equal(admin_role_revoke(&f->t.h, f->alice,
+	    AUTH_ROLE_TRAINER), RT_OK);
+	assert_int_equal(admin_role_revoke(&f->t.h, f->alice, AUTH_ROLE_ADMIN),
 	    RT_OK);
 	assert_int_equal(roles_of(f, f->bob),
 	    AUTH_ROLE_ADMIN | AUTH_ROLE_TRAINER);
 
 	/* An account that does not exist. */
-	assert_int_equal(admin_role_grant(&f->h, 999, AUTH_ROLE_TRAINER, 0,
+	assert_int_equal(admin_role_grant(&f->t.h, 999, AUTH_ROLE_TRAINER, 0,
 	    T0), RT_ENOTFOUND);
-	assert_int_equal(admin_role_revoke(&f->h, 999, AUTH_ROLE_TRAINER),
+	assert_int_equal(admin_role_revoke(&f->t.h, 999, AUTH_ROLE_TRAINER),
 	    RT_ENOTFOUND);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_roles"), 2);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_roles"), 2);
 }
 
 /* The last administrator keeps the role; with two, either may go. */
@@ -234,26 +171,26 @@ test_last_admin(void **state)
 {
 	struct fx	*f = *state;
 
-	assert_int_equal(admin_role_grant(&f->h, f->alice, AUTH_ROLE_ADMIN, 0,
+	assert_int_equal(admin_role_grant(&f->t.h, f->alice, AUTH_ROLE_ADMIN, 0,
 	    T0), RT_OK);
-	assert_int_equal(admin_role_revoke(&f->h, f->alice, AUTH_ROLE_ADMIN),
+	assert_int_equal(admin_role_revoke(&f->t.h, f->alice, AUTH_ROLE_ADMIN),
 	    RT_EDENIED);
 	assert_int_equal(roles_of(f, f->alice), AUTH_ROLE_ADMIN);
 	/* The trainer role of the last administrator is no administrator's. */
-	assert_int_equal(admin_role_grant(&f->h, f->alice, AUTH_ROLE_TRAINER,
+	assert_int_equal(admin_role_grant(&f->t.h, f->alice, AUTH_ROLE_TRAINER,
 	    0, T0), RT_OK);
-	assert_int_equal(admin_role_revoke(&f->h, f->alice, AUTH_ROLE_TRAINER),
-	    RT_OK);
+	assert_int_equal(admin_role_revoke(&f->t.h, f->alice,
+	    AUTH_ROLE_TRAINER), RT_OK);
 
-	assert_int_equal(admin_role_grant(&f->h, f->bob, AUTH_ROLE_ADMIN,
+	assert_int_equal(admin_role_grant(&f->t.h, f->bob, AUTH_ROLE_ADMIN,
 	    f->alice, T0 + 1), RT_OK);
-	assert_int_equal(admin_role_revoke(&f->h, f->alice, AUTH_ROLE_ADMIN),
+	assert_int_equal(admin_role_revoke(&f->t.h, f->alice, AUTH_ROLE_ADMIN),
 	    RT_OK);
 	assert_int_equal(roles_of(f, f->alice), 0);
-	assert_int_equal(admin_role_revoke(&f->h, f->bob, AUTH_ROLE_ADMIN),
+	assert_int_equal(admin_role_revoke(&f->t.h, f->bob, AUTH_ROLE_ADMIN),
 	    RT_EDENIED);
 	assert_int_equal(roles_of(f, f->bob), AUTH_ROLE_ADMIN);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_roles WHERE "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_roles WHERE "
 	    "role = 'admin'"), 1);
 }
 
@@ -265,36 +202,37 @@ test_create_find(void **state)
 	struct admin_user	 u;
 	int64_t			 id = 0, id2 = 0;
 
-	assert_int_equal(admin_user_create(&f->h, "root@example.org",
-	    "Renée Admin", HASH, AUTH_ROLE_ADMIN, 0, T0 + 9, &id), RT_OK);
+	assert_int_equal(admin_user_create(&f->t.h, "root@example.org",
+	    "Renée Admin", TDB_HASH, AUTH_ROLE_ADMIN, 0, T0 + 9, &id), RT_OK);
 	assert_true(id > 0);
-	assert_int_equal(admin_user_find(&f->h, "ROOT@Example.org", &u), RT_OK);
+	assert_int_equal(admin_user_find(&f->t.h, "ROOT@Example.org", &u),
+	    RT_OK);
 	assert_int_equal(u.id, id);
 	assert_string_equal(u.name, "Renée Admin");
 	assert_string_equal(u.email, "root@example.org");
 	assert_int_equal(u.created, T0 + 9);
 	assert_int_equal(u.roles, AUTH_ROLE_ADMIN);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM memberships m JOIN "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM memberships m JOIN "
 	    "users u ON u.id = m.user_id WHERE u.email = 'root@example.org'"),
 	    0);
 
 	/* The same e-mail in another case: refused, nothing written. */
-	assert_int_equal(admin_user_create(&f->h, "Root@example.org", "Autre",
-	    HASH, AUTH_ROLE_ADMIN | AUTH_ROLE_TRAINER, 0, T0, &id2),
+	assert_int_equal(admin_user_create(&f->t.h, "Root@example.org", "Autre",
+	    TDB_HASH, AUTH_ROLE_ADMIN | AUTH_ROLE_TRAINER, 0, T0, &id2),
 	    RT_EEXISTS);
 	assert_int_equal(id2, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users"), 3);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_roles"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 3);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_roles"), 1);
 
-	assert_int_equal(admin_user_create(&f->h, "t@example.org", "T", HASH,
-	    AUTH_ROLE_TRAINER, f->alice, T0, &id2), RT_OK);
+	assert_int_equal(admin_user_create(&f->t.h, "t@example.org", "T",
+	    TDB_HASH, AUTH_ROLE_TRAINER, f->alice, T0, &id2), RT_OK);
 	assert_int_equal(roles_of(f, id2), AUTH_ROLE_TRAINER);
 
-	assert_int_equal(admin_user_find(&f->h, "nobody@example.org", &u),
+	assert_int_equal(admin_user_find(&f->t.h, "nobody@example.org", &u),
 	    RT_ENOTFOUND);
 	assert_int_equal(u.id, 0);
-	assert_int_equal(admin_user_get(&f->h, 999, &u), RT_ENOTFOUND);
-	assert_int_equal(admin_user_get(&f->h, f->alice, &u), RT_OK);
+	assert_int_equal(admin_user_get(&f->t.h, 999, &u), RT_ENOTFOUND);
+	assert_int_equal(admin_user_get(&f->t.h, f->alice, &u), RT_OK);
 	assert_string_equal(u.name, "Alice");
 }
 
@@ -307,30 +245,26 @@ test_lists(void **state)
 	struct admin_org	*o = NULL;
 	size_t			 n = 0;
 	char			 tok[AUTH_TOKEN_LEN + 1], q[400];
+	const int64_t		 in[] = { f->org2, 0 };
 	int64_t			 carol, org3;
 
-	assert_int_equal(org_signup(&f->h, "Atelier", "carol", "c@example.org",
-	    HASH, "", T0 + 50, &carol, &org3), RT_OK);
-	assert_int_equal(admin_role_grant(&f->h, f->bob, AUTH_ROLE_TRAINER, 0,
+	assert_int_equal(org_signup(&f->t.h, "Atelier", "carol",
+	    "c@example.org", TDB_HASH, "", T0 + 50, &carol, &org3), RT_OK);
+	assert_int_equal(admin_role_grant(&f->t.h, f->bob, AUTH_ROLE_TRAINER, 0,
 	    T0), RT_OK);
-	snprintf(q, sizeof(q), "INSERT INTO memberships (org_id, user_id, "
-	    "role, created_at) VALUES (%lld, %lld, 'member', 1)",
-	    (long long)f->org2, (long long)f->alice);
-	q_exec(f, q);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->alice, T0 + 100,
-	    tok), RT_OK);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->alice, T0 + 300,
-	    tok), RT_OK);
-	snprintf(q, sizeof(q), "INSERT INTO cohorts (id, name, join_code, "
-	    "created_at) VALUES (1, 'A', 'ABCDEFGH', 1), (2, 'B', 'BCDEFGHJ', "
-	    "1); INSERT INTO cohort_orgs (cohort_id, org_id, joined_at) "
-	    "VALUES (1, %lld, 1), (2, %lld, 1); INSERT INTO plan_standing "
-	    "(org_id, overall, pitfalls, percents, updated_at) VALUES "
-	    "(%lld, 10, 0, '{}', %d)", (long long)f->org2,
-	    (long long)f->org2, (long long)f->org2, T0 + 77);
-	q_exec(f, q);
+	tdb_member(&f->t, f->org2, f->alice, "member", 1);
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->alice,
+	    T0 + 100, tok), RT_OK);
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->alice,
+	    T0 + 300, tok), RT_OK);
+	tdb_cohort(&f->t, 1, "A", "ABCDEFGH", "open", 0, in, 1);
+	tdb_cohort(&f->t, 2, "B", "BCDEFGHJ", "open", 0, in, 1);
+	snprintf(q, sizeof(q), "INSERT INTO plan_standing (org_id, overall, "
+	    "pitfalls, percents, updated_at) VALUES (%lld, 10, 0, '{}', %d)",
+	    (long long)f->org2, T0 + 77);
+	q_exec(&f->t, q);
 
-	assert_int_equal(admin_users(&f->h, &u, &n), RT_OK);
+	assert_int_equal(admin_users(&f->t.h, &u, &n), RT_OK);
 	assert_int_equal(n, 3);
 	/* By name whatever its case: Alice, Bob, carol. */
 	assert_string_equal(u[0].name, "Alice");
@@ -347,7 +281,7 @@ test_lists(void **state)
 	assert_int_equal(u[2].id, carol);
 	free(u);
 
-	assert_int_equal(admin_orgs(&f->h, &o, &n), RT_OK);
+	assert_int_equal(admin_orgs(&f->t.h, &o, &n), RT_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(o[0].name, "Atelier");
 	assert_int_equal(o[0].members, 1);
@@ -372,12 +306,12 @@ test_lists_empty(void **state)
 	struct admin_org	*o = (struct admin_org *)f;
 	size_t			 n = 9;
 
-	q_exec(f, "DELETE FROM orgs; DELETE FROM users");
-	assert_int_equal(admin_users(&f->h, &u, &n), RT_OK);
+	q_exec(&f->t, "DELETE FROM orgs; DELETE FROM users");
+	assert_int_equal(admin_users(&f->t.h, &u, &n), RT_OK);
 	assert_null(u);
 	assert_int_equal(n, 0);
 	n = 9;
-	assert_int_equal(admin_orgs(&f->h, &o, &n), RT_OK);
+	assert_int_equal(admin_orgs(&f->t.h, &o, &n), RT_OK);
 	assert_null(o);
 	assert_int_equal(n, 0);
 }
@@ -410,7 +344,7 @@ test_reset_lifecycle(void **state)
 	char			 q[200];
 	int64_t			 uid = 0;
 
-	assert_int_equal(admin_reset_create(&f->h, f->alice, f->bob, T0 + 10,
+	assert_int_equal(admin_reset_create(&f->t.h, f->alice, f->bob, T0 + 10,
 	    tok), RT_OK);
 	assert_int_equal(strlen(tok), AUTH_TOKEN_LEN);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM password_resets WHERE "
@@ -418,54 +352,55 @@ test_reset_lifecycle(void **state)
 	    "used_at IS NULL AND instr(token_hash, '%s') = 0",
 	    (long long)f->alice, (long long)f->bob, (long)(T0 + 10 +
 	    ADMIN_RESET_TTL), tok);
-	assert_int_equal(q_int(f, q), 1);
+	assert_int_equal(q_int(&f->t, q), 1);
 
-	assert_int_equal(admin_reset_lookup(&f->h, tok, T0 + 20, &rs), RT_OK);
+	assert_int_equal(admin_reset_lookup(&f->t.h, tok, T0 + 20, &rs), RT_OK);
 	assert_int_equal(rs.user_id, f->alice);
 	assert_string_equal(rs.name, "Alice");
 	assert_string_equal(rs.email, "alice@example.org");
 	assert_int_equal(rs.expires, T0 + 10 + ADMIN_RESET_TTL);
 
 	/* Two sessions of Alice, one of Bob; failed logins of Alice. */
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->alice, T0 + 11,
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->alice, T0 + 11,
 	    sa1), RT_OK);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->alice, T0 + 12,
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->alice, T0 + 12,
 	    sa2), RT_OK);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->bob, T0 + 13,
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->bob, T0 + 13,
 	    sb), RT_OK);
-	q_exec(f, "INSERT INTO login_failures (email, addr, at) VALUES "
+	q_exec(&f->t, "INSERT INTO login_failures (email, addr, at) VALUES "
 	    "('Alice@example.org', '10.0.0.1', 1700000015), "
 	    "('bob@example.org', '10.0.0.1', 1700000015)");
 
-	assert_int_equal(admin_reset_use(&f->h, tok, HASH2, T0 + 30, &uid),
+	assert_int_equal(admin_reset_use(&f->t.h, tok, HASH2, T0 + 30, &uid),
 	    RT_OK);
 	assert_int_equal(uid, f->alice);
 	pwhash_of(f, f->alice, hash, sizeof(hash));
 	assert_string_equal(hash, HASH2);
 	pwhash_of(f, f->bob, hash, sizeof(hash));
-	assert_string_equal(hash, HASH);
-	assert_int_equal(auth_session_get(f->auth, &f->h, sa1, T0 + 31, &s),
+	assert_string_equal(hash, TDB_HASH);
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, sa1, T0 + 31, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_get(f->auth, &f->h, sa2, T0 + 31, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, sa2, T0 + 31, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_get(f->auth, &f->h, sb, T0 + 31, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, sb, T0 + 31, &s),
 	    RT_OK);
 	assert_int_equal(s.user_id, f->bob);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures"), 1);
-	assert_int_equal(q_int(f, "SELECT used_at FROM password_resets"),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures"),
+	    1);
+	assert_int_equal(q_int(&f->t, "SELECT used_at FROM password_resets"),
 	    T0 + 30);
 
 	/* Used: never again, and nothing changes. */
-	assert_int_equal(admin_reset_lookup(&f->h, tok, T0 + 40, &rs),
+	assert_int_equal(admin_reset_lookup(&f->t.h, tok, T0 + 40, &rs),
 	    RT_EEXPIRED);
 	assert_int_equal(rs.user_id, 0);
 	uid = 5;
-	assert_int_equal(admin_reset_use(&f->h, tok, HASH, T0 + 40, &uid),
+	assert_int_equal(admin_reset_use(&f->t.h, tok, TDB_HASH, T0 + 40, &uid),
 	    RT_EEXPIRED);
 	assert_int_equal(uid, 0);
 	pwhash_of(f, f->alice, hash, sizeof(hash));
 	assert_string_equal(hash, HASH2);
-	assert_int_equal(q_int(f, "SELECT used_at FROM password_resets"),
+	assert_int_equal(q_int(&f->t, "SELECT used_at FROM password_resets"),
 	    T0 + 30);
 }
 
@@ -481,20 +416,22 @@ test_reset_expiry(void **state)
 	int64_t			 uid;
 	time_t			 end = T0 + ADMIN_RESET_TTL;
 
-	assert_int_equal(admin_reset_create(&f->h, f->bob, 0, T0, tok), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM password_resets "
+	assert_int_equal(admin_reset_create(&f->t.h, f->bob, 0, T0, tok),
+	    RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM password_resets "
 	    "WHERE created_by IS NULL"), 1);
-	assert_int_equal(admin_reset_lookup(&f->h, tok, end - 1, &rs), RT_OK);
-	assert_int_equal(admin_reset_lookup(&f->h, tok, end, &rs),
+	assert_int_equal(admin_reset_lookup(&f->t.h, tok, end - 1, &rs), RT_OK);
+	assert_int_equal(admin_reset_lookup(&f->t.h, tok, end, &rs),
 	    RT_EEXPIRED);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->bob, end - 100,
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->bob, end - 100,
 	    sa), RT_OK);
-	assert_int_equal(admin_reset_use(&f->h, tok, HASH2, end, &uid),
+	assert_int_equal(admin_reset_use(&f->t.h, tok, HASH2, end, &uid),
 	    RT_EEXPIRED);
 	pwhash_of(f, f->bob, hash, sizeof(hash));
-	assert_string_equal(hash, HASH);
-	assert_int_equal(auth_session_get(f->auth, &f->h, sa, end, &s), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM password_resets "
+	assert_string_equal(hash, TDB_HASH);
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, sa, end, &s),
+	    RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM password_resets "
 	    "WHERE used_at IS NULL"), 1);
 }
 
@@ -509,34 +446,37 @@ test_reset_unknown_and_replaced(void **state)
 	int64_t			 uid;
 
 	auth_token_new(other);
-	assert_int_equal(admin_reset_lookup(&f->h, other, T0, &rs),
+	assert_int_equal(admin_reset_lookup(&f->t.h, other, T0, &rs),
 	    RT_ENOTFOUND);
-	assert_int_equal(admin_reset_lookup(&f->h, "short", T0, &rs),
+	assert_int_equal(admin_reset_lookup(&f->t.h, "short", T0, &rs),
 	    RT_ENOTFOUND);
-	assert_int_equal(admin_reset_use(&f->h, other, HASH2, T0, &uid),
+	assert_int_equal(admin_reset_use(&f->t.h, other, HASH2, T0, &uid),
 	    RT_ENOTFOUND);
 
-	assert_int_equal(admin_reset_create(&f->h, 999, 0, T0, t1),
+	assert_int_equal(admin_reset_create(&f->t.h, 999, 0, T0, t1),
 	    RT_ENOTFOUND);
 	assert_string_equal(t1, "");
-	assert_int_equal(q_int(f, "SELECT count(*) FROM password_resets"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM password_resets"),
+	    0);
 
 	/* A second link for the same person replaces the first. */
-	assert_int_equal(admin_reset_create(&f->h, f->alice, 0, T0, t1), RT_OK);
-	assert_int_equal(admin_reset_create(&f->h, f->bob, 0, T0, other),
+	assert_int_equal(admin_reset_create(&f->t.h, f->alice, 0, T0, t1),
 	    RT_OK);
-	assert_int_equal(admin_reset_create(&f->h, f->alice, 0, T0 + 5, t2),
+	assert_int_equal(admin_reset_create(&f->t.h, f->bob, 0, T0, other),
+	    RT_OK);
+	assert_int_equal(admin_reset_create(&f->t.h, f->alice, 0, T0 + 5, t2),
 	    RT_OK);
 	assert_string_not_equal(t1, t2);
-	assert_int_equal(admin_reset_lookup(&f->h, t1, T0 + 6, &rs),
+	assert_int_equal(admin_reset_lookup(&f->t.h, t1, T0 + 6, &rs),
 	    RT_EEXPIRED);
-	assert_int_equal(admin_reset_lookup(&f->h, t2, T0 + 6, &rs), RT_OK);
-	assert_int_equal(admin_reset_lookup(&f->h, other, T0 + 6, &rs), RT_OK);
+	assert_int_equal(admin_reset_lookup(&f->t.h, t2, T0 + 6, &rs), RT_OK);
+	assert_int_equal(admin_reset_lookup(&f->t.h, other, T0 + 6, &rs),
+	    RT_OK);
 	assert_int_equal(rs.user_id, f->bob);
 
 	/* Deleting the account deletes its links. */
-	q_exec(f, "DELETE FROM users WHERE email = 'alice@example.org'");
-	assert_int_equal(admin_reset_lookup(&f->h, t2, T0 + 6, &rs),
+	q_exec(&f->t, "DELETE FROM users WHERE email = 'alice@example.org'");
+	assert_int_equal(admin_reset_lookup(&f->t.h, t2, T0 + 6, &rs),
 	    RT_ENOTFOUND);
 }
 
@@ -594,25 +534,25 @@ test_backup(void **state)
 	char		 copy[160], err[256];
 	int		 before;
 
-	snprintf(copy, sizeof(copy), "%s/copy.sqlite", f->dir);
-	assert_int_equal(admin_role_grant(&f->h, f->alice, AUTH_ROLE_ADMIN, 0,
+	snprintf(copy, sizeof(copy), "%s/copy.sqlite", f->t.dir);
+	assert_int_equal(admin_role_grant(&f->t.h, f->alice, AUTH_ROLE_ADMIN, 0,
 	    T0), RT_OK);
 
-	assert_int_equal(sqlite3_open(f->path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &other), SQLITE_OK);
 	sqlite3_busy_timeout(other, 5000);
 	assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE; "
 	    "INSERT INTO users (email, name, pwhash, created_at) VALUES "
 	    "('late@example.org', 'Late', '$argon2id$x', 1)", NULL, NULL,
 	    NULL), SQLITE_OK);
-	before = dir_entries(f->dir);
+	before = dir_entries(f->t.dir);
 	err[0] = 'x';
-	assert_int_equal(db_backup(f->db, copy, err, sizeof(err)), RT_OK);
+	assert_int_equal(db_backup(f->t.db, copy, err, sizeof(err)), RT_OK);
 	assert_string_equal(err, "");
 	assert_int_equal(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(other);
 
-	assert_int_equal(dir_entries(f->dir), before + 1);
+	assert_int_equal(dir_entries(f->t.dir), before + 1);
 	assert_int_equal(file_int(copy, "SELECT count(*) FROM users"), 2);
 	assert_int_equal(file_int(copy, "SELECT count(*) FROM users WHERE "
 	    "email IN ('alice@example.org', 'bob@example.org')"), 2);
@@ -621,7 +561,7 @@ test_backup(void **state)
 	    "WHERE role = 'admin'"), 1);
 	assert_int_equal(file_int(copy, "PRAGMA user_version"),
 	    db_schema_version());
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users"), 3);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 3);
 	/* Bytes 18 and 19 of the header: 1 for a rollback journal, 2 for WAL. */
 	assert_non_null(fp = fopen(copy, "rb"));
 	assert_int_equal(fread(header, 1, sizeof(header), fp), sizeof(header));
@@ -630,11 +570,11 @@ test_backup(void **state)
 	assert_int_equal(header[19], 1);
 
 	/* Again, over the old copy, while the program's writer is busy. */
-	assert_int_equal(db_write_begin(f->db, &w), RT_OK);
-	assert_int_equal(db_backup(f->db, copy, err, sizeof(err)), RT_OK);
-	db_write_rollback(f->db, w);
+	assert_int_equal(db_write_begin(f->t.db, &w), RT_OK);
+	assert_int_equal(db_backup(f->t.db, copy, err, sizeof(err)), RT_OK);
+	db_write_rollback(f->t.db, w);
 	assert_int_equal(file_int(copy, "SELECT count(*) FROM users"), 3);
-	assert_int_equal(dir_entries(f->dir), before + 1);
+	assert_int_equal(dir_entries(f->t.dir), before + 1);
 }
 
 /* A copy that cannot be written leaves nothing and says why. */
@@ -643,14 +583,14 @@ test_backup_fails(void **state)
 {
 	struct fx	*f = *state;
 	char		 path[200], err[256];
-	int		 before = dir_entries(f->dir);
+	int		 before = dir_entries(f->t.dir);
 
-	snprintf(path, sizeof(path), "%s/no/such/dir/copy.sqlite", f->dir);
-	assert_int_equal(db_backup(f->db, path, err, sizeof(err)), RT_EIO);
+	snprintf(path, sizeof(path), "%s/no/such/dir/copy.sqlite", f->t.dir);
+	assert_int_equal(db_backup(f->t.db, path, err, sizeof(err)), RT_EIO);
 	assert_non_null(strstr(err, "no/such/dir/copy.sqlite"));
-	snprintf(path, sizeof(path), "%s/", f->dir);
-	assert_int_equal(db_backup(f->db, path, err, sizeof(err)), RT_EIO);
-	assert_int_equal(dir_entries(f->dir), before);
+	snprintf(path, sizeof(path), "%s/", f->t.dir);
+	assert_int_equal(db_backup(f->t.db, path, err, sizeof(err)), RT_EIO);
+	assert_int_equal(dir_entries(f->t.dir), before);
 }
 
 int

@@ -25,8 +25,8 @@
 #include "auth.h"
 #include "org.h"
 #include "sql.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000       /* an arbitrary "now" */
 #define PW     "correct horse battery staple"
 
@@ -35,11 +35,8 @@ extern const size_t common_passwords_count;
 
 /* What every test of this file works with. */
 struct fx {
-	char           dir[64];
-	char           path[128];
+	struct tdb     t;
 	struct config  cfg;
-	struct db     *db;
-	struct dbh     h;
 	struct auth   *auth;
 	int64_t        uid;     /* alice@example.org, password PW */
 };
@@ -68,29 +65,19 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 	int64_t		 oid;
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-auth-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
 	f->cfg.hash_slots = 2;
 	f->cfg.session_idle = 7200;
 	f->cfg.session_max = 43200;
 	f->cfg.login_max_per_account = 3;
 	f->cfg.login_max_per_addr = 5;
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
+	tdb_open(&f->t, "auth");
+	if (auth_new(&f->auth, &f->cfg) != RT_OK)
 		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK ||
-	    auth_new(&f->auth, &f->cfg) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org",
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
 	    pw_hash, "fr", T0, &f->uid, &oid) != RT_OK)
 		return -1;
 	*state = f;
@@ -102,36 +89,9 @@ static int
 teardown(void **state)
 {
 	struct fx	*f = *state;
-	char		 p[160];
 
 	auth_free(f->auth);
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Runs a test query with one text parameter (NULL for none) and returns its first integer. */
-static long long
-q_int(struct fx *f, const char *sql, const char *param)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (param != NULL)
-		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return tdb_teardown(state);
 }
 
 /* Logs in as email with pw from addr at now, discarding the user id. */
@@ -142,7 +102,8 @@ login(struct fx *f, const char *email, const char *pw, const char *addr,
 	int64_t	 id = -1;
 	int	 rc;
 
-	rc = auth_login(f->auth, &f->h, email, pw, strlen(pw), addr, now, &id);
+	rc = auth_login(f->auth, &f->t.h, email, pw, strlen(pw), addr, now,
+	    &id);
 	if (rc == RT_OK)
 		assert_int_equal(id, f->uid);
 	else
@@ -323,7 +284,7 @@ test_login_ok(void **state)
 	    RT_OK);
 	assert_int_equal(login(f, "Alice@Example.ORG", PW, "10.0.0.1", T0),
 	    RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures", NULL),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures"),
 	    0);
 }
 
@@ -339,10 +300,10 @@ test_login_denied(void **state)
 	    RT_EDENIED);
 	assert_int_equal(login(f, "alice@example.org", "", "10.0.0.1", T0),
 	    RT_EDENIED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures "
-	    "WHERE addr = '10.0.0.1'", NULL), 3);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures "
-	    "WHERE email = 'nobody@example.org'", NULL), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures "
+	    "WHERE addr = '10.0.0.1'"), 3);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures "
+	    "WHERE email = 'nobody@example.org'"), 1);
 }
 
 /*
@@ -356,7 +317,7 @@ test_throttle_account(void **state)
 	struct fx	*f = *state;
 	int64_t		 bob, oid;
 
-	assert_int_equal(org_signup(&f->h, "Autre", "Bob", "bob@example.org",
+	assert_int_equal(org_signup(&f->t.h, "Autre", "Bob", "bob@example.org",
 	    pw_hash, "en", T0, &bob, &oid), RT_OK);
 	assert_int_equal(login(f, "alice@example.org", "bad1", "10.0.0.1", T0),
 	    RT_EDENIED);
@@ -368,9 +329,9 @@ test_throttle_account(void **state)
 	    T0 + 3), RT_ETHROTTLED);
 	assert_int_equal(login(f, "alice@example.org", "bad4", "10.0.0.4",
 	    T0 + 4), RT_ETHROTTLED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures", NULL),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures"),
 	    3);
-	assert_int_equal(auth_login(f->auth, &f->h, "bob@example.org", PW,
+	assert_int_equal(auth_login(f->auth, &f->t.h, "bob@example.org", PW,
 	    strlen(PW), "10.0.0.4", T0 + 5, &oid), RT_OK);
 	assert_int_equal(oid, bob);
 	/* T0 + 899: the failure at T0 is still inside the window. */
@@ -403,10 +364,10 @@ test_throttle_address(void **state)
 	/* A missing address is one more address, not a way around the count. */
 	for (i = 0; i < 5; i++) {
 		snprintf(email, sizeof(email), "anon%d@example.org", i);
-		assert_int_equal(auth_login(f->auth, &f->h, email, "x", 1, NULL,
-		    T0 + 2000, &(int64_t){0}), RT_EDENIED);
+		assert_int_equal(auth_login(f->auth, &f->t.h, email, "x", 1,
+		    NULL, T0 + 2000, &(int64_t){0}), RT_EDENIED);
 	}
-	assert_int_equal(auth_login(f->auth, &f->h, "alice@example.org", PW,
+	assert_int_equal(auth_login(f->auth, &f->t.h, "alice@example.org", PW,
 	    strlen(PW), NULL, T0 + 2000, &(int64_t){0}), RT_ETHROTTLED);
 }
 
@@ -446,8 +407,8 @@ test_success_clears_failures(void **state)
 	    T0 + 1), RT_EDENIED);
 	assert_int_equal(login(f, "alice@example.org", PW, "10.0.0.1", T0 + 2),
 	    RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures "
-	    "WHERE email = ?1", "alice@example.org"), 0);
+	assert_int_equal(q_int_text(&f->t, "SELECT count(*) FROM "
+	    "login_failures WHERE email = ?1", "alice@example.org"), 0);
 	assert_int_equal(login(f, "alice@example.org", "bad", "10.0.0.1",
 	    T0 + 3), RT_EDENIED);
 	assert_int_equal(login(f, "alice@example.org", "bad", "10.0.0.1",
@@ -466,14 +427,14 @@ test_failures_pruned(void **state)
 	    RT_EDENIED);
 	assert_int_equal(login(f, "y@example.org", "bad", "10.0.0.2", T0 + 10),
 	    RT_EDENIED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures", NULL),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures"),
 	    2);
 	assert_int_equal(login(f, "z@example.org", "bad", "10.0.0.3",
 	    T0 + AUTH_THROTTLE_WINDOW + 5), RT_EDENIED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures", NULL),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures"),
 	    2);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures "
-	    "WHERE email = 'x@example.org'", NULL), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures "
+	    "WHERE email = 'x@example.org'"), 0);
 }
 
 /* A hash made with weaker settings is replaced at the next login. */
@@ -490,7 +451,7 @@ test_rehash(void **state)
 	assert_int_not_equal(crypto_pwhash_str_needs_rehash(weak,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
-	assert_int_equal(db_write_begin(f->db, &w), RT_OK);
+	assert_int_equal(db_write_begin(f->t.db, &w), RT_OK);
 	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(w),
 	    "UPDATE users SET pwhash = ?1 WHERE id = ?2", -1, &st, NULL),
 	    SQLITE_OK);
@@ -498,11 +459,11 @@ test_rehash(void **state)
 	sqlite3_bind_int64(st, 2, f->uid);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
-	assert_int_equal(db_write_commit(f->db, w), RT_OK);
+	assert_int_equal(db_write_commit(f->t.db, w), RT_OK);
 
 	assert_int_equal(login(f, "alice@example.org", PW, "10.0.0.1", T0),
 	    RT_OK);
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd),
+	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->t.h.rd),
 	    "SELECT pwhash FROM users WHERE id = ?1", -1, &st, NULL),
 	    SQLITE_OK);
 	sqlite3_bind_int64(st, 1, f->uid);
@@ -525,10 +486,10 @@ test_session_start_get(void **state)
 	struct session	 s, s2;
 	char		 tok[AUTH_TOKEN_LEN + 1], tok2[AUTH_TOKEN_LEN + 1];
 
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, tok),
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, tok),
 	    RT_OK);
 	assert_int_equal(strlen(tok), AUTH_TOKEN_LEN);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 5, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 5, &s),
 	    RT_OK);
 	assert_int_equal(s.user_id, f->uid);
 	assert_string_equal(s.user_name, "Alice");
@@ -538,13 +499,13 @@ test_session_start_get(void **state)
 	assert_string_not_equal(s.csrf, tok);
 	assert_int_equal(s.created, T0);
 	assert_int_equal(s.last_seen, T0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions "
+	assert_int_equal(q_int_text(&f->t, "SELECT count(*) FROM sessions "
 	    "WHERE token_hash = ?1 OR csrf = ?1", tok), 0);
 
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, tok2),
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, tok2),
 	    RT_OK);
 	assert_string_not_equal(tok, tok2);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok2, T0, &s2),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok2, T0, &s2),
 	    RT_OK);
 	assert_string_not_equal(s.csrf, s2.csrf);
 	assert_int_not_equal(s.id, s2.id);
@@ -559,11 +520,11 @@ test_session_unknown(void **state)
 	char		 tok[AUTH_TOKEN_LEN + 1];
 
 	auth_token_new(tok);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_get(f->auth, &f->h, "", T0, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, "", T0, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_get(f->auth, &f->h, "short", T0, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, "short", T0, &s),
 	    RT_ENOTFOUND);
 	assert_int_equal(s.user_id, 0);
 }
@@ -576,18 +537,18 @@ test_session_touch(void **state)
 	struct session	 s;
 	char		 tok[AUTH_TOKEN_LEN + 1];
 
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, tok),
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, tok),
 	    RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 59, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 59, &s),
 	    RT_OK);
 	assert_int_equal(s.last_seen, T0);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 60, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 60, &s),
 	    RT_OK);
 	assert_int_equal(s.last_seen, T0 + 60);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 100, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 100, &s),
 	    RT_OK);
 	assert_int_equal(s.last_seen, T0 + 60);
-	assert_int_equal(q_int(f, "SELECT last_seen FROM sessions", NULL),
+	assert_int_equal(q_int(&f->t, "SELECT last_seen FROM sessions"),
 	    T0 + 60);
 }
 
@@ -599,16 +560,16 @@ test_session_idle_expired(void **state)
 	struct session	 s;
 	char		 tok[AUTH_TOKEN_LEN + 1];
 
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, tok),
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, tok),
 	    RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 7200, &s),
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 7200, &s),
 	    RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok,
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok,
 	    T0 + 7200 + 7201, &s), RT_EEXPIRED);
 	assert_int_equal(s.user_id, 0);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok,
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok,
 	    T0 + 7200 + 7202, &s), RT_ENOTFOUND);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions", NULL), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM sessions"), 0);
 }
 
 /* A session kept busy still dies after its absolute lifetime. */
@@ -620,14 +581,14 @@ test_session_absolute_expired(void **state)
 	char		 tok[AUTH_TOKEN_LEN + 1];
 	time_t		 t;
 
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, tok),
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, tok),
 	    RT_OK);
 	for (t = T0 + 3600; t <= T0 + 43200; t += 3600)
-		assert_int_equal(auth_session_get(f->auth, &f->h, tok, t, &s),
+		assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, t, &s),
 		    RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 43201,
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 43201,
 	    &s), RT_EEXPIRED);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0 + 43202,
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0 + 43202,
 	    &s), RT_ENOTFOUND);
 }
 
@@ -639,16 +600,16 @@ test_session_end(void **state)
 	struct session	 s;
 	char		 tok[AUTH_TOKEN_LEN + 1], other[AUTH_TOKEN_LEN + 1];
 
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, tok),
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, tok),
 	    RT_OK);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0,
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0,
 	    other), RT_OK);
-	assert_int_equal(auth_session_end(&f->h, tok), RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0, &s),
+	assert_int_equal(auth_session_end(&f->t.h, tok), RT_OK);
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_end(&f->h, tok), RT_OK);
-	assert_int_equal(auth_session_end(&f->h, "garbage"), RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, other, T0, &s),
+	assert_int_equal(auth_session_end(&f->t.h, tok), RT_OK);
+	assert_int_equal(auth_session_end(&f->t.h, "garbage"), RT_OK);
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, other, T0, &s),
 	    RT_OK);
 }
 
@@ -659,16 +620,16 @@ test_session_prune(void **state)
 	struct fx	*f = *state;
 	char		 old[AUTH_TOKEN_LEN + 1], tok[AUTH_TOKEN_LEN + 1];
 
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, old),
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, old),
 	    RT_OK);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0 + 100,
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0 + 100,
 	    tok), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions", NULL), 2);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid,
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM sessions"), 2);
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid,
 	    T0 + 7201, tok), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM sessions", NULL), 2);
-	assert_int_equal(q_int(f, "SELECT min(created_at) FROM sessions",
-	    NULL), T0 + 100);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM sessions"), 2);
+	assert_int_equal(q_int(&f->t, "SELECT min(created_at) FROM sessions"),
+	    T0 + 100);
 }
 
 /* The language is stored for "fr" and "en" only. */
@@ -679,12 +640,13 @@ test_user_lang(void **state)
 	struct session	 s;
 	char		 tok[AUTH_TOKEN_LEN + 1];
 
-	assert_int_equal(auth_user_set_lang(&f->h, f->uid, "en"), RT_OK);
-	assert_int_equal(auth_user_set_lang(&f->h, f->uid, "de"), RT_EINVAL);
-	assert_int_equal(auth_user_set_lang(&f->h, f->uid, ""), RT_EINVAL);
-	assert_int_equal(auth_session_start(f->auth, &f->h, f->uid, T0, tok),
+	assert_int_equal(auth_user_set_lang(&f->t.h, f->uid, "en"), RT_OK);
+	assert_int_equal(auth_user_set_lang(&f->t.h, f->uid, "de"), RT_EINVAL);
+	assert_int_equal(auth_user_set_lang(&f->t.h, f->uid, ""), RT_EINVAL);
+	assert_int_equal(auth_session_start(f->auth, &f->t.h, f->uid, T0, tok),
 	    RT_OK);
-	assert_int_equal(auth_session_get(f->auth, &f->h, tok, T0, &s), RT_OK);
+	assert_int_equal(auth_session_get(f->auth, &f->t.h, tok, T0, &s),
+	    RT_OK);
 	assert_string_equal(s.lang, "en");
 }
 

@@ -25,17 +25,13 @@
 #include "org.h"
 #include "cohort.h"
 #include "sql.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* What every test of this file works with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
+	struct tdb  t;
 	int64_t     alice;   /* a trainer */
 	int64_t     dan;     /* another trainer */
 	int64_t     erin;    /* no role */
@@ -46,103 +42,32 @@ struct fx {
 	int64_t     spare;   /* the organisations the others signed up with */
 };
 
-/*
- * Runs test SQL that writes, on a connection of its own (as the sqlite3
- * shell would while the program runs), with foreign keys on.
- */
-static void
-q_exec(struct fx *f, const char *sql)
-{
-	sqlite3	*s;
-
-	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
-	sqlite3_busy_timeout(s, 5000);
-	assert_int_equal(sqlite3_exec(s, "PRAGMA foreign_keys = ON", NULL,
-	    NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
-}
-
-/* Returns the first integer of a test query (-1 when no row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* Gives user the trainer role. */
-static void
-make_trainer(struct fx *f, int64_t user)
-{
-	char	 q[160];
-
-	snprintf(q, sizeof(q), "INSERT INTO user_roles (user_id, role, "
-	    "granted_at) VALUES (%lld, 'trainer', %d)", (long long)user, T0);
-	q_exec(f, q);
-}
-
 /* Opens a fresh database with three people, two organisations and two trainers. */
 static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-cohort-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Atelier Alice", "Alice Trudel",
-	    "alice@example.org", HASH, "fr", T0, &f->alice, &f->spare) !=
+	tdb_open(&f->t, "cohort");
+	if (org_signup(&f->t.h, "Atelier Alice", "Alice Trudel",
+	    "alice@example.org", TDB_HASH, "fr", T0, &f->alice, &f->spare) !=
 	    RT_OK ||
-	    org_signup(&f->h, "Atelier Dan", "Dan Ouellet", "dan@example.org",
-	    HASH, "fr", T0, &f->dan, &f->spare) != RT_OK ||
-	    org_signup(&f->h, "Chez Erin", "Erin Roy", "erin@example.org",
-	    HASH, "fr", T0, &f->erin, &f->spare) != RT_OK ||
-	    org_signup(&f->h, "Comité logement", "Bob Gagnon",
-	    "bob@example.org", HASH, "fr", T0, &f->bob, &f->org1) != RT_OK ||
-	    org_signup(&f->h, "Cuisine collective", "Carol Lévesque",
-	    "carol@example.org", HASH, "fr", T0, &f->carol, &f->org2) != RT_OK)
+	    org_signup(&f->t.h, "Atelier Dan", "Dan Ouellet", "dan@example.org",
+	    TDB_HASH, "fr", T0, &f->dan, &f->spare) != RT_OK ||
+	    org_signup(&f->t.h, "Chez Erin", "Erin Roy", "erin@example.org",
+	    TDB_HASH, "fr", T0, &f->erin, &f->spare) != RT_OK ||
+	    org_signup(&f->t.h, "Comité logement", "Bob Gagnon",
+	    "bob@example.org", TDB_HASH, "fr", T0, &f->bob,
+	    &f->org1) != RT_OK ||
+	    org_signup(&f->t.h, "Cuisine collective", "Carol Lévesque",
+	    "carol@example.org", TDB_HASH, "fr", T0, &f->carol,
+	    &f->org2) != RT_OK)
 		return -1;
 	*state = f;
-	make_trainer(f, f->alice);
-	make_trainer(f, f->dan);
-	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
+	tdb_role(&f->t, f->alice, "trainer", T0);
+	tdb_role(&f->t, f->dan, "trainer", T0);
 	return 0;
 }
 
@@ -152,7 +77,7 @@ make_cohort(struct fx *f, const char *name, time_t now)
 {
 	int64_t	 id = 0;
 
-	assert_int_equal(cohort_create(&f->h, f->alice, name, "2026-03-14",
+	assert_int_equal(cohort_create(&f->t.h, f->alice, name, "2026-03-14",
 	    "2026-03-14", "Salle 2", now, &id), RT_OK);
 	assert_true(id > 0);
 	return id;
@@ -164,7 +89,7 @@ access_of(struct fx *f, int64_t org, int64_t user)
 {
 	int	 role = -1;
 
-	assert_int_equal(org_access(&f->h, org, user, &role), RT_OK);
+	assert_int_equal(org_access(&f->t.h, org, user, &role), RT_OK);
 	return role;
 }
 
@@ -266,7 +191,7 @@ test_create_load(void **state)
 	int		 yes = -1;
 
 	id = make_cohort(f, "Atelier du 14 mars", T0 + 10);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_int_equal(c.id, id);
 	assert_string_equal(c.name, "Atelier du 14 mars");
 	assert_string_equal(c.starts_on, "2026-03-14");
@@ -276,28 +201,29 @@ test_create_load(void **state)
 	assert_int_equal(c.created_at, T0 + 10);
 	assert_int_equal(c.orgs, 0);
 	assert_true(in_alphabet(c.code));
-	assert_int_equal(cohort_trainer_check(&f->h, id, f->alice, &yes),
+	assert_int_equal(cohort_trainer_check(&f->t.h, id, f->alice, &yes),
 	    RT_OK);
 	assert_int_equal(yes, 1);
-	assert_int_equal(cohort_trainer_check(&f->h, id, f->dan, &yes), RT_OK);
+	assert_int_equal(cohort_trainer_check(&f->t.h, id, f->dan, &yes),
+	    RT_OK);
 	assert_int_equal(yes, 0);
 
-	assert_int_equal(cohort_load_by_code(&f->h, c.code, &byc), RT_OK);
+	assert_int_equal(cohort_load_by_code(&f->t.h, c.code, &byc), RT_OK);
 	assert_int_equal(byc.id, id);
 	for (i = 0; i <= COHORT_CODE_LEN; i++)
 		lower[i] = (char)(c.code[i] >= 'A' && c.code[i] <= 'Z' ?
 		    c.code[i] - 'A' + 'a' : c.code[i]);
 	if (strcmp(lower, c.code) != 0)
-		assert_int_equal(cohort_load_by_code(&f->h, lower, &byc),
+		assert_int_equal(cohort_load_by_code(&f->t.h, lower, &byc),
 		    RT_ENOTFOUND);
-	assert_int_equal(cohort_load_by_code(&f->h, "ABCD", &byc),
+	assert_int_equal(cohort_load_by_code(&f->t.h, "ABCD", &byc),
 	    RT_ENOTFOUND);
-	assert_int_equal(cohort_load(&f->h, id + 100, &c), RT_ENOTFOUND);
+	assert_int_equal(cohort_load(&f->t.h, id + 100, &c), RT_ENOTFOUND);
 
 	/* No dates is fine too, and a second cohort gets another code. */
-	assert_int_equal(cohort_create(&f->h, f->alice, "Série d'automne", "",
+	assert_int_equal(cohort_create(&f->t.h, f->alice, "Série d'automne", "",
 	    "", "", T0 + 20, &id2), RT_OK);
-	assert_int_equal(cohort_load(&f->h, id2, &byc), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id2, &byc), RT_OK);
 	assert_string_equal(byc.starts_on, "");
 	assert_string_equal(byc.ends_on, "");
 	assert_string_not_equal(byc.code, c.code);
@@ -312,28 +238,29 @@ test_create_invalid(void **state)
 	int64_t		 id = 7;
 	size_t		 i;
 
-	assert_int_equal(cohort_create(&f->h, f->alice, "", "", "", "", T0,
+	assert_int_equal(cohort_create(&f->t.h, f->alice, "", "", "", "", T0,
 	    &id), RT_EINVAL);
 	assert_int_equal(id, 0);
-	assert_int_equal(cohort_create(&f->h, f->alice, "A", "2026-03-15",
+	assert_int_equal(cohort_create(&f->t.h, f->alice, "A", "2026-03-15",
 	    "2026-03-14", "", T0, &id), RT_EINVAL);
-	assert_int_equal(cohort_create(&f->h, f->alice, "A", "14/03/2026", "",
+	assert_int_equal(cohort_create(&f->t.h, f->alice, "A", "14/03/2026", "",
 	    "", T0, &id), RT_EINVAL);
 	/* 121 characters, of two bytes each: too long; 120 fit. */
 	for (i = 0; i < 121; i++)
 		memcpy(name + 2 * i, "\xc3\xa9", 2);
 	name[2 * 121] = '\0';
-	assert_int_equal(cohort_create(&f->h, f->alice, name, "", "", "", T0,
+	assert_int_equal(cohort_create(&f->t.h, f->alice, name, "", "", "", T0,
 	    &id), RT_EINVAL);
 	memset(notes, 'n', COHORT_NOTES_MAX + 1);
 	notes[COHORT_NOTES_MAX + 1] = '\0';
-	assert_int_equal(cohort_create(&f->h, f->alice, "A", "", "", notes, T0,
-	    &id), RT_EINVAL);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohorts"), 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohort_trainers"), 0);
+	assert_int_equal(cohort_create(&f->t.h, f->alice, "A", "", "", notes,
+	    T0, &id), RT_EINVAL);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohorts"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohort_trainers"),
+	    0);
 	name[2 * 120] = '\0';
 	notes[COHORT_NOTES_MAX] = '\0';
-	assert_int_equal(cohort_create(&f->h, f->alice, name, "", "", notes,
+	assert_int_equal(cohort_create(&f->t.h, f->alice, name, "", "", notes,
 	    T0, &id), RT_OK);
 }
 
@@ -347,36 +274,36 @@ test_update_state(void **state)
 	char		 code[COHORT_CODE_LEN + 1];
 
 	id = make_cohort(f, "Atelier", T0);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	memcpy(code, c.code, sizeof(code));
-	assert_int_equal(cohort_update(&f->h, id, "Série du printemps",
+	assert_int_equal(cohort_update(&f->t.h, id, "Série du printemps",
 	    "2026-04-01", "2026-05-27", "Trois rencontres"), RT_OK);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_string_equal(c.name, "Série du printemps");
 	assert_string_equal(c.starts_on, "2026-04-01");
 	assert_string_equal(c.ends_on, "2026-05-27");
 	assert_string_equal(c.notes, "Trois rencontres");
 	assert_string_equal(c.code, code);
-	assert_int_equal(cohort_update(&f->h, id, "X", "2026-04-02",
+	assert_int_equal(cohort_update(&f->t.h, id, "X", "2026-04-02",
 	    "2026-04-01", ""), RT_EINVAL);
-	assert_int_equal(cohort_update(&f->h, id + 100, "X", "", "", ""),
+	assert_int_equal(cohort_update(&f->t.h, id + 100, "X", "", "", ""),
 	    RT_ENOTFOUND);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_string_equal(c.name, "Série du printemps");
 
-	assert_int_equal(cohort_set_state(&f->h, id, COHORT_CLOSED), RT_OK);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_set_state(&f->t.h, id, COHORT_CLOSED), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_int_equal(c.state, COHORT_CLOSED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohorts "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohorts "
 	    "WHERE state = 'closed'"), 1);
-	assert_int_equal(cohort_set_state(&f->h, id, COHORT_ARCHIVED), RT_OK);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_set_state(&f->t.h, id, COHORT_ARCHIVED), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_int_equal(c.state, COHORT_ARCHIVED);
-	assert_int_equal(cohort_set_state(&f->h, id, COHORT_OPEN), RT_OK);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_set_state(&f->t.h, id, COHORT_OPEN), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_int_equal(c.state, COHORT_OPEN);
-	assert_int_equal(cohort_set_state(&f->h, id, 7), RT_EINVAL);
-	assert_int_equal(cohort_set_state(&f->h, id + 100, COHORT_CLOSED),
+	assert_int_equal(cohort_set_state(&f->t.h, id, 7), RT_EINVAL);
+	assert_int_equal(cohort_set_state(&f->t.h, id + 100, COHORT_CLOSED),
 	    RT_ENOTFOUND);
 	assert_string_equal(cohort_state_name(COHORT_ARCHIVED), "archived");
 }
@@ -394,40 +321,40 @@ test_join_leave(void **state)
 
 	id = make_cohort(f, "Atelier", T0);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_NONE);
-	assert_int_equal(cohort_join(&f->h, id, f->org1, f->bob, T0 + 1),
+	assert_int_equal(cohort_join(&f->t.h, id, f->org1, f->bob, T0 + 1),
 	    RT_OK);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_TRAINER);
 	assert_int_equal(access_of(f, f->org2, f->alice), ORG_ROLE_NONE);
 	assert_int_equal(access_of(f, f->org1, f->bob), ORG_ROLE_OWNER);
-	assert_int_equal(cohort_join(&f->h, id, f->org1, f->bob, T0 + 2),
+	assert_int_equal(cohort_join(&f->t.h, id, f->org1, f->bob, T0 + 2),
 	    RT_EEXISTS);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_int_equal(c.orgs, 1);
 
-	assert_int_equal(cohort_set_state(&f->h, id, COHORT_CLOSED), RT_OK);
-	assert_int_equal(cohort_join(&f->h, id, f->org2, f->carol, T0 + 3),
+	assert_int_equal(cohort_set_state(&f->t.h, id, COHORT_CLOSED), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, id, f->org2, f->carol, T0 + 3),
 	    RT_EEXPIRED);
-	assert_int_equal(cohort_join(&f->h, id, f->org1, f->bob, T0 + 3),
+	assert_int_equal(cohort_join(&f->t.h, id, f->org1, f->bob, T0 + 3),
 	    RT_EEXISTS);
 	/* A closed cohort's trainers still read the plans already in it. */
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_TRAINER);
-	assert_int_equal(cohort_set_state(&f->h, id, COHORT_ARCHIVED), RT_OK);
-	assert_int_equal(cohort_join(&f->h, id, f->org2, f->carol, T0 + 4),
+	assert_int_equal(cohort_set_state(&f->t.h, id, COHORT_ARCHIVED), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, id, f->org2, f->carol, T0 + 4),
 	    RT_EEXPIRED);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_TRAINER);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohort_orgs"), 1);
-	assert_int_equal(cohort_set_state(&f->h, id, COHORT_OPEN), RT_OK);
-	assert_int_equal(cohort_join(&f->h, id, f->org2, f->carol, T0 + 5),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohort_orgs"), 1);
+	assert_int_equal(cohort_set_state(&f->t.h, id, COHORT_OPEN), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, id, f->org2, f->carol, T0 + 5),
 	    RT_OK);
-	assert_int_equal(cohort_join(&f->h, id + 100, f->org2, f->carol,
+	assert_int_equal(cohort_join(&f->t.h, id + 100, f->org2, f->carol,
 	    T0 + 5), RT_ENOTFOUND);
 
-	assert_int_equal(cohort_leave(&f->h, id, f->org1), RT_OK);
+	assert_int_equal(cohort_leave(&f->t.h, id, f->org1), RT_OK);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_NONE);
 	assert_int_equal(access_of(f, f->org2, f->alice), ORG_ROLE_TRAINER);
 	assert_int_equal(access_of(f, f->org1, f->bob), ORG_ROLE_OWNER);
-	assert_int_equal(cohort_leave(&f->h, id, f->org1), RT_ENOTFOUND);
-	assert_int_equal(cohort_load(&f->h, id, &c), RT_OK);
+	assert_int_equal(cohort_leave(&f->t.h, id, f->org1), RT_ENOTFOUND);
+	assert_int_equal(cohort_load(&f->t.h, id, &c), RT_OK);
 	assert_int_equal(c.orgs, 1);
 }
 
@@ -445,36 +372,37 @@ test_leave_visits(void **state)
 
 	a = make_cohort(f, "Atelier A", T0);
 	b = make_cohort(f, "Atelier B", T0);
-	assert_int_equal(cohort_trainer_add(&f->h, a, "dan@example.org", T0,
+	assert_int_equal(cohort_trainer_add(&f->t.h, a, "dan@example.org", T0,
 	    &u), RT_OK);
-	assert_int_equal(cohort_trainer_remove(&f->h, b, f->alice), RT_EDENIED);
-	assert_int_equal(cohort_trainer_add(&f->h, b, "dan@example.org", T0,
+	assert_int_equal(cohort_trainer_remove(&f->t.h, b, f->alice),
+	    RT_EDENIED);
+	assert_int_equal(cohort_trainer_add(&f->t.h, b, "dan@example.org", T0,
 	    &u), RT_OK);
-	assert_int_equal(cohort_trainer_remove(&f->h, b, f->alice), RT_OK);
+	assert_int_equal(cohort_trainer_remove(&f->t.h, b, f->alice), RT_OK);
 	/* a: Alice and Dan; b: Dan.  org1 is in both, org2 in a. */
-	assert_int_equal(cohort_join(&f->h, a, f->org1, f->bob, T0), RT_OK);
-	assert_int_equal(cohort_join(&f->h, b, f->org1, f->bob, T0), RT_OK);
-	assert_int_equal(cohort_join(&f->h, a, f->org2, f->carol, T0), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, a, f->org1, f->bob, T0), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, b, f->org1, f->bob, T0), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, a, f->org2, f->carol, T0), RT_OK);
 	snprintf(q, sizeof(q), "INSERT INTO trainer_visits (user_id, org_id, "
 	    "since_at, last_seen_at) VALUES (%lld, %lld, 0, %d), "
 	    "(%lld, %lld, 0, %d), (%lld, %lld, 0, %d)",
 	    (long long)f->alice, (long long)f->org1, T0,
 	    (long long)f->dan, (long long)f->org1, T0,
 	    (long long)f->alice, (long long)f->org2, T0);
-	q_exec(f, q);
-	assert_int_equal(cohort_leave(&f->h, a, f->org1), RT_OK);
+	q_exec(&f->t, q);
+	assert_int_equal(cohort_leave(&f->t.h, a, f->org1), RT_OK);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM trainer_visits "
 	    "WHERE user_id = %lld AND org_id = %lld", (long long)f->alice,
 	    (long long)f->org1);
-	assert_int_equal(q_int(f, q), 0);
+	assert_int_equal(q_int(&f->t, q), 0);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM trainer_visits "
 	    "WHERE user_id = %lld AND org_id = %lld", (long long)f->dan,
 	    (long long)f->org1);
-	assert_int_equal(q_int(f, q), 1);
+	assert_int_equal(q_int(&f->t, q), 1);
 	snprintf(q, sizeof(q), "SELECT count(*) FROM trainer_visits "
 	    "WHERE user_id = %lld AND org_id = %lld", (long long)f->alice,
 	    (long long)f->org2);
-	assert_int_equal(q_int(f, q), 1);
+	assert_int_equal(q_int(&f->t, q), 1);
 	assert_int_equal(access_of(f, f->org1, f->dan), ORG_ROLE_TRAINER);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_NONE);
 }
@@ -488,13 +416,13 @@ test_role_removed(void **state)
 	char		 q[160];
 
 	id = make_cohort(f, "Atelier", T0);
-	assert_int_equal(cohort_join(&f->h, id, f->org1, f->bob, T0), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, id, f->org1, f->bob, T0), RT_OK);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_TRAINER);
 	snprintf(q, sizeof(q), "DELETE FROM user_roles WHERE user_id = %lld",
 	    (long long)f->alice);
-	q_exec(f, q);
+	q_exec(&f->t, q);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_NONE);
-	make_trainer(f, f->alice);
+	tdb_role(&f->t, f->alice, "trainer", T0);
 	assert_int_equal(access_of(f, f->org1, f->alice), ORG_ROLE_TRAINER);
 }
 
@@ -513,24 +441,26 @@ test_trainers(void **state)
 	int			 yes = 0;
 
 	id = make_cohort(f, "Atelier", T0);
-	assert_int_equal(cohort_trainer_add(&f->h, id, "DAN@Example.org",
+	assert_int_equal(cohort_trainer_add(&f->t.h, id, "DAN@Example.org",
 	    T0 + 5, &u), RT_OK);
 	assert_int_equal(u, f->dan);
-	assert_int_equal(cohort_trainer_check(&f->h, id, f->dan, &yes), RT_OK);
+	assert_int_equal(cohort_trainer_check(&f->t.h, id, f->dan, &yes),
+	    RT_OK);
 	assert_int_equal(yes, 1);
 	u = 0;
-	assert_int_equal(cohort_trainer_add(&f->h, id, "dan@example.org",
+	assert_int_equal(cohort_trainer_add(&f->t.h, id, "dan@example.org",
 	    T0 + 6, &u), RT_EEXISTS);
 	assert_int_equal(u, f->dan);
-	assert_int_equal(cohort_trainer_add(&f->h, id, "erin@example.org",
+	assert_int_equal(cohort_trainer_add(&f->t.h, id, "erin@example.org",
 	    T0 + 6, &u), RT_EDENIED);
 	assert_int_equal(u, f->erin);
-	assert_int_equal(cohort_trainer_add(&f->h, id, "nobody@example.org",
+	assert_int_equal(cohort_trainer_add(&f->t.h, id, "nobody@example.org",
 	    T0 + 6, &u), RT_ENOTFOUND);
 	assert_int_equal(u, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohort_trainers"), 2);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohort_trainers"),
+	    2);
 
-	assert_int_equal(cohort_trainers(&f->h, id, &v, &n), RT_OK);
+	assert_int_equal(cohort_trainers(&f->t.h, id, &v, &n), RT_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].name, "Alice Trudel");
 	assert_string_equal(v[0].email, "alice@example.org");
@@ -540,30 +470,34 @@ test_trainers(void **state)
 	assert_int_equal(v[1].added_at, T0 + 5);
 	free(v);
 
-	assert_int_equal(cohort_trainer_remove(&f->h, id, f->erin),
+	assert_int_equal(cohort_trainer_remove(&f->t.h, id, f->erin),
 	    RT_ENOTFOUND);
-	assert_int_equal(cohort_trainer_remove(&f->h, id, f->alice), RT_OK);
-	assert_int_equal(cohort_trainer_check(&f->h, id, f->alice, &yes),
+	assert_int_equal(cohort_trainer_remove(&f->t.h, id, f->alice), RT_OK);
+	assert_int_equal(cohort_trainer_check(&f->t.h, id, f->alice, &yes),
 	    RT_OK);
 	assert_int_equal(yes, 0);
-	assert_int_equal(cohort_trainer_remove(&f->h, id, f->dan), RT_EDENIED);
-	assert_int_equal(cohort_trainer_check(&f->h, id, f->dan, &yes), RT_OK);
+	assert_int_equal(cohort_trainer_remove(&f->t.h, id, f->dan),
+	    RT_EDENIED);
+	assert_int_equal(cohort_trainer_check(&f->t.h, id, f->dan, &yes),
+	    RT_OK);
 	assert_int_equal(yes, 1);
 
 	/* A co-trainer without the role does not count as one who remains. */
-	assert_int_equal(cohort_trainer_add(&f->h, id, "alice@example.org",
+	assert_int_equal(cohort_trainer_add(&f->t.h, id, "alice@example.org",
 	    T0 + 7, &u), RT_OK);
 	snprintf(q, sizeof(q), "DELETE FROM user_roles WHERE user_id = %lld",
 	    (long long)f->alice);
-	q_exec(f, q);
-	assert_int_equal(cohort_trainers(&f->h, id, &v, &n), RT_OK);
+	q_exec(&f->t, q);
+	assert_int_equal(cohort_trainers(&f->t.h, id, &v, &n), RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].active, 0);
 	assert_int_equal(v[1].active, 1);
 	free(v);
-	assert_int_equal(cohort_trainer_remove(&f->h, id, f->dan), RT_EDENIED);
-	assert_int_equal(cohort_trainer_remove(&f->h, id, f->alice), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohort_trainers"), 1);
+	assert_int_equal(cohort_trainer_remove(&f->t.h, id, f->dan),
+	    RT_EDENIED);
+	assert_int_equal(cohort_trainer_remove(&f->t.h, id, f->alice), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohort_trainers"),
+	    1);
 }
 
 /* A trainer's cohorts come with their numbers of organisations, newest first. */
@@ -578,12 +512,12 @@ test_list_for_trainer(void **state)
 	a = make_cohort(f, "Premier", T0);
 	b = make_cohort(f, "Deuxième", T0 + 10);
 	c = make_cohort(f, "Troisième", T0 + 20);
-	assert_int_equal(cohort_join(&f->h, a, f->org1, f->bob, T0), RT_OK);
-	assert_int_equal(cohort_join(&f->h, a, f->org2, f->carol, T0), RT_OK);
-	assert_int_equal(cohort_join(&f->h, b, f->org2, f->carol, T0), RT_OK);
-	assert_int_equal(cohort_set_state(&f->h, c, COHORT_ARCHIVED), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, a, f->org1, f->bob, T0), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, a, f->org2, f->carol, T0), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, b, f->org2, f->carol, T0), RT_OK);
+	assert_int_equal(cohort_set_state(&f->t.h, c, COHORT_ARCHIVED), RT_OK);
 
-	assert_int_equal(cohort_list_for_trainer(&f->h, f->alice, 0, &v, &n),
+	assert_int_equal(cohort_list_for_trainer(&f->t.h, f->alice, 0, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, b);
@@ -593,14 +527,14 @@ test_list_for_trainer(void **state)
 	assert_int_equal(v[1].orgs, 2);
 	assert_true(in_alphabet(v[1].code));
 	free(v);
-	assert_int_equal(cohort_list_for_trainer(&f->h, f->alice, 1, &v, &n),
+	assert_int_equal(cohort_list_for_trainer(&f->t.h, f->alice, 1, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, c);
 	assert_int_equal(v[0].state, COHORT_ARCHIVED);
 	assert_int_equal(v[0].orgs, 0);
 	free(v);
-	assert_int_equal(cohort_list_for_trainer(&f->h, f->dan, 0, &v, &n),
+	assert_int_equal(cohort_list_for_trainer(&f->t.h, f->dan, 0, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 0);
 	assert_null(v);
@@ -617,12 +551,14 @@ test_list_for_org(void **state)
 
 	a = make_cohort(f, "Atelier A", T0);
 	b = make_cohort(f, "Atelier B", T0);
-	assert_int_equal(cohort_trainer_add(&f->h, b, "dan@example.org", T0,
+	assert_int_equal(cohort_trainer_add(&f->t.h, b, "dan@example.org", T0,
 	    &u), RT_OK);
-	assert_int_equal(cohort_join(&f->h, a, f->org1, f->bob, T0 + 1), RT_OK);
-	assert_int_equal(cohort_join(&f->h, b, f->org1, f->bob, T0 + 2), RT_OK);
-	assert_int_equal(cohort_set_state(&f->h, a, COHORT_CLOSED), RT_OK);
-	assert_int_equal(cohort_list_for_org(&f->h, f->org1, &v, &n), RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, a, f->org1, f->bob, T0 + 1),
+	    RT_OK);
+	assert_int_equal(cohort_join(&f->t.h, b, f->org1, f->bob, T0 + 2),
+	    RT_OK);
+	assert_int_equal(cohort_set_state(&f->t.h, a, COHORT_CLOSED), RT_OK);
+	assert_int_equal(cohort_list_for_org(&f->t.h, f->org1, &v, &n), RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, b);
 	assert_string_equal(v[0].name, "Atelier B");
@@ -632,7 +568,7 @@ test_list_for_org(void **state)
 	assert_string_equal(v[1].trainers, "Alice Trudel");
 	assert_int_equal(v[1].state, COHORT_CLOSED);
 	free(v);
-	assert_int_equal(cohort_list_for_org(&f->h, f->org2, &v, &n), RT_OK);
+	assert_int_equal(cohort_list_for_org(&f->t.h, f->org2, &v, &n), RT_OK);
 	assert_int_equal(n, 0);
 	assert_null(v);
 }
@@ -645,22 +581,23 @@ main(void)
 		cmocka_unit_test(test_code_format),
 		cmocka_unit_test(test_code_new),
 		cmocka_unit_test_setup_teardown(test_create_load, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_create_invalid, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_update_state, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_join_leave, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_leave_visits, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_role_removed, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_trainers, setup, teardown),
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_trainers, setup,
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_list_for_trainer, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_list_for_org, setup,
-		    teardown),
+		    tdb_teardown),
 	};
 
 	if (sodium_init() < 0)

@@ -26,17 +26,13 @@
 #include "plan.h"
 #include "sql.h"
 #include "workbook.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* What every test of this file works with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
+	struct tdb  t;
 	int64_t     alice;   /* owner of org */
 	int64_t     org;     /* "Le Cercle" */
 	int64_t     bob;     /* owner of org2 */
@@ -53,76 +49,19 @@ setup(void **state)
 {
 	struct fx	*f;
 	int64_t		 org3;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-comment-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org", HASH,
-	    "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org", HASH,
+	tdb_open(&f->t, "comment");
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
+	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
 	    "en", T0, &f->bob, &f->org2) != RT_OK ||
-	    org_signup(&f->h, "Formation", "Carol", "carol@example.org", HASH,
-	    "fr", T0, &f->carol, &org3) != RT_OK)
+	    org_signup(&f->t.h, "Formation", "Carol", "carol@example.org",
+	    TDB_HASH, "fr", T0, &f->carol, &org3) != RT_OK)
 		return -1;
 	*state = f;
 	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Returns the first integer of a test query (-1 when no row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* Runs test SQL that writes, through the writer, in one transaction. */
-static void
-w_exec(struct fx *f, const char *sql)
-{
-	struct db_conn	*w;
-
-	assert_int_equal(db_write_begin(f->db, &w), RT_OK);
-	assert_int_equal(sqlite3_exec(db_conn_handle(w), sql, NULL, NULL,
-	    NULL), SQLITE_OK);
-	assert_int_equal(db_write_commit(f->db, w), RT_OK);
 }
 
 /* Adds a comment that must succeed and returns its id. */
@@ -132,7 +71,7 @@ add(struct fx *f, int64_t org, int section, int64_t thread, int64_t user,
 {
 	int64_t	 id = -1;
 
-	assert_int_equal(comment_add(&f->h, org, section, thread, user,
+	assert_int_equal(comment_add(&f->t.h, org, section, thread, user,
 	    by_trainer, body, now, &id), RT_OK);
 	assert_true(id > 0);
 	return id;
@@ -152,8 +91,8 @@ test_threads_in_order(void **state)
 	r1 = add(f, f->org, WB_MISSION, t1, f->alice, 0, "On précise.", T0 + 30);
 	r2 = add(f, f->org, WB_MISSION, t1, f->carol, 1, "Merci !", T0 + 30);
 
-	assert_int_equal(comment_threads(&f->h, f->org, WB_MISSION, 0, &v, &n),
-	    RT_OK);
+	assert_int_equal(comment_threads(&f->t.h, f->org, WB_MISSION, 0, &v,
+	    &n), RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, t1);
 	assert_int_equal(v[0].section, WB_MISSION);
@@ -173,7 +112,8 @@ test_threads_in_order(void **state)
 	assert_int_equal(v[0].msgs[2].id, r2);
 	comment_threads_free(v, n);
 
-	assert_int_equal(comment_threads(&f->h, f->org, -1, 0, &v, &n), RT_OK);
+	assert_int_equal(comment_threads(&f->t.h, f->org, -1, 0, &v, &n),
+	    RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, t1);
 	assert_int_equal(v[0].n, 3);
@@ -183,11 +123,12 @@ test_threads_in_order(void **state)
 	comment_threads_free(v, n);
 
 	/* Another organisation sees none of them. */
-	assert_int_equal(comment_threads(&f->h, f->org2, -1, 0, &v, &n), RT_OK);
+	assert_int_equal(comment_threads(&f->t.h, f->org2, -1, 0, &v, &n),
+	    RT_OK);
 	assert_int_equal(n, 0);
 	assert_null(v);
 	/* Nor does a section without comments. */
-	assert_int_equal(comment_threads(&f->h, f->org, WB_STORY, 0, &v, &n),
+	assert_int_equal(comment_threads(&f->t.h, f->org, WB_STORY, 0, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 0);
 	assert_null(v);
@@ -206,38 +147,38 @@ test_reply_checks(void **state)
 	t1 = add(f, f->org, WB_MISSION, 0, f->carol, 1, "Une question", T0);
 	r1 = add(f, f->org, WB_MISSION, t1, f->alice, 0, "Une réponse", T0 + 1);
 	other = add(f, f->org2, WB_MISSION, 0, f->carol, 1, "Ailleurs", T0 + 2);
-	before = q_int(f, "SELECT count(*) FROM comments");
+	before = q_int(&f->t, "SELECT count(*) FROM comments");
 
 	/* The same thread, but another section. */
-	assert_int_equal(comment_add(&f->h, f->org, WB_STORY, t1, f->alice, 0,
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_STORY, t1, f->alice, 0,
 	    "x", T0 + 3, &id), RT_ENOTFOUND);
 	assert_int_equal(id, 0);
 	/* A thread of another organisation. */
-	assert_int_equal(comment_add(&f->h, f->org, WB_MISSION, other,
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_MISSION, other,
 	    f->alice, 0, "x", T0 + 3, &id), RT_ENOTFOUND);
 	/* A reply is no thread. */
-	assert_int_equal(comment_add(&f->h, f->org, WB_MISSION, r1, f->alice,
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_MISSION, r1, f->alice,
 	    0, "x", T0 + 3, &id), RT_ENOTFOUND);
 	/* No such comment at all. */
-	assert_int_equal(comment_add(&f->h, f->org, WB_MISSION, 999999,
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_MISSION, 999999,
 	    f->alice, 0, "x", T0 + 3, &id), RT_ENOTFOUND);
 	/* Bodies: empty, one character too many, not UTF-8. */
-	assert_int_equal(comment_add(&f->h, f->org, WB_MISSION, 0, f->carol, 1,
-	    "", T0 + 3, &id), RT_EINVAL);
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_MISSION, 0, f->carol,
+	    1, "", T0 + 3, &id), RT_EINVAL);
 	assert_non_null(big = malloc(COMMENT_BODY_MAX * 2 + 3));
 	for (i = 0; i < COMMENT_BODY_MAX; i++)
 		memcpy(big + 2 * i, "\xC3\xA9", 2);   /* é, two bytes */
 	big[2 * COMMENT_BODY_MAX] = '\0';
 	strcat(big, "e");
-	assert_int_equal(comment_add(&f->h, f->org, WB_MISSION, 0, f->carol, 1,
-	    big, T0 + 3, &id), RT_EINVAL);
-	assert_int_equal(comment_add(&f->h, f->org, WB_MISSION, 0, f->carol, 1,
-	    "caf\xC3", T0 + 3, &id), RT_EINVAL);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM comments"), before);
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_MISSION, 0, f->carol,
+	    1, big, T0 + 3, &id), RT_EINVAL);
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_MISSION, 0, f->carol,
+	    1, "caf\xC3", T0 + 3, &id), RT_EINVAL);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM comments"), before);
 	/* 4000 characters of two bytes each are allowed. */
 	big[2 * COMMENT_BODY_MAX] = '\0';
-	assert_int_equal(comment_add(&f->h, f->org, WB_MISSION, t1, f->carol, 1,
-	    big, T0 + 3, &id), RT_OK);
+	assert_int_equal(comment_add(&f->t.h, f->org, WB_MISSION, t1, f->carol,
+	    1, big, T0 + 3, &id), RT_OK);
 	assert_true(id > r1);
 	free(big);
 }
@@ -257,24 +198,26 @@ test_resolve_reopen(void **state)
 	r1 = add(f, f->org, WB_MISSION, t1, f->alice, 0, "B", T0 + 1);
 	t2 = add(f, f->org, WB_STORY, 0, f->carol, 1, "C", T0 + 2);
 
-	assert_int_equal(comment_set_resolved(&f->h, f->org, t1, 1, f->alice,
+	assert_int_equal(comment_set_resolved(&f->t.h, f->org, t1, 1, f->alice,
 	    T0 + 10, &thread, &section), RT_OK);
 	assert_int_equal(thread, t1);
 	assert_int_equal(section, WB_MISSION);
 	/* Again, later, by someone else: the first resolution stays. */
-	assert_int_equal(comment_set_resolved(&f->h, f->org, r1, 1, f->carol,
+	assert_int_equal(comment_set_resolved(&f->t.h, f->org, r1, 1, f->carol,
 	    T0 + 20, &thread, &section), RT_OK);
 	assert_int_equal(thread, t1);
 	snprintf(sql, sizeof(sql), "SELECT resolved_at * 1000 + (resolved_by "
 	    "= %lld) FROM comments WHERE id = %lld", (long long)f->alice,
 	    (long long)t1);
-	assert_int_equal(q_int(f, sql), (T0 + 10) * 1000LL + 1);
+	assert_int_equal(q_int(&f->t, sql), (T0 + 10) * 1000LL + 1);
 
-	assert_int_equal(comment_threads(&f->h, f->org, -1, 1, &v, &n), RT_OK);
+	assert_int_equal(comment_threads(&f->t.h, f->org, -1, 1, &v, &n),
+	    RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, t2);
 	comment_threads_free(v, n);
-	assert_int_equal(comment_threads(&f->h, f->org, -1, 0, &v, &n), RT_OK);
+	assert_int_equal(comment_threads(&f->t.h, f->org, -1, 0, &v, &n),
+	    RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].resolved_at, T0 + 10);
 	assert_string_equal(v[0].resolved_by, "Alice");
@@ -284,28 +227,28 @@ test_resolve_reopen(void **state)
 	comment_threads_free(v, n);
 
 	/* Another organisation's path cannot touch it. */
-	assert_int_equal(comment_set_resolved(&f->h, f->org2, t1, 0, f->bob,
+	assert_int_equal(comment_set_resolved(&f->t.h, f->org2, t1, 0, f->bob,
 	    T0 + 30, &thread, &section), RT_ENOTFOUND);
 	assert_int_equal(thread, 0);
 	assert_int_equal(section, -1);
-	assert_int_equal(comment_set_resolved(&f->h, f->org, 999999, 1,
+	assert_int_equal(comment_set_resolved(&f->t.h, f->org, 999999, 1,
 	    f->alice, T0 + 30, &thread, &section), RT_ENOTFOUND);
 
-	assert_int_equal(comment_set_resolved(&f->h, f->org, t1, 0, f->carol,
+	assert_int_equal(comment_set_resolved(&f->t.h, f->org, t1, 0, f->carol,
 	    T0 + 40, &thread, &section), RT_OK);
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM comments WHERE "
 	    "id = %lld AND resolved_at IS NULL AND resolved_by IS NULL",
 	    (long long)t1);
-	assert_int_equal(q_int(f, sql), 1);
+	assert_int_equal(q_int(&f->t, sql), 1);
 
 	/* A reply to a resolved thread reopens it. */
-	assert_int_equal(comment_set_resolved(&f->h, f->org, t2, 1, f->alice,
+	assert_int_equal(comment_set_resolved(&f->t.h, f->org, t2, 1, f->alice,
 	    T0 + 50, &thread, &section), RT_OK);
 	assert_int_equal(section, WB_STORY);
 	add(f, f->org, WB_STORY, t2, f->carol, 1, "Pas tout à fait", T0 + 60);
 	snprintf(sql, sizeof(sql), "SELECT resolved_at IS NULL FROM comments "
 	    "WHERE id = %lld", (long long)t2);
-	assert_int_equal(q_int(f, sql), 1);
+	assert_int_equal(q_int(&f->t, sql), 1);
 }
 
 /* Counts of open threads, and an author whose account is gone. */
@@ -325,10 +268,10 @@ test_counts_and_former_member(void **state)
 	t2 = add(f, f->org, WB_POSTS, 0, f->carol, 1, "C", T0 + 2);
 	add(f, f->org, WB_POSTS, t2, f->alice, 0, "D", T0 + 3);
 	add(f, f->org2, WB_TEAM, 0, f->carol, 1, "E", T0 + 4);
-	assert_int_equal(comment_set_resolved(&f->h, f->org, t1, 1, f->alice,
+	assert_int_equal(comment_set_resolved(&f->t.h, f->org, t1, 1, f->alice,
 	    T0 + 5, &thread, &section), RT_OK);
 
-	assert_int_equal(comment_open_counts(&f->h, f->org, counts), RT_OK);
+	assert_int_equal(comment_open_counts(&f->t.h, f->org, counts), RT_OK);
 	for (i = 0; i < WB__MAX; i++)
 		assert_int_equal(counts[i], i == WB_MISSION ? 1 :
 		    i == WB_POSTS ? 1 : 0);
@@ -336,8 +279,8 @@ test_counts_and_former_member(void **state)
 	/* Alice's account goes: her reply stays, without a name. */
 	snprintf(sql, sizeof(sql), "DELETE FROM users WHERE id = %lld",
 	    (long long)f->alice);
-	w_exec(f, sql);
-	assert_int_equal(comment_threads(&f->h, f->org, WB_POSTS, 0, &v, &n),
+	q_exec(&f->t, sql);
+	assert_int_equal(comment_threads(&f->t.h, f->org, WB_POSTS, 0, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].n, 2);
@@ -347,8 +290,8 @@ test_counts_and_former_member(void **state)
 	assert_string_equal(v[0].msgs[1].body, "D");
 	comment_threads_free(v, n);
 	/* The mission thread she resolved: resolved, by nobody known. */
-	assert_int_equal(comment_threads(&f->h, f->org, WB_MISSION, 0, &v, &n),
-	    RT_OK);
+	assert_int_equal(comment_threads(&f->t.h, f->org, WB_MISSION, 0, &v,
+	    &n), RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].resolved_at, T0 + 5);
 	assert_string_equal(v[0].resolved_by, "");
@@ -385,10 +328,11 @@ test_one_query(void **state)
 			add(f, f->org, (int)(i % WB__MAX), t, k % 2 ? f->carol :
 			    f->alice, k % 2, "R", T0 + 100 + (time_t)k);
 	}
-	assert_int_equal(sqlite3_trace_v2(db_conn_handle(f->h.rd),
+	assert_int_equal(sqlite3_trace_v2(db_conn_handle(f->t.h.rd),
 	    SQLITE_TRACE_STMT, count_stmt, &count), SQLITE_OK);
-	assert_int_equal(comment_threads(&f->h, f->org, -1, 0, &v, &n), RT_OK);
-	sqlite3_trace_v2(db_conn_handle(f->h.rd), 0, NULL, NULL);
+	assert_int_equal(comment_threads(&f->t.h, f->org, -1, 0, &v, &n),
+	    RT_OK);
+	sqlite3_trace_v2(db_conn_handle(f->t.h.rd), 0, NULL, NULL);
 	assert_int_equal(count, 1);
 	assert_int_equal(n, 40);
 	for (i = 0; i < n; i++) {
@@ -409,89 +353,43 @@ test_visits(void **state)
 	int64_t		 since = -1;
 	char		 sql[160];
 
-	assert_int_equal(visit_record(&f->h, f->carol, f->org, T0, &since),
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org, T0, &since),
 	    RT_OK);
 	assert_int_equal(since, 0);
 	/* Views closer than an hour apart: the same visit, for hours. */
-	assert_int_equal(visit_record(&f->h, f->carol, f->org, T0 + 3000,
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org, T0 + 3000,
 	    &since), RT_OK);
 	assert_int_equal(since, 0);
-	assert_int_equal(visit_record(&f->h, f->carol, f->org, T0 + 6000,
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org, T0 + 6000,
 	    &since), RT_OK);
 	assert_int_equal(since, 0);
 	/* Exactly an hour later is still no gap over an hour. */
-	assert_int_equal(visit_record(&f->h, f->carol, f->org,
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org,
 	    T0 + 6000 + VISIT_GAP, &since), RT_OK);
 	assert_int_equal(since, 0);
 	/* A gap: the previous visit ended at its last view. */
-	assert_int_equal(visit_record(&f->h, f->carol, f->org,
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org,
 	    T0 + 6000 + 3 * VISIT_GAP, &since), RT_OK);
 	assert_int_equal(since, T0 + 6000 + VISIT_GAP);
-	assert_int_equal(visit_record(&f->h, f->carol, f->org,
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org,
 	    T0 + 6000 + 3 * VISIT_GAP + 60, &since), RT_OK);
 	assert_int_equal(since, T0 + 6000 + VISIT_GAP);
 	snprintf(sql, sizeof(sql), "SELECT last_seen_at FROM trainer_visits "
 	    "WHERE user_id = %lld AND org_id = %lld", (long long)f->carol,
 	    (long long)f->org);
-	assert_int_equal(q_int(f, sql), T0 + 6000 + 3 * VISIT_GAP + 60);
+	assert_int_equal(q_int(&f->t, sql), T0 + 6000 + 3 * VISIT_GAP + 60);
 	/* A view dated earlier (a clock set back) never moves time back. */
-	assert_int_equal(visit_record(&f->h, f->carol, f->org, T0, &since),
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org, T0, &since),
 	    RT_OK);
 	assert_int_equal(since, T0 + 6000 + VISIT_GAP);
-	assert_int_equal(q_int(f, sql), T0 + 6000 + 3 * VISIT_GAP + 60);
+	assert_int_equal(q_int(&f->t, sql), T0 + 6000 + 3 * VISIT_GAP + 60);
 	/* Another plan, or another trainer: a first visit of its own. */
-	assert_int_equal(visit_record(&f->h, f->carol, f->org2, T0 + 99999,
+	assert_int_equal(visit_record(&f->t.h, f->carol, f->org2, T0 + 99999,
 	    &since), RT_OK);
 	assert_int_equal(since, 0);
-	assert_int_equal(visit_record(&f->h, f->bob, f->org, T0 + 99999,
+	assert_int_equal(visit_record(&f->t.h, f->bob, f->org, T0 + 99999,
 	    &since), RT_OK);
 	assert_int_equal(since, 0);
-}
-
-/* Replaces the string *slot (malloc'd, owned by a wb_data) with a copy of v. */
-static void
-put(char **slot, const char *v)
-{
-	char	*s;
-
-	assert_non_null(s = strdup(v));
-	free(*slot);
-	*slot = s;
-}
-
-/* Sets field name of d's own fields to v. */
-static void
-set(struct wb_data *d, const char *name, const char *v)
-{
-	const struct wb_section_def	*sd = &wb_sections[d->section];
-	int				 i;
-
-	i = wb_field_index(sd->fields, sd->nfields, name);
-	assert_true(i >= 0);
-	put(&d->values[i], v);
-}
-
-/* Sets field name of item it of list l of d to v. */
-static void
-set_item(struct wb_data *d, size_t l, struct wb_item *it, const char *name,
-    const char *v)
-{
-	const struct wb_list	*ld = &wb_sections[d->section].lists[l];
-	int			 i;
-
-	i = wb_field_index(ld->fields, ld->nfields, name);
-	assert_true(i >= 0);
-	put(&it->values[i], v);
-}
-
-/* Appends a new item to list l of d and returns it (owned by d). */
-static struct wb_item *
-add_item(struct wb_data *d, size_t l)
-{
-	struct wb_item	*it = NULL;
-
-	assert_int_equal(wb_list_append(d, l, &it), RT_OK);
-	return it;
 }
 
 /* Saves d over whatever version its section is at. */
@@ -501,8 +399,8 @@ save(struct fx *f, struct wb_data *d, int64_t user, time_t now)
 	struct wb_data	 cur;
 
 	memset(&cur, 0, sizeof(cur));
-	assert_int_equal(plan_load(&f->h, f->org, d->section, &cur), RT_OK);
-	assert_int_equal(plan_save(&f->h, f->org, user, d, cur.stamp.version,
+	assert_int_equal(plan_load(&f->t.h, f->org, d->section, &cur), RT_OK);
+	assert_int_equal(plan_save(&f->t.h, f->org, user, d, cur.stamp.version,
 	    now), RT_OK);
 	wb_data_free(&cur);
 }
@@ -563,7 +461,7 @@ test_changes(void **state)
 	wb_data_free(&d);
 
 	/* After since. */
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_OK);
 	set(&d, "mission", "Loger toute la ville");
 	save(f, &d, f->bob, T0 + 200);
 	set(&d, "strategy", "Par des vidéos");
@@ -571,7 +469,7 @@ test_changes(void **state)
 	wb_data_free(&d);
 
 	/* The first objective goes, the second changes, a third comes. */
-	assert_int_equal(plan_load(&f->h, f->org, WB_OBJECTIVES, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_OBJECTIVES, &d), RT_OK);
 	assert_int_equal(d.lists[0].n, 2);
 	snprintf(id2, sizeof(id2), "%s", d.lists[0].items[1].id);
 	wb_data_free(&d);
@@ -593,9 +491,9 @@ test_changes(void **state)
 	wb_data_free(&d);
 
 	memset(&p, 0, sizeof(p));
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
-	assert_int_equal(changes_since(&f->h, f->org, since, &p, NULL, LANG_EN,
-	    &v, &n), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
+	assert_int_equal(changes_since(&f->t.h, f->org, since, &p, NULL,
+	    LANG_EN, &v, &n), RT_OK);
 	/* The start, saved before since only, is not there. */
 	assert_int_equal(n, 3);
 
@@ -646,20 +544,20 @@ test_changes(void **state)
 	changes_free(v, n);
 
 	/* Nothing saved after the last save: nothing listed. */
-	assert_int_equal(changes_since(&f->h, f->org, T0 + 230, &p, NULL,
+	assert_int_equal(changes_since(&f->t.h, f->org, T0 + 230, &p, NULL,
 	    LANG_EN, &v, &n), RT_OK);
 	assert_int_equal(n, 0);
 	assert_null(v);
 	/* Since 0, every section ever saved is new. */
-	assert_int_equal(changes_since(&f->h, f->org, 0, &p, NULL, LANG_EN, &v,
-	    &n), RT_OK);
+	assert_int_equal(changes_since(&f->t.h, f->org, 0, &p, NULL, LANG_EN,
+	    &v, &n), RT_OK);
 	assert_int_equal(n, 4);
 	assert_int_equal(v[0].section, WB_START);
 	assert_int_equal(v[0].was_empty, 1);
 	changes_free(v, n);
 	/* Another organisation's plan has no changes of this one. */
-	assert_int_equal(changes_since(&f->h, f->org2, 0, &p, NULL, LANG_EN, &v,
-	    &n), RT_OK);
+	assert_int_equal(changes_since(&f->t.h, f->org2, 0, &p, NULL, LANG_EN,
+	    &v, &n), RT_OK);
 	assert_int_equal(n, 0);
 	wb_plan_free(&p);
 }
@@ -708,9 +606,9 @@ test_changes_bounded(void **state)
 	wb_data_free(&b);
 
 	memset(&p, 0, sizeof(p));
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
-	assert_int_equal(changes_since(&f->h, f->org, T0 + 5, &p, NULL, LANG_EN,
-	    &v, &n), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
+	assert_int_equal(changes_since(&f->t.h, f->org, T0 + 5, &p, NULL,
+	    LANG_EN, &v, &n), RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].section, WB_AUDIENCES);
 	assert_int_equal(v[0].ndiffs, 180);
@@ -729,19 +627,21 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_threads_in_order, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_reply_checks, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_resolve_reopen, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_counts_and_former_member,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_one_query, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_visits, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_visits, setup,
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_changes, setup,
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_changes_bounded, setup,
-		    teardown),
+		    tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

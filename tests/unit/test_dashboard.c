@@ -7,8 +7,8 @@
  *
  * The dashboard's fixtures are written by SQL straight into the tables
  * of schema 4, on a connection of the test's own (as the sqlite3 shell
- * would), since the pages that make cohorts and comments are written
- * elsewhere; the debrief's plans are saved with plan_save().
+ * would), with the ids the tests then name; the debrief's plans are
+ * saved with plan_save().
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -33,41 +33,14 @@
 #include "plan.h"
 #include "sql.h"
 #include "workbook.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* What every test of this file works with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
+	struct tdb  t;
 };
-
-/*
- * Runs test SQL (several statements) on a connection of its own, with
- * foreign keys on.
- */
-static void
-q_exec(struct fx *f, const char *sql)
-{
-	sqlite3	*s;
-	char	*msg = NULL;
-	int	 rc;
-
-	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
-	sqlite3_busy_timeout(s, 5000);
-	assert_int_equal(sqlite3_exec(s, "PRAGMA foreign_keys = ON", NULL,
-	    NULL, NULL), SQLITE_OK);
-	rc = sqlite3_exec(s, sql, NULL, NULL, &msg);
-	if (rc != SQLITE_OK)
-		fprintf(stderr, "test SQL failed: %s\n", msg ? msg : "?");
-	sqlite3_free(msg);
-	sqlite3_close(s);
-	assert_int_equal(rc, SQLITE_OK);
-}
 
 /*
  * Opens a fresh database with: users 1 (Tina, trainer), 2 (Tom, trainer)
@@ -78,27 +51,16 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-dash-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
+	tdb_open(&f->t, "dash");
 	*state = f;
-	q_exec(f,
+	q_exec(&f->t,
 	    "INSERT INTO users (id, email, name, pwhash, created_at) VALUES "
-	    "(1, 'tina@example.org', 'Tina', '" HASH "', 1), "
-	    "(2, 'tom@example.org', 'Tom', '" HASH "', 1), "
-	    "(3, 'olga@example.org', 'Olga', '" HASH "', 1);"
+	    "(1, 'tina@example.org', 'Tina', '" TDB_HASH "', 1), "
+	    "(2, 'tom@example.org', 'Tom', '" TDB_HASH "', 1), "
+	    "(3, 'olga@example.org', 'Olga', '" TDB_HASH "', 1);"
 	    "INSERT INTO user_roles (user_id, role, granted_at) VALUES "
 	    "(1, 'trainer', 1), (2, 'trainer', 1);"
 	    "INSERT INTO cohorts (id, name, starts_on, ends_on, join_code, "
@@ -107,25 +69,6 @@ setup(void **state)
 	    "'ABCDEFGH', 'closed', 1, 1), "
 	    "(2, 'Autre', '', '', 'HGFEDCBA', 'open', 2, 1);"
 	    "INSERT INTO cohort_trainers VALUES (1, 1, 1), (2, 2, 1);");
-	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -156,7 +99,7 @@ test_rows(void **state)
 	const struct dashboard_row	*r;
 	int				 s;
 
-	q_exec(f,
+	q_exec(&f->t,
 	    "INSERT INTO orgs (id, name, created_at) VALUES "
 	    "(10, 'Bravo', 1), (11, 'alpha', 1), (12, 'Charlie', 1), "
 	    "(13, 'Démo', 1), (20, 'Ailleurs', 1);"
@@ -205,7 +148,7 @@ test_rows(void **state)
 	    "(1, 10, 0, 1700000050), (1, 11, 0, 1700000050), "
 	    "(2, 10, 0, 1700009999);");
 
-	assert_int_equal(dashboard_load(&f->h, 1, 1, &d), RT_OK);
+	assert_int_equal(dashboard_load(&f->t.h, 1, 1, &d), RT_OK);
 	assert_int_equal(d.cohort.id, 1);
 	assert_string_equal(d.cohort.name, "Atelier d'automne");
 	assert_string_equal(d.cohort.starts_on, "2026-09-01");
@@ -257,7 +200,7 @@ test_rows(void **state)
 	dashboard_free(&d);
 
 	/* Tom's dashboard of his cohort: Bravo is in it too, unchanged for him. */
-	assert_int_equal(dashboard_load(&f->h, 2, 2, &d), RT_OK);
+	assert_int_equal(dashboard_load(&f->t.h, 2, 2, &d), RT_OK);
 	assert_int_equal(d.n, 2);
 	assert_int_equal(d.cohort.state, COHORT_OPEN);
 	r = row_of(&d, 10);
@@ -269,7 +212,7 @@ test_rows(void **state)
 	dashboard_free(&d);
 
 	/* A cohort that does not exist. */
-	assert_int_equal(dashboard_load(&f->h, 99, 1, &d), RT_ENOTFOUND);
+	assert_int_equal(dashboard_load(&f->t.h, 99, 1, &d), RT_ENOTFOUND);
 	assert_int_equal(d.n, 0);
 	assert_null(d.rows);
 }
@@ -281,57 +224,10 @@ test_empty(void **state)
 	struct fx		*f = *state;
 	struct dashboard	 d;
 
-	assert_int_equal(dashboard_load(&f->h, 1, 1, &d), RT_OK);
+	assert_int_equal(dashboard_load(&f->t.h, 1, 1, &d), RT_OK);
 	assert_int_equal(d.n, 0);
 	assert_int_equal(d.cohort.orgs, 0);
 	dashboard_free(&d);
-}
-
-/* Replaces the string *slot (malloc'd, owned by a wb_data) with a copy of v. */
-static void
-put(char **slot, const char *v)
-{
-	char	*s;
-
-	assert_non_null(s = strdup(v));
-	free(*slot);
-	*slot = s;
-}
-
-/* Sets field name of d's own fields to v; the field must be declared. */
-static void
-set(struct wb_data *d, const char *name, const char *v)
-{
-	const struct wb_section_def	*sd = &wb_sections[d->section];
-	int				 i;
-
-	i = wb_field_index(sd->fields, sd->nfields, name);
-	assert_true(i >= 0);
-	put(&d->values[i], v);
-}
-
-/* Sets field name of item it of list l of d to v. */
-static void
-set_item(struct wb_data *d, size_t l, struct wb_item *it, const char *name,
-    const char *v)
-{
-	const struct wb_list	*ld = &wb_sections[d->section].lists[l];
-	int			 i;
-
-	i = wb_field_index(ld->fields, ld->nfields, name);
-	assert_true(i >= 0);
-	put(&it->values[i], v);
-}
-
-/* Appends a new item to list l of d and returns it (owned by d). */
-static struct wb_item *
-add_item(struct wb_data *d, size_t l)
-{
-	struct wb_item	*it = NULL;
-
-	assert_int_equal(wb_list_append(d, l, &it), RT_OK);
-	assert_non_null(it);
-	return it;
 }
 
 /* Returns the fixed item id of list l of d (it must be there). */
@@ -355,7 +251,7 @@ save_hours(struct fx *f, int64_t org, const char *hours, time_t now)
 
 	assert_int_equal(wb_data_init(&d, WB_START), RT_OK);
 	set(&d, "hours", hours);
-	assert_int_equal(plan_save(&f->h, org, 3, &d, 0, now), RT_OK);
+	assert_int_equal(plan_save(&f->t.h, org, 3, &d, 0, now), RT_OK);
 	wb_data_free(&d);
 }
 
@@ -377,7 +273,7 @@ save_platforms(struct fx *f, int64_t org, const char *const *keys,
 		set_item(&d, 0, it, "chosen", "1");
 		set_item(&d, 0, it, "hours", hours[i]);
 	}
-	assert_int_equal(plan_save(&f->h, org, 3, &d, 0, now), RT_OK);
+	assert_int_equal(plan_save(&f->t.h, org, 3, &d, 0, now), RT_OK);
 	wb_data_free(&d);
 }
 
@@ -400,7 +296,7 @@ save_objectives(struct fx *f, int64_t org, const char *const *kinds,
 		set_item(&d, 0, it, "kind", kinds[i]);
 		set_item(&d, 0, it, "target", targets[i]);
 	}
-	assert_int_equal(plan_save(&f->h, org, 3, &d, 0, now), RT_OK);
+	assert_int_equal(plan_save(&f->t.h, org, 3, &d, 0, now), RT_OK);
 	wb_data_free(&d);
 }
 
@@ -422,7 +318,7 @@ test_migrated(void **state)
 	const struct dashboard_row	*r;
 	int				 s;
 
-	q_exec(f,
+	q_exec(&f->t,
 	    "INSERT INTO orgs (id, name, created_at) VALUES "
 	    "(10, 'Migré', 1), (11, 'Neuf', 1), (12, 'Suivi', 1);"
 	    "INSERT INTO cohort_orgs (cohort_id, org_id, joined_at) VALUES "
@@ -432,12 +328,12 @@ test_migrated(void **state)
 	save_platforms(f, 10, keys, hours, T0 + 30);
 	save_objectives(f, 10, kinds, targets, T0 + 20);
 	save_hours(f, 12, "3", T0 + 40);
-	q_exec(f, "DELETE FROM plan_standing WHERE org_id IN (10, 12)");
-	assert_int_equal(plan_standing(&f->h, 10, &ps), RT_OK);
+	q_exec(&f->t, "DELETE FROM plan_standing WHERE org_id IN (10, 12)");
+	assert_int_equal(plan_standing(&f->t.h, 10, &ps), RT_OK);
 	assert_true(ps.pitfalls > 0);
 	assert_true(ps.overall > 0);
 
-	assert_int_equal(dashboard_load(&f->h, 1, 1, &d), RT_OK);
+	assert_int_equal(dashboard_load(&f->t.h, 1, 1, &d), RT_OK);
 	assert_int_equal(d.n, 3);
 	r = row_of(&d, 10);
 	assert_int_equal(r->overall, ps.overall);
@@ -738,25 +634,25 @@ add_orgs(struct fx *f, int cohort, int first, int n)
 		    "by_trainer, body, created_at) SELECT %d, 'tone', max(id), "
 		    "1, 's', 30 FROM comments;",
 		    id, id, cohort, id, id, id, id);
-		q_exec(f, sql);
+		q_exec(&f->t, sql);
 		if (i % 3 != 0) {
 			snprintf(sql, sizeof(sql),
 			    "INSERT INTO plan_standing VALUES (%d, %d, %d, "
 			    "'{\"start\": %d, \"mission\": 100}', %d);",
 			    id, i % 100, i % 4, (i * 7) % 100, T0 + i);
-			q_exec(f, sql);
+			q_exec(&f->t, sql);
 		} else if (i % 2 == 0) {
 			snprintf(sql, sizeof(sql),
 			    "INSERT INTO plan_sections (org_id, section, "
 			    "version, data, updated_at) VALUES (%d, 'start', "
 			    "1, '{\"fields\": {\"hours\": \"3\"}, "
 			    "\"lists\": {}}', %d);", id, T0 + i);
-			q_exec(f, sql);
+			q_exec(&f->t, sql);
 		}
 		if (i % 2 == 0) {
 			snprintf(sql, sizeof(sql), "INSERT INTO trainer_visits "
 			    "VALUES (1, %d, 0, %d);", id, T0 + 10);
-			q_exec(f, sql);
+			q_exec(&f->t, sql);
 		}
 	}
 }
@@ -775,19 +671,19 @@ test_statements_fixed(void **state)
 
 	add_orgs(f, 1, 100, 5);
 	add_orgs(f, 2, 200, 50);
-	q_exec(f, "INSERT INTO cohort_trainers VALUES (2, 1, 1)");
+	q_exec(&f->t, "INSERT INTO cohort_trainers VALUES (2, 1, 1)");
 
-	before = db_conn_statements(f->h.rd);
-	assert_int_equal(dashboard_load(&f->h, 1, 1, &d), RT_OK);
-	small = db_conn_statements(f->h.rd) - before;
+	before = db_conn_statements(f->t.h.rd);
+	assert_int_equal(dashboard_load(&f->t.h, 1, 1, &d), RT_OK);
+	small = db_conn_statements(f->t.h.rd) - before;
 	assert_int_equal(d.n, 5);
 	/* The migrated plans got a standing computed. */
 	assert_true(row_of(&d, 100)->percent[WB_START] > 0);
 	dashboard_free(&d);
 
-	before = db_conn_statements(f->h.rd);
-	assert_int_equal(dashboard_load(&f->h, 2, 1, &d), RT_OK);
-	large = db_conn_statements(f->h.rd) - before;
+	before = db_conn_statements(f->t.h.rd);
+	assert_int_equal(dashboard_load(&f->t.h, 2, 1, &d), RT_OK);
+	large = db_conn_statements(f->t.h.rd) - before;
 	assert_int_equal(d.n, 50);
 	for (i = 0; i < d.n; i++) {
 		assert_int_equal(d.rows[i].awaiting_trainer, 1);
@@ -827,7 +723,7 @@ test_debrief(void **state)
 	int			 seen[PIT__MAX], k;
 	int64_t			 org;
 
-	q_exec(f,
+	q_exec(&f->t,
 	    "INSERT INTO orgs (id, name, created_at) VALUES "
 	    "(10, 'A', 1), (11, 'B', 1), (12, 'C', 1), (13, 'Démo', 1), "
 	    "(20, 'Ailleurs', 1);"
@@ -848,7 +744,7 @@ test_debrief(void **state)
 	save_platforms(f, 20, keys_d, hours_d, T0);
 	save_hours(f, 20, "1", T0);
 
-	assert_int_equal(debrief_load(&f->h, 1, &db), RT_OK);
+	assert_int_equal(debrief_load(&f->t.h, 1, &db), RT_OK);
 	assert_string_equal(db.cohort.name, "Atelier d'automne");
 	assert_int_equal(db.groups, 3);
 	assert_int_equal(db.demo_orgs, 1);
@@ -885,7 +781,7 @@ test_debrief(void **state)
 	/* Pitfalls: as many plans as the coach finds each in. */
 	memset(want, 0, sizeof(want));
 	for (org = 10; org <= 12; org++) {
-		assert_int_equal(plan_load_all(&f->h, org, &p), RT_OK);
+		assert_int_equal(plan_load_all(&f->t.h, org, &p), RT_OK);
 		n = coach_pitfalls(&p, pits, 64);
 		assert_true(n <= 64);
 		memset(seen, 0, sizeof(seen));
@@ -907,32 +803,33 @@ test_debrief(void **state)
 	assert_int_equal(db.pitfalls[0].plans, 2);
 
 	/* An empty cohort, and one that does not exist. */
-	q_exec(f, "INSERT INTO cohorts (id, name, join_code, created_at) "
+	q_exec(&f->t, "INSERT INTO cohorts (id, name, join_code, created_at) "
 	    "VALUES (3, 'Vide', 'KKKKKKKK', 1)");
-	assert_int_equal(debrief_load(&f->h, 3, &db), RT_OK);
+	assert_int_equal(debrief_load(&f->t.h, 3, &db), RT_OK);
 	assert_int_equal(db.groups, 0);
 	assert_int_equal(db.planned_groups, 0);
 	assert_true(db.median_planned == 0);
-	assert_int_equal(debrief_load(&f->h, 99, &db), RT_ENOTFOUND);
+	assert_int_equal(debrief_load(&f->t.h, 99, &db), RT_ENOTFOUND);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows, setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_empty, setup,
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_migrated, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_order_parse),
 		cmocka_unit_test(test_filter),
 		cmocka_unit_test(test_csv_field),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test_setup_teardown(test_statements_fixed, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_debrief, setup,
-		    teardown),
+		    tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,10 +38,9 @@
 #include "plan.h"
 #include "platform.h"
 #include "workbook.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1800000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 static const enum lang langs[] = { LANG_FR, LANG_EN };
 #define NLANGS (sizeof(langs) / sizeof(langs[0]))
@@ -471,100 +470,36 @@ test_same_plan(void **state)
 
 /* What the database tests work with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
-	sqlite3    *sql;      /* a connection of the test's own, to look and set up */
+	struct tdb  t;
 	int64_t     trainer;  /* a trainer of cohort, with their own organisation */
 	int64_t     own_org;
 	int64_t     cohort;   /* open */
 	int64_t     archived; /* archived, same trainer */
 };
 
-/* The integer the query gives (its first column of its first row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v;
-
-	assert_int_equal(sqlite3_prepare_v2(f->sql, sql, -1, &st, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /*
  * A fresh database with a trainer (who signed up with an organisation of
- * their own), an open cohort and an archived one that they train, made as
- * the cohort pages would (those are another module's).
+ * their own), an open cohort and an archived one that they train, made
+ * by direct SQL.
  */
 static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256], sql[512];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-demo-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Atelier de Brigitte", "Brigitte",
-	    "brigitte@example.org", HASH, "fr", T0, &f->trainer,
+	tdb_open(&f->t, "demo");
+	if (org_signup(&f->t.h, "Atelier de Brigitte", "Brigitte",
+	    "brigitte@example.org", TDB_HASH, "fr", T0, &f->trainer,
 	    &f->own_org) != RT_OK)
 		return -1;
-	if (sqlite3_open(f->path, &f->sql) != SQLITE_OK)
-		return -1;
-	sqlite3_busy_timeout(f->sql, 5000);
-	snprintf(sql, sizeof(sql),
-	    "INSERT INTO user_roles (user_id, role, granted_at) "
-	    "VALUES (%lld, 'trainer', %d);"
-	    "INSERT INTO cohorts (id, name, join_code, created_by, "
-	    "created_at) VALUES (7, 'Automne', 'ABCDEFGH', %lld, %d);"
-	    "INSERT INTO cohorts (id, name, join_code, state, created_by, "
-	    "created_at) VALUES (8, 'Hiver', 'HGFEDCBA', 'archived', %lld, "
-	    "%d);"
-	    "INSERT INTO cohort_trainers VALUES (7, %lld, %d), (8, %lld, %d);",
-	    (long long)f->trainer, T0, (long long)f->trainer, T0,
-	    (long long)f->trainer, T0, (long long)f->trainer, T0,
-	    (long long)f->trainer, T0);
-	if (sqlite3_exec(f->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return -1;
-	f->cohort = 7;
-	f->archived = 8;
+	tdb_role(&f->t, f->trainer, "trainer", T0);
+	f->cohort = tdb_cohort(&f->t, 7, "Automne", "ABCDEFGH", "open",
+	    f->trainer, NULL, T0);
+	f->archived = tdb_cohort(&f->t, 8, "Hiver", "HGFEDCBA", "archived",
+	    f->trainer, NULL, T0);
 	*state = f;
-	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	sqlite3_close(f->sql);
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	unlink(f->path);
-	rmdir(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -587,22 +522,22 @@ check_demo_org(struct fx *f, int64_t org, enum lang lang)
 	size_t			 len;
 	int			 role, s;
 
-	assert_int_equal(org_name(&f->h, org, name), RT_OK);
+	assert_int_equal(org_name(&f->t.h, org, name), RT_OK);
 	assert_int_equal(demo_org_name(lang, want, sizeof(want)), RT_OK);
 	assert_string_equal(name, want);
-	assert_int_equal(org_member_role(&f->h, org, f->trainer, &role),
+	assert_int_equal(org_member_role(&f->t.h, org, f->trainer, &role),
 	    RT_OK);
 	assert_int_equal(role, ORG_ROLE_OWNER);
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM memberships "
 	    "WHERE org_id = %lld", (long long)org);
-	assert_int_equal(q_int(f, sql), 1);
+	assert_int_equal(q_int(&f->t, sql), 1);
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM cohort_orgs WHERE "
 	    "cohort_id = %lld AND org_id = %lld AND demo = 1 AND joined_by = "
 	    "%lld AND joined_at = %d", (long long)f->cohort, (long long)org,
 	    (long long)f->trainer, T0 + 60);
-	assert_int_equal(q_int(f, sql), 1);
+	assert_int_equal(q_int(&f->t, sql), 1);
 
-	assert_int_equal(plan_load_all(&f->h, org, &p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, org, &p), RT_OK);
 	for (s = 0; s < WB__MAX; s++)
 		assert_int_equal(p.s[s].stamp.version, 1);
 	memset(&b, 0, sizeof(b));
@@ -613,7 +548,7 @@ check_demo_org(struct fx *f, int64_t org, enum lang lang)
 	assert_memory_equal(b.data, data, len);
 	buf_free(&b);
 
-	assert_int_equal(plan_standing(&f->h, org, &st), RT_OK);
+	assert_int_equal(plan_standing(&f->t.h, org, &st), RT_OK);
 	assert_int_equal(st.overall, 100);
 	assert_int_equal(st.pitfalls, 0);
 }
@@ -630,24 +565,24 @@ test_org_create(void **state)
 	int64_t		 fr, en;
 	int		 role;
 
-	assert_int_equal(demo_org_create(&f->h, f->cohort, f->trainer,
+	assert_int_equal(demo_org_create(&f->t.h, f->cohort, f->trainer,
 	    LANG_FR, T0 + 60, &fr), RT_OK);
 	assert_true(fr > 0 && fr != f->own_org);
 	check_demo_org(f, fr, LANG_FR);
 
-	assert_int_equal(demo_org_create(&f->h, f->cohort, f->trainer,
+	assert_int_equal(demo_org_create(&f->t.h, f->cohort, f->trainer,
 	    LANG_EN, T0 + 60, &en), RT_OK);
 	assert_true(en > 0 && en != fr && en != f->own_org);
 	check_demo_org(f, en, LANG_EN);
 
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohort_orgs "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohort_orgs "
 	    "WHERE cohort_id = 7 AND demo = 1"), 2);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM cohort_orgs "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM cohort_orgs "
 	    "WHERE demo = 0"), 0);
-	assert_int_equal(org_member_role(&f->h, f->own_org, f->trainer,
+	assert_int_equal(org_member_role(&f->t.h, f->own_org, f->trainer,
 	    &role), RT_OK);
 	assert_int_equal(role, ORG_ROLE_OWNER);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_sections "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections "
 	    "WHERE org_id = (SELECT min(id) FROM orgs)"), 0);
 }
 
@@ -672,22 +607,22 @@ test_org_create_refused(void **state)
 	for (i = 0; tables[i] != NULL; i++) {
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s",
 		    tables[i]);
-		before[i] = q_int(f, sql);
+		before[i] = q_int(&f->t, sql);
 	}
-	assert_int_equal(demo_org_create(&f->h, 12345, f->trainer, LANG_FR,
+	assert_int_equal(demo_org_create(&f->t.h, 12345, f->trainer, LANG_FR,
 	    T0, &org), RT_ENOTFOUND);
 	assert_int_equal(org, 0);
 	org = 99;
-	assert_int_equal(demo_org_create(&f->h, f->archived, f->trainer,
+	assert_int_equal(demo_org_create(&f->t.h, f->archived, f->trainer,
 	    LANG_EN, T0, &org), RT_EEXPIRED);
 	assert_int_equal(org, 0);
-	assert_int_equal(demo_org_create(&f->h, f->cohort, 999999, LANG_FR,
+	assert_int_equal(demo_org_create(&f->t.h, f->cohort, 999999, LANG_FR,
 	    T0, &org), RT_EDB);
 	assert_int_equal(org, 0);
 	for (i = 0; tables[i] != NULL; i++) {
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s",
 		    tables[i]);
-		assert_int_equal(q_int(f, sql), before[i]);
+		assert_int_equal(q_int(&f->t, sql), before[i]);
 	}
 }
 
@@ -705,10 +640,10 @@ test_export_import(void **state)
 	char		 name[AUTH_NAME_MAX], err[512];
 	int64_t		 org, copy;
 
-	assert_int_equal(demo_org_create(&f->h, f->cohort, f->trainer,
+	assert_int_equal(demo_org_create(&f->t.h, f->cohort, f->trainer,
 	    LANG_FR, T0 + 60, &org), RT_OK);
-	assert_int_equal(org_name(&f->h, org, name), RT_OK);
-	assert_int_equal(plan_load_all(&f->h, org, &p), RT_OK);
+	assert_int_equal(org_name(&f->t.h, org, name), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, org, &p), RT_OK);
 	memset(&b1, 0, sizeof(b1));
 	assert_int_equal(export_plan_json(&p, name, &b1), RT_OK);
 	wb_plan_free(&p);
@@ -723,10 +658,10 @@ test_export_import(void **state)
 	assert_memory_equal(b1.data, b2.data, b1.len);
 	buf_free(&b2);
 
-	assert_int_equal(plan_org_create(&f->h, "Copie", f->trainer, &back,
+	assert_int_equal(plan_org_create(&f->t.h, "Copie", f->trainer, &back,
 	    T0 + 90, &copy), RT_OK);
 	wb_plan_free(&back);
-	assert_int_equal(plan_load_all(&f->h, copy, &p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, copy, &p), RT_OK);
 	memset(&b2, 0, sizeof(b2));
 	assert_int_equal(export_plan_json(&p, name, &b2), RT_OK);
 	wb_plan_free(&p);
@@ -751,11 +686,11 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_same_plan),
 		cmocka_unit_test_setup_teardown(test_org_create, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_org_create_refused,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_export_import, setup,
-		    teardown),
+		    tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -33,11 +33,10 @@
 #include "plan.h"
 #include "sql.h"
 #include "workbook.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define DOC    "docs/plan-format.md"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* Two lines of at most 40 characters (the shortest line field). */
 static const char *const line_values[2] = {
@@ -51,17 +50,6 @@ static const char *const text_values[2] = {
 	    " tab\tici 🙂\n\nFin.",
 	"Ligne unique, émoji 👩‍👩‍👧 et ∑ / </script>",
 };
-
-/* Replaces the string *slot (malloc'd or NULL) with a copy of v. */
-static void
-put(char **slot, const char *v)
-{
-	char	*s;
-
-	assert_non_null(s = strdup(v));
-	free(*slot);
-	*slot = s;
-}
 
 /*
  * Writes into out a valid value of field f for the kth item (0 or 1),
@@ -642,10 +630,7 @@ test_lists_in_step(void **state)
 
 /* What the database tests work with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
+	struct tdb  t;
 	int64_t     alice, org;    /* Alice owns "Le Cercle" */
 	int64_t     bob, borg;     /* Bob owns "Chez Bob" */
 };
@@ -655,62 +640,17 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-export-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org", HASH,
-	    "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org", HASH,
+	tdb_open(&f->t, "export");
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
+	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
 	    "en", T0, &f->bob, &f->borg) != RT_OK)
 		return -1;
 	*state = f;
 	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Runs one statement of test SQL on the reader and returns its first column. */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 /*
@@ -729,9 +669,9 @@ test_replace_all(void **state)
 	char			 err[256], sql[256];
 	int			 s;
 
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_OK);
 	put(&d.values[0], "L'ancienne mission");
-	assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, 0, T0),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &d, 0, T0),
 	    RT_OK);
 	wb_data_free(&d);
 
@@ -740,11 +680,11 @@ test_replace_all(void **state)
 	wb_plan_free(&in);
 	assert_int_equal(import_plan_json(b1.data, b1.len, &q, err,
 	    sizeof(err)), RT_OK);
-	assert_int_equal(plan_replace_all(&f->h, f->org, f->alice, &q,
+	assert_int_equal(plan_replace_all(&f->t.h, f->org, f->alice, &q,
 	    T0 + 60), RT_OK);
 	wb_plan_free(&q);
 
-	assert_int_equal(plan_load_all(&f->h, f->org, &got), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &got), RT_OK);
 	for (s = 0; s < WB__MAX; s++) {
 		assert_int_equal(got.s[s].stamp.version, s == WB_MISSION ? 2 :
 		    1);
@@ -758,29 +698,29 @@ test_replace_all(void **state)
 	buf_free(&b2);
 
 	/* The replaced mission is still in its history. */
-	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 1,
+	assert_int_equal(plan_revision_load(&f->t.h, f->org, WB_MISSION, 1,
 	    &old), RT_OK);
 	assert_string_equal(old.values[0], "L'ancienne mission");
 	wb_data_free(&old);
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM plan_revisions "
 	    "WHERE org_id = %lld", (long long)f->org);
-	assert_int_equal(q_int(f, sql), WB__MAX + 1);
-	assert_int_equal(plan_standing(&f->h, f->org, &st), RT_OK);
+	assert_int_equal(q_int(&f->t, sql), WB__MAX + 1);
+	assert_int_equal(plan_standing(&f->t.h, f->org, &st), RT_OK);
 	assert_true(st.overall > 50);
 	assert_int_equal(st.updated_at, T0 + 60);
 
 	/* Bob's plan is untouched. */
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM plan_sections "
 	    "WHERE org_id = %lld", (long long)f->borg);
-	assert_int_equal(q_int(f, sql), 0);
+	assert_int_equal(q_int(&f->t, sql), 0);
 
 	/* The same file again: one more version of each section. */
 	assert_int_equal(import_plan_json(b1.data, b1.len, &q, err,
 	    sizeof(err)), RT_OK);
-	assert_int_equal(plan_replace_all(&f->h, f->org, 0, &q, T0 + 120),
+	assert_int_equal(plan_replace_all(&f->t.h, f->org, 0, &q, T0 + 120),
 	    RT_OK);
 	wb_plan_free(&q);
-	assert_int_equal(plan_load_all(&f->h, f->org, &got), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &got), RT_OK);
 	assert_int_equal(got.s[WB_MISSION].stamp.version, 3);
 	assert_int_equal(got.s[WB_EVENTS].stamp.version, 2);
 	assert_string_equal(got.s[WB_EVENTS].stamp.updated_by, "");
@@ -801,22 +741,22 @@ test_replace_all_atomic(void **state)
 	char		 sql[256];
 	long long	 revs;
 
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_OK);
 	put(&d.values[0], "Avant");
-	assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, 0, T0),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &d, 0, T0),
 	    RT_OK);
 	wb_data_free(&d);
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM plan_revisions "
 	    "WHERE org_id = %lld", (long long)f->org);
-	revs = q_int(f, sql);
+	revs = q_int(&f->t, sql);
 
 	full_plan(&in);
 	put(&in.s[WB_EVENTS].lists[0].items[1].values[0], "bad \xff UTF-8");
-	assert_int_equal(plan_replace_all(&f->h, f->org, f->alice, &in,
+	assert_int_equal(plan_replace_all(&f->t.h, f->org, f->alice, &in,
 	    T0 + 1), RT_EINVAL);
 	wb_plan_free(&in);
-	assert_int_equal(q_int(f, sql), revs);
-	assert_int_equal(plan_load_all(&f->h, f->org, &got), RT_OK);
+	assert_int_equal(q_int(&f->t, sql), revs);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &got), RT_OK);
 	assert_int_equal(got.s[WB_MISSION].stamp.version, 1);
 	assert_string_equal(got.s[WB_MISSION].values[0], "Avant");
 	assert_int_equal(got.s[WB_START].stamp.version, 0);
@@ -824,11 +764,11 @@ test_replace_all_atomic(void **state)
 
 	/* An organisation that does not exist: RT_EDB, nothing written. */
 	full_plan(&in);
-	assert_int_equal(plan_replace_all(&f->h, 999999, f->alice, &in, T0),
+	assert_int_equal(plan_replace_all(&f->t.h, 999999, f->alice, &in, T0),
 	    RT_EDB);
 	wb_plan_free(&in);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_sections WHERE "
-	    "org_id = 999999"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections "
+	    "WHERE org_id = 999999"), 0);
 }
 
 /*
@@ -846,28 +786,28 @@ test_org_create(void **state)
 	int		 role, s;
 	long long	 orgs;
 
-	assert_int_equal(plan_org_create(&f->h, "Nouveau « comité »",
+	assert_int_equal(plan_org_create(&f->t.h, "Nouveau « comité »",
 	    f->bob, NULL, T0 + 5, &oid), RT_OK);
 	assert_true(oid > 0 && oid != f->org && oid != f->borg);
-	assert_int_equal(org_member_role(&f->h, oid, f->bob, &role), RT_OK);
+	assert_int_equal(org_member_role(&f->t.h, oid, f->bob, &role), RT_OK);
 	assert_int_equal(role, ORG_ROLE_OWNER);
-	assert_int_equal(org_member_role(&f->h, oid, f->alice, &role), RT_OK);
+	assert_int_equal(org_member_role(&f->t.h, oid, f->alice, &role), RT_OK);
 	assert_int_equal(role, ORG_ROLE_NONE);
-	assert_int_equal(org_name(&f->h, oid, name), RT_OK);
+	assert_int_equal(org_name(&f->t.h, oid, name), RT_OK);
 	assert_string_equal(name, "Nouveau « comité »");
-	assert_int_equal(plan_load_all(&f->h, oid, &got), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, oid, &got), RT_OK);
 	for (s = 0; s < WB__MAX; s++)
 		assert_int_equal(got.s[s].stamp.version, 0);
 	wb_plan_free(&got);
 
 	full_plan(&in);
 	b1 = export_of(&in, "Copie");
-	assert_int_equal(plan_org_create(&f->h, "Copie", f->alice, &in, T0 + 9,
-	    &oid), RT_OK);
+	assert_int_equal(plan_org_create(&f->t.h, "Copie", f->alice, &in,
+	    T0 + 9, &oid), RT_OK);
 	wb_plan_free(&in);
-	assert_int_equal(org_member_role(&f->h, oid, f->alice, &role), RT_OK);
+	assert_int_equal(org_member_role(&f->t.h, oid, f->alice, &role), RT_OK);
 	assert_int_equal(role, ORG_ROLE_OWNER);
-	assert_int_equal(plan_load_all(&f->h, oid, &got), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, oid, &got), RT_OK);
 	for (s = 0; s < WB__MAX; s++)
 		assert_int_equal(got.s[s].stamp.version, 1);
 	b2 = export_of(&got, "Copie");
@@ -878,20 +818,21 @@ test_org_create(void **state)
 	buf_free(&b2);
 
 	/* Refused: nothing of it stays, no organisation without an owner. */
-	orgs = q_int(f, "SELECT count(*) FROM orgs");
+	orgs = q_int(&f->t, "SELECT count(*) FROM orgs");
 	full_plan(&in);
 	put(&in.s[WB_EVENTS].lists[0].items[0].values[0], "\xc3");
-	assert_int_equal(plan_org_create(&f->h, "Raté", f->alice, &in, T0,
+	assert_int_equal(plan_org_create(&f->t.h, "Raté", f->alice, &in, T0,
 	    &oid), RT_EINVAL);
 	assert_int_equal(oid, 0);
 	wb_plan_free(&in);
-	assert_int_equal(plan_org_create(&f->h, "Fantôme", 999999, NULL, T0,
+	assert_int_equal(plan_org_create(&f->t.h, "Fantôme", 999999, NULL, T0,
 	    &oid), RT_EDB);
-	assert_int_equal(plan_org_create(&f->h, "", f->alice, NULL, T0,
+	assert_int_equal(plan_org_create(&f->t.h, "", f->alice, NULL, T0,
 	    &oid), RT_EDB);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM orgs"), orgs);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM memberships m WHERE "
-	    "NOT EXISTS (SELECT 1 FROM orgs o WHERE o.id = m.org_id)"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM orgs"), orgs);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM memberships m "
+	    "WHERE NOT EXISTS (SELECT 1 FROM orgs o WHERE o.id = m.org_id)"),
+	    0);
 }
 
 /*
@@ -1018,11 +959,11 @@ main(void)
 		cmocka_unit_test(test_refused_damaged),
 		cmocka_unit_test(test_lists_in_step),
 		cmocka_unit_test_setup_teardown(test_replace_all, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_replace_all_atomic, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_org_create, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test(test_doc_complete),
 	};
 

@@ -30,20 +30,12 @@
 #include "share.h"
 #include "sql.h"
 #include "workbook.h"
+#include "tdb.h"
 
-#define SCHEMA    "schema.sql"
 #define SCHEMA_V1 "tests/unit/fixtures/schema-v1.sql"
 #define SCHEMA_V2 "tests/unit/fixtures/schema-v2.sql"
 #define SCHEMA_V3 "tests/unit/fixtures/schema-v3.sql"
 #define T0        1700000000
-
-/* A temporary directory with the database of one test. */
-struct tdb {
-	char            dir[64];
-	char            path[128];
-	struct db      *db;
-	struct dbh      h;
-};
 
 /* Reads the whole file at path into a malloc'd string (the test fails if it cannot). */
 static char *
@@ -76,10 +68,7 @@ old_make(struct tdb *t, const char *schema_path, const char *sql)
 	sqlite3	*s;
 	char	*schema;
 
-	memset(t, 0, sizeof(*t));
-	snprintf(t->dir, sizeof(t->dir), "/tmp/reseauter-mig-XXXXXX");
-	assert_non_null(mkdtemp(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/old.db", t->dir);
+	tdb_mkdir(t, "mig");
 	schema = slurp(schema_path);
 	assert_int_equal(sqlite3_open(t->path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "PRAGMA journal_mode = WAL; "
@@ -98,50 +87,6 @@ static void
 v1_make(struct tdb *t, const char *sql)
 {
 	old_make(t, SCHEMA_V1, sql);
-}
-
-/* Opens the database of t with the program (migrating it) and one reader. */
-static void
-t_open(struct tdb *t)
-{
-	char	 err[256];
-
-	err[0] = '\0';
-	if (db_open(&t->db, t->path, SCHEMA, err, sizeof(err)) != RT_OK)
-		fail_msg("db_open: %s", err);
-	t->h.db = t->db;
-	assert_int_equal(db_reader_open(t->db, &t->h.rd), RT_OK);
-}
-
-/* Closes what t_open() opened and removes every file of t. */
-static void
-t_close(struct tdb *t)
-{
-	char	 p[160];
-
-	db_conn_close(t->h.rd);
-	db_close(t->db);
-	unlink(t->path);
-	snprintf(p, sizeof(p), "%s-wal", t->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", t->path);
-	unlink(p);
-	rmdir(t->dir);
-}
-
-/* Runs one statement of test SQL on the reader of t and returns its first column (-1 if no row). */
-static long long
-q_int(struct tdb *t, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(t->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 /*
@@ -247,7 +192,7 @@ test_v1_to_v2_content(void **state)
 
 	(void)state;
 	v1_make(&t, v1_rows);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
 	assert_int_equal(db_schema_version(), 4);
@@ -290,7 +235,7 @@ test_v1_to_v2_content(void **state)
 	assert_int_equal(d.stamp.version, 0);
 	assert_string_equal(wb_value(&d, "mission"), "");
 	wb_data_free(&d);
-	t_close(&t);
+	tdb_close(&t);
 }
 
 /* Each migrated section has one revision, its current content at its current version. */
@@ -304,7 +249,7 @@ test_v1_to_v2_revisions(void **state)
 
 	(void)state;
 	v1_make(&t, v1_rows);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_revisions"), 3);
 	assert_int_equal(plan_revisions(&t.h, 1, WB_OBJECTIVES, 10, &r, &n),
 	    RT_OK);
@@ -334,7 +279,7 @@ test_v1_to_v2_revisions(void **state)
 	assert_int_equal(r[0].version, 5);
 	assert_int_equal(r[0].restored_from, 3);
 	free(r);
-	t_close(&t);
+	tdb_close(&t);
 }
 
 /* The migrated plans' standing is computed from their sections until their next save. */
@@ -346,7 +291,7 @@ test_v1_to_v2_standing(void **state)
 
 	(void)state;
 	v1_make(&t, v1_rows);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_standing"), 0);
 	assert_int_equal(plan_standing(&t.h, 1, &s), RT_OK);
 	assert_true(s.percent[WB_MISSION] > 0);
@@ -356,7 +301,7 @@ test_v1_to_v2_standing(void **state)
 	assert_int_equal(plan_standing(&t.h, 3, &s), RT_OK);
 	assert_int_equal(s.overall, 0);
 	assert_int_equal(s.updated_at, 0);
-	t_close(&t);
+	tdb_close(&t);
 }
 
 /* The old tables are gone, and the schema is exactly the one schema.sql creates. */
@@ -371,7 +316,7 @@ test_v1_to_v2_schema(void **state)
 	assert_non_null(a = malloc(65536));
 	assert_non_null(b = malloc(65536));
 	v1_make(&t, v1_rows);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM sqlite_master WHERE "
 	    "name IN ('plan_mission', 'plan_objectives', "
 	    "'plan_sections_v1')"), 0);
@@ -385,16 +330,12 @@ test_v1_to_v2_schema(void **state)
 	assert_string_equal(ok, "ok");
 	schema_text(db_conn_handle(t.h.rd), a, 65536);
 
-	memset(&fresh, 0, sizeof(fresh));
-	snprintf(fresh.dir, sizeof(fresh.dir), "/tmp/reseauter-mig-XXXXXX");
-	assert_non_null(mkdtemp(fresh.dir));
-	snprintf(fresh.path, sizeof(fresh.path), "%s/new.db", fresh.dir);
-	t_open(&fresh);
+	tdb_open(&fresh, "mig");
 	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
 	assert_string_equal(a, b);
 	assert_non_null(strstr(a, "table plan_revisions plan_revisions"));
-	t_close(&fresh);
-	t_close(&t);
+	tdb_close(&fresh);
+	tdb_close(&t);
 	free(a);
 	free(b);
 }
@@ -407,7 +348,7 @@ test_v1_to_v2_empty(void **state)
 
 	(void)state;
 	v1_make(&t, "INSERT INTO orgs (name, created_at) VALUES ('O', 1)");
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM plan_sections"), 0);
@@ -415,10 +356,10 @@ test_v1_to_v2_empty(void **state)
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM orgs"), 1);
 	db_conn_close(t.h.rd);
 	db_close(t.db);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
-	t_close(&t);
+	tdb_close(&t);
 }
 
 /*
@@ -440,7 +381,7 @@ test_v1_to_v2_longest(void **state)
 	    "INSERT INTO plan_objectives VALUES (1, 1, printf('%.500c', 'o'),"
 	    "  'activity', printf('%.1000c', 's'), printf('%.300c', 'i'),"
 	    "  printf('%.200c', 't'), '2026-01-01');");
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
 	assert_int_equal(strlen(wb_value(&d, "mission")), 4000);
 	assert_int_equal(strlen(wb_value(&d, "means")), 8000);
@@ -451,7 +392,7 @@ test_v1_to_v2_longest(void **state)
 	assert_int_equal(strlen(wb_item_value(&d, 0, &d.lists[0].items[0],
 	    "text")), 500);
 	wb_data_free(&d);
-	t_close(&t);
+	tdb_close(&t);
 }
 
 /*
@@ -497,7 +438,7 @@ test_v2_to_v3_content(void **state)
 
 	(void)state;
 	old_make(&t, SCHEMA_V2, v2_rows);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
@@ -528,11 +469,11 @@ test_v2_to_v3_content(void **state)
 	/* Opened again, nothing more happens. */
 	db_conn_close(t.h.rd);
 	db_close(t.db);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 1);
-	t_close(&t);
+	tdb_close(&t);
 }
 
 /* The migrated schema is exactly the one schema.sql creates, and sound. */
@@ -546,25 +487,21 @@ test_v2_to_v3_schema(void **state)
 	assert_non_null(a = malloc(65536));
 	assert_non_null(b = malloc(65536));
 	old_make(&t, SCHEMA_V2, v2_rows);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
 	    "pragma_foreign_key_check"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
 	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
 	schema_text(db_conn_handle(t.h.rd), a, 65536);
 
-	memset(&fresh, 0, sizeof(fresh));
-	snprintf(fresh.dir, sizeof(fresh.dir), "/tmp/reseauter-mig-XXXXXX");
-	assert_non_null(mkdtemp(fresh.dir));
-	snprintf(fresh.path, sizeof(fresh.path), "%s/new.db", fresh.dir);
-	t_open(&fresh);
+	tdb_open(&fresh, "mig");
 	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
 	assert_string_equal(a, b);
 	assert_non_null(strstr(a, "table share_links share_links"));
 	assert_non_null(strstr(a, "index share_links_org share_links"));
 	assert_non_null(strstr(a, "index share_links_user share_links"));
-	t_close(&fresh);
-	t_close(&t);
+	tdb_close(&fresh);
+	tdb_close(&t);
 	free(a);
 	free(b);
 }
@@ -577,11 +514,11 @@ test_v2_to_v3_empty(void **state)
 
 	(void)state;
 	old_make(&t, SCHEMA_V2, NULL);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 0);
-	t_close(&t);
+	tdb_close(&t);
 }
 
 /* The rows of version 3: those of version 2 and a share link. */
@@ -604,7 +541,7 @@ test_v3_to_v4(void **state)
 	assert_non_null(a = malloc(65536));
 	assert_non_null(b = malloc(65536));
 	old_make(&t, SCHEMA_V3, rows);
-	t_open(&t);
+	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"), 4);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM memberships"), 3);
@@ -617,17 +554,13 @@ test_v3_to_v4(void **state)
 	    "pragma_foreign_key_check"), 0);
 	schema_text(db_conn_handle(t.h.rd), a, 65536);
 
-	memset(&fresh, 0, sizeof(fresh));
-	snprintf(fresh.dir, sizeof(fresh.dir), "/tmp/reseauter-mig-XXXXXX");
-	assert_non_null(mkdtemp(fresh.dir));
-	snprintf(fresh.path, sizeof(fresh.path), "%s/new.db", fresh.dir);
-	t_open(&fresh);
+	tdb_open(&fresh, "mig");
 	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
 	assert_string_equal(a, b);
 	assert_non_null(strstr(a, "table cohort_orgs cohort_orgs"));
 	assert_non_null(strstr(a, "index comments_thread comments"));
-	t_close(&fresh);
-	t_close(&t);
+	tdb_close(&fresh);
+	tdb_close(&t);
 	free(a);
 	free(b);
 }

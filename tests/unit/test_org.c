@@ -23,18 +23,14 @@
 #include "auth.h"
 #include "org.h"
 #include "sql.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
 #define TTL    (7 * 24 * 3600L)
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* What every test of this file works with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
+	struct tdb  t;
 	int64_t     alice;   /* owner of org */
 	int64_t     org;     /* "Le Cercle" */
 };
@@ -44,60 +40,15 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-org-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org", HASH,
-	    "fr", T0, &f->alice, &f->org) != RT_OK)
+	tdb_open(&f->t, "org");
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK)
 		return -1;
 	*state = f;
 	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Returns the first integer of a test query (-1 when no row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* Returns the role of user in org, failing the test on an error. */
@@ -106,7 +57,7 @@ role_of(struct fx *f, int64_t org, int64_t user)
 {
 	int	 role = -1;
 
-	assert_int_equal(org_member_role(&f->h, org, user, &role), RT_OK);
+	assert_int_equal(org_member_role(&f->t.h, org, user, &role), RT_OK);
 	return role;
 }
 
@@ -121,16 +72,17 @@ test_signup(void **state)
 
 	assert_true(f->alice > 0 && f->org > 0);
 	assert_int_equal(role_of(f, f->org, f->alice), ORG_ROLE_OWNER);
-	assert_int_equal(org_name(&f->h, f->org, name), RT_OK);
+	assert_int_equal(org_name(&f->t.h, f->org, name), RT_OK);
 	assert_string_equal(name, "Le Cercle");
-	assert_int_equal(org_list_for_user(&f->h, f->alice, &refs, &n), RT_OK);
+	assert_int_equal(org_list_for_user(&f->t.h, f->alice, &refs, &n),
+	    RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(refs[0].id, f->org);
 	assert_string_equal(refs[0].name, "Le Cercle");
 	assert_int_equal(refs[0].role, ORG_ROLE_OWNER);
 	free(refs);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users WHERE lang = 'fr' "
-	    "AND created_at = 1700000000"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users WHERE "
+	    "lang = 'fr' AND created_at = 1700000000"), 1);
 }
 
 /* An e-mail already taken, in any case, creates nothing at all. */
@@ -140,13 +92,13 @@ test_signup_duplicate(void **state)
 	struct fx	*f = *state;
 	int64_t		 uid = -1, oid = -1;
 
-	assert_int_equal(org_signup(&f->h, "Autre", "Alice Bis",
-	    "ALICE@Example.org", HASH, "en", T0, &uid, &oid), RT_EEXISTS);
+	assert_int_equal(org_signup(&f->t.h, "Autre", "Alice Bis",
+	    "ALICE@Example.org", TDB_HASH, "en", T0, &uid, &oid), RT_EEXISTS);
 	assert_int_equal(uid, 0);
 	assert_int_equal(oid, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users"), 1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM orgs"), 1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM memberships"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM orgs"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM memberships"), 1);
 }
 
 /* A value the schema refuses (an empty name) leaves no half-made account behind. */
@@ -156,10 +108,10 @@ test_signup_atomic(void **state)
 	struct fx	*f = *state;
 	int64_t		 uid, oid;
 
-	assert_int_equal(org_signup(&f->h, "", "Bob", "bob@example.org", HASH,
-	    "fr", T0, &uid, &oid), RT_EDB);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users"), 1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM orgs"), 1);
+	assert_int_equal(org_signup(&f->t.h, "", "Bob", "bob@example.org",
+	    TDB_HASH, "fr", T0, &uid, &oid), RT_EDB);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM orgs"), 1);
 }
 
 /* Strangers and unknown organisations have no role, without error. */
@@ -169,8 +121,8 @@ test_roles_none(void **state)
 	struct fx	*f = *state;
 	int64_t		 bob, borg;
 
-	assert_int_equal(org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org",
-	    HASH, "en", T0, &bob, &borg), RT_OK);
+	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	assert_int_equal(role_of(f, f->org, bob), ORG_ROLE_NONE);
 	assert_int_equal(role_of(f, borg, f->alice), ORG_ROLE_NONE);
 	assert_int_equal(role_of(f, 9999, f->alice), ORG_ROLE_NONE);
@@ -184,7 +136,7 @@ test_org_name_missing(void **state)
 	struct fx	*f = *state;
 	char		 name[AUTH_NAME_MAX] = "x";
 
-	assert_int_equal(org_name(&f->h, 9999, name), RT_ENOTFOUND);
+	assert_int_equal(org_name(&f->t.h, 9999, name), RT_ENOTFOUND);
 	assert_string_equal(name, "");
 }
 
@@ -192,8 +144,8 @@ test_org_name_missing(void **state)
 static void
 invite(struct fx *f, int64_t org, char tok[AUTH_TOKEN_LEN + 1])
 {
-	assert_int_equal(org_invite_create(&f->h, org, f->alice, T0, TTL, tok),
-	    RT_OK);
+	assert_int_equal(org_invite_create(&f->t.h, org, f->alice, T0, TTL,
+	    tok), RT_OK);
 	assert_int_equal(strlen(tok), AUTH_TOKEN_LEN);
 }
 
@@ -209,12 +161,12 @@ test_members_and_lists(void **state)
 	size_t			 n;
 
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_accept_new(&f->h, tok, "Zoé",
-	    "zoe@example.org", HASH, "fr", T0 + 1, &zoe, &oid), RT_OK);
+	assert_int_equal(org_invite_accept_new(&f->t.h, tok, "Zoé",
+	    "zoe@example.org", TDB_HASH, "fr", T0 + 1, &zoe, &oid), RT_OK);
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_accept_new(&f->h, tok, "Albert",
-	    "albert@example.org", HASH, "", T0 + 2, &al, &oid), RT_OK);
-	assert_int_equal(org_members(&f->h, f->org, &m, &n), RT_OK);
+	assert_int_equal(org_invite_accept_new(&f->t.h, tok, "Albert",
+	    "albert@example.org", TDB_HASH, "", T0 + 2, &al, &oid), RT_OK);
+	assert_int_equal(org_members(&f->t.h, f->org, &m, &n), RT_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(m[0].user_id, f->alice);
 	assert_int_equal(m[0].role, ORG_ROLE_OWNER);
@@ -227,14 +179,14 @@ test_members_and_lists(void **state)
 	free(m);
 
 	/* Zoé joins a second organisation, which sorts before the first. */
-	assert_int_equal(org_signup(&f->h, "Atelier Bob", "Bob",
-	    "bob@example.org", HASH, "en", T0, &bob, &borg), RT_OK);
-	assert_int_equal(org_invite_create(&f->h, borg, bob, T0, TTL, tok),
+	assert_int_equal(org_signup(&f->t.h, "Atelier Bob", "Bob",
+	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
+	assert_int_equal(org_invite_create(&f->t.h, borg, bob, T0, TTL, tok),
 	    RT_OK);
-	assert_int_equal(org_invite_accept_existing(&f->h, tok, zoe, T0 + 3,
+	assert_int_equal(org_invite_accept_existing(&f->t.h, tok, zoe, T0 + 3,
 	    &oid), RT_OK);
 	assert_int_equal(oid, borg);
-	assert_int_equal(org_list_for_user(&f->h, zoe, &refs, &n), RT_OK);
+	assert_int_equal(org_list_for_user(&f->t.h, zoe, &refs, &n), RT_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(refs[0].name, "Atelier Bob");
 	assert_int_equal(refs[0].role, ORG_ROLE_MEMBER);
@@ -243,11 +195,11 @@ test_members_and_lists(void **state)
 
 	/* Nobody: an empty list is NULL and 0. */
 	refs = (struct org_ref *)1;
-	assert_int_equal(org_list_for_user(&f->h, 9999, &refs, &n), RT_OK);
+	assert_int_equal(org_list_for_user(&f->t.h, 9999, &refs, &n), RT_OK);
 	assert_null(refs);
 	assert_int_equal(n, 0);
 	m = (struct org_member *)1;
-	assert_int_equal(org_members(&f->h, 9999, &m, &n), RT_OK);
+	assert_int_equal(org_members(&f->t.h, 9999, &m, &n), RT_OK);
 	assert_null(m);
 	assert_int_equal(n, 0);
 }
@@ -263,7 +215,7 @@ test_invite_create_lookup(void **state)
 	char			 tok[AUTH_TOKEN_LEN + 1];
 
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0 + 10, &inv), RT_OK);
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0 + 10, &inv), RT_OK);
 	assert_int_equal(inv.org_id, f->org);
 	assert_string_equal(inv.org_name, "Le Cercle");
 	assert_string_equal(inv.inviter_name, "Alice");
@@ -271,7 +223,7 @@ test_invite_create_lookup(void **state)
 	assert_int_equal(inv.expires, T0 + TTL);
 
 	db_token_hash(tok, th);
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd),
+	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->t.h.rd),
 	    "SELECT token_hash FROM invitations", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_bytes(st, 0), DB_TOKEN_HASH_LEN);
@@ -279,10 +231,11 @@ test_invite_create_lookup(void **state)
 	sqlite3_finalize(st);
 
 	auth_token_new(tok);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0, &inv),
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0, &inv),
 	    RT_ENOTFOUND);
-	assert_int_equal(org_invite_lookup(&f->h, "", T0, &inv), RT_ENOTFOUND);
-	assert_int_equal(org_invite_lookup(&f->h, "nope", T0, &inv),
+	assert_int_equal(org_invite_lookup(&f->t.h, "", T0, &inv),
+	    RT_ENOTFOUND);
+	assert_int_equal(org_invite_lookup(&f->t.h, "nope", T0, &inv),
 	    RT_ENOTFOUND);
 }
 
@@ -296,16 +249,17 @@ test_invite_expired(void **state)
 	int64_t			 uid, oid;
 
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0 + TTL - 1, &inv),
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0 + TTL - 1, &inv),
 	    RT_OK);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0 + TTL, &inv),
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0 + TTL, &inv),
 	    RT_EEXPIRED);
 	assert_int_equal(inv.org_id, 0);
-	assert_int_equal(org_invite_accept_new(&f->h, tok, "Late",
-	    "late@example.org", HASH, "fr", T0 + TTL, &uid, &oid), RT_EEXPIRED);
-	assert_int_equal(org_invite_accept_existing(&f->h, tok, f->alice,
+	assert_int_equal(org_invite_accept_new(&f->t.h, tok, "Late",
+	    "late@example.org", TDB_HASH, "fr", T0 + TTL, &uid, &oid),
+	    RT_EEXPIRED);
+	assert_int_equal(org_invite_accept_existing(&f->t.h, tok, f->alice,
 	    T0 + TTL + 5, &oid), RT_EEXPIRED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 1);
 }
 
 /* A new account through an invitation joins as a member and uses it up. */
@@ -318,21 +272,22 @@ test_invite_accept_new(void **state)
 	int64_t			 uid = 0, oid = 0, uid2 = -1, oid2 = -1;
 
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_accept_new(&f->h, tok, "Béa",
-	    "bea@example.org", HASH, "fr", T0 + 60, &uid, &oid), RT_OK);
+	assert_int_equal(org_invite_accept_new(&f->t.h, tok, "Béa",
+	    "bea@example.org", TDB_HASH, "fr", T0 + 60, &uid, &oid), RT_OK);
 	assert_true(uid > 0);
 	assert_int_equal(oid, f->org);
 	assert_int_equal(role_of(f, f->org, uid), ORG_ROLE_MEMBER);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0 + 61, &inv),
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0 + 61, &inv),
 	    RT_EEXPIRED);
-	assert_int_equal(q_int(f, "SELECT used_at FROM invitations"), T0 + 60);
-	assert_int_equal(q_int(f, "SELECT used_by FROM invitations"), uid);
+	assert_int_equal(q_int(&f->t, "SELECT used_at FROM invitations"),
+	    T0 + 60);
+	assert_int_equal(q_int(&f->t, "SELECT used_by FROM invitations"), uid);
 	/* Used once: a second person cannot use it. */
-	assert_int_equal(org_invite_accept_new(&f->h, tok, "Carl",
-	    "carl@example.org", HASH, "fr", T0 + 62, &uid2, &oid2),
+	assert_int_equal(org_invite_accept_new(&f->t.h, tok, "Carl",
+	    "carl@example.org", TDB_HASH, "fr", T0 + 62, &uid2, &oid2),
 	    RT_EEXPIRED);
 	assert_int_equal(uid2, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users"), 2);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 2);
 }
 
 /* A taken e-mail refuses the new account and leaves the invitation usable. */
@@ -345,11 +300,12 @@ test_invite_accept_new_email_taken(void **state)
 	int64_t			 uid, oid;
 
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_accept_new(&f->h, tok, "Alice 2",
-	    "Alice@EXAMPLE.org", HASH, "fr", T0 + 1, &uid, &oid), RT_EEXISTS);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0 + 2, &inv), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM users"), 1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM memberships"), 1);
+	assert_int_equal(org_invite_accept_new(&f->t.h, tok, "Alice 2",
+	    "Alice@EXAMPLE.org", TDB_HASH, "fr", T0 + 1, &uid, &oid),
+	    RT_EEXISTS);
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0 + 2, &inv), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM memberships"), 1);
 }
 
 /* An existing account joins; an owner following a link keeps ownership. */
@@ -361,28 +317,28 @@ test_invite_accept_existing(void **state)
 	char			 tok[AUTH_TOKEN_LEN + 1];
 	int64_t			 bob, borg, oid = 0;
 
-	assert_int_equal(org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org",
-	    HASH, "en", T0, &bob, &borg), RT_OK);
+	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_accept_existing(&f->h, tok, bob, T0 + 5,
+	assert_int_equal(org_invite_accept_existing(&f->t.h, tok, bob, T0 + 5,
 	    &oid), RT_OK);
 	assert_int_equal(oid, f->org);
 	assert_int_equal(role_of(f, f->org, bob), ORG_ROLE_MEMBER);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0 + 6, &inv),
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0 + 6, &inv),
 	    RT_EEXPIRED);
-	assert_int_equal(org_invite_accept_existing(&f->h, tok, bob, T0 + 7,
+	assert_int_equal(org_invite_accept_existing(&f->t.h, tok, bob, T0 + 7,
 	    &oid), RT_EEXPIRED);
 	assert_int_equal(oid, 0);
 
 	/* Alice, owner, uses a link to her own organisation. */
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_accept_existing(&f->h, tok, f->alice,
+	assert_int_equal(org_invite_accept_existing(&f->t.h, tok, f->alice,
 	    T0 + 8, &oid), RT_OK);
 	assert_int_equal(oid, f->org);
 	assert_int_equal(role_of(f, f->org, f->alice), ORG_ROLE_OWNER);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0 + 9, &inv),
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0 + 9, &inv),
 	    RT_EEXPIRED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM memberships "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM memberships "
 	    "WHERE org_id = (SELECT id FROM orgs WHERE name = 'Le Cercle')"), 2);
 }
 
@@ -395,23 +351,24 @@ test_invite_revoke(void **state)
 	char			 tok[AUTH_TOKEN_LEN + 1];
 	int64_t			 bob, borg, uid, oid, id;
 
-	assert_int_equal(org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org",
-	    HASH, "en", T0, &bob, &borg), RT_OK);
+	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	invite(f, f->org, tok);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0, &inv), RT_OK);
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0, &inv), RT_OK);
 	id = inv.id;
-	assert_int_equal(org_invite_revoke(&f->h, borg, id), RT_ENOTFOUND);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0, &inv), RT_OK);
-	assert_int_equal(org_invite_revoke(&f->h, f->org, id), RT_OK);
-	assert_int_equal(org_invite_lookup(&f->h, tok, T0, &inv),
+	assert_int_equal(org_invite_revoke(&f->t.h, borg, id), RT_ENOTFOUND);
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0, &inv), RT_OK);
+	assert_int_equal(org_invite_revoke(&f->t.h, f->org, id), RT_OK);
+	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0, &inv),
 	    RT_ENOTFOUND);
-	assert_int_equal(org_invite_revoke(&f->h, f->org, id), RT_ENOTFOUND);
-	assert_int_equal(org_invite_accept_new(&f->h, tok, "Carl",
-	    "carl@example.org", HASH, "fr", T0, &uid, &oid), RT_ENOTFOUND);
-	assert_int_equal(org_invite_accept_existing(&f->h, tok, bob, T0, &oid),
-	    RT_ENOTFOUND);
+	assert_int_equal(org_invite_revoke(&f->t.h, f->org, id), RT_ENOTFOUND);
+	assert_int_equal(org_invite_accept_new(&f->t.h, tok, "Carl",
+	    "carl@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_ENOTFOUND);
+	assert_int_equal(org_invite_accept_existing(&f->t.h, tok, bob, T0,
+	    &oid), RT_ENOTFOUND);
 	assert_int_equal(role_of(f, f->org, bob), ORG_ROLE_NONE);
-	assert_int_equal(org_invite_revoke(&f->h, f->org, 4242), RT_ENOTFOUND);
+	assert_int_equal(org_invite_revoke(&f->t.h, f->org, 4242),
+	    RT_ENOTFOUND);
 }
 
 /* Pending lists only the unused, unrevoked, unexpired invitations of that org. */
@@ -425,32 +382,32 @@ test_invites_pending(void **state)
 	int64_t			 bob, borg, uid, oid;
 	size_t			 n;
 
-	assert_int_equal(org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org",
-	    HASH, "en", T0, &bob, &borg), RT_OK);
+	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	invite(f, f->org, a);                  /* stays pending */
 	invite(f, f->org, b);                  /* revoked */
 	invite(f, f->org, c);                  /* used */
-	assert_int_equal(org_invite_create(&f->h, f->org, f->alice, T0 + 100,
+	assert_int_equal(org_invite_create(&f->t.h, f->org, f->alice, T0 + 100,
 	    60, d), RT_OK);                     /* expires at T0 + 160 */
-	assert_int_equal(org_invite_create(&f->h, borg, bob, T0, TTL, b),
+	assert_int_equal(org_invite_create(&f->t.h, borg, bob, T0, TTL, b),
 	    RT_OK);                             /* another org: b reused */
-	assert_int_equal(org_invite_lookup(&f->h, a, T0, &inv), RT_OK);
-	assert_int_equal(org_invites_pending(&f->h, f->org, T0 + 200, &v, &n),
+	assert_int_equal(org_invite_lookup(&f->t.h, a, T0, &inv), RT_OK);
+	assert_int_equal(org_invites_pending(&f->t.h, f->org, T0 + 200, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 3);
 	free(v);
 	/* Revoke the second of f->org (ids are in creation order). */
-	assert_int_equal(org_invite_revoke(&f->h, f->org, inv.id + 1), RT_OK);
-	assert_int_equal(org_invite_accept_new(&f->h, c, "Carl",
-	    "carl@example.org", HASH, "fr", T0 + 1, &uid, &oid), RT_OK);
-	assert_int_equal(org_invites_pending(&f->h, f->org, T0 + 120, &v, &n),
+	assert_int_equal(org_invite_revoke(&f->t.h, f->org, inv.id + 1), RT_OK);
+	assert_int_equal(org_invite_accept_new(&f->t.h, c, "Carl",
+	    "carl@example.org", TDB_HASH, "fr", T0 + 1, &uid, &oid), RT_OK);
+	assert_int_equal(org_invites_pending(&f->t.h, f->org, T0 + 120, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, inv.id);
 	assert_string_equal(v[0].inviter_name, "Alice");
 	assert_int_equal(v[1].expires, T0 + 160);
 	free(v);
-	assert_int_equal(org_invites_pending(&f->h, f->org, T0 + 160, &v, &n),
+	assert_int_equal(org_invites_pending(&f->t.h, f->org, T0 + 160, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, inv.id);
@@ -461,31 +418,32 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_signup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_signup, setup,
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_signup_duplicate, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_signup_atomic, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_roles_none, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_org_name_missing, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_members_and_lists, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_invite_create_lookup,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_invite_expired, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_invite_accept_new, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(
-		    test_invite_accept_new_email_taken, setup, teardown),
+		    test_invite_accept_new_email_taken, setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_invite_accept_existing,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_invite_revoke, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_invites_pending, setup,
-		    teardown),
+		    tdb_teardown),
 	};
 
 	if (sodium_init() < 0)

@@ -29,17 +29,13 @@
 #include "plan.h"
 #include "sql.h"
 #include "workbook.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* What every test of this file works with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
+	struct tdb  t;
 	int64_t     alice, org;    /* Alice owns "Le Cercle" */
 	int64_t     bob, borg;     /* Bob owns "Chez Bob" */
 };
@@ -49,121 +45,17 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-plan-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org", HASH,
-	    "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org", HASH,
+	tdb_open(&f->t, "plan");
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
+	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
 	    "en", T0, &f->bob, &f->borg) != RT_OK)
 		return -1;
 	*state = f;
 	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Runs one statement of test SQL on the reader of f and returns its first column (-1 if no row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* Runs test SQL (several statements) through the writer, in one transaction. */
-static void
-w_exec(struct fx *f, const char *sql)
-{
-	struct db_conn	*w;
-
-	assert_int_equal(db_write_begin(f->db, &w), RT_OK);
-	assert_int_equal(sqlite3_exec(db_conn_handle(w), sql, NULL, NULL,
-	    NULL), SQLITE_OK);
-	assert_int_equal(db_write_commit(f->db, w), RT_OK);
-}
-
-/* Replaces the string *slot (malloc'd, owned by a wb_data) with a copy of v. */
-static void
-put(char **slot, const char *v)
-{
-	char	*s;
-
-	assert_non_null(s = strdup(v));
-	free(*slot);
-	*slot = s;
-}
-
-/* Sets field name of d's own fields to v; the field must be declared. */
-static void
-set(struct wb_data *d, const char *name, const char *v)
-{
-	const struct wb_section_def	*sd = &wb_sections[d->section];
-	int				 i;
-
-	i = wb_field_index(sd->fields, sd->nfields, name);
-	assert_true(i >= 0);
-	put(&d->values[i], v);
-}
-
-/* Sets field name of item it of list l of d to v. */
-static void
-set_item(struct wb_data *d, size_t l, struct wb_item *it, const char *name,
-    const char *v)
-{
-	const struct wb_list	*ld = &wb_sections[d->section].lists[l];
-	int			 i;
-
-	i = wb_field_index(ld->fields, ld->nfields, name);
-	assert_true(i >= 0);
-	put(&it->values[i], v);
-}
-
-/* Appends a new item to list l of d and returns it (owned by d). */
-static struct wb_item *
-add_item(struct wb_data *d, size_t l)
-{
-	struct wb_item	*it = NULL;
-
-	assert_int_equal(wb_list_append(d, l, &it), RT_OK);
-	assert_non_null(it);
-	return it;
 }
 
 /*
@@ -298,7 +190,7 @@ save_mission(struct fx *f, int64_t user, const char *a, const char *b,
 	set(&d, "mission", a);
 	set(&d, "means", b);
 	set(&d, "strategy", c);
-	assert_int_equal(plan_save(&f->h, f->org, user, &d, base, now), want);
+	assert_int_equal(plan_save(&f->t.h, f->org, user, &d, base, now), want);
 	wb_data_free(&d);
 }
 
@@ -308,7 +200,7 @@ check_mission(struct fx *f, const char *a, int64_t version)
 {
 	struct wb_data	 d;
 
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_OK);
 	assert_string_equal(wb_value(&d, "mission"), a);
 	assert_int_equal(d.stamp.version, version);
 	wb_data_free(&d);
@@ -324,7 +216,7 @@ test_load_never_saved(void **state)
 	int		 s;
 
 	for (s = 0; s < WB__MAX; s++) {
-		assert_int_equal(plan_load(&f->h, f->org, s, &d), RT_OK);
+		assert_int_equal(plan_load(&f->t.h, f->org, s, &d), RT_OK);
 		assert_int_equal(d.section, s);
 		assert_int_equal(d.stamp.version, 0);
 		assert_int_equal(d.stamp.updated_at, 0);
@@ -336,7 +228,7 @@ test_load_never_saved(void **state)
 				assert_int_equal(d.lists[l].n, 0);
 		wb_data_free(&d);
 	}
-	assert_int_equal(plan_load(&f->h, f->org, WB_PLATFORMS, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_PLATFORMS, &d), RT_OK);
 	assert_int_equal(d.lists[0].n, PF__MAX);
 	assert_string_equal(d.lists[0].items[0].id, platform_keys[0]);
 	wb_data_free(&d);
@@ -353,12 +245,12 @@ test_save_load_each_section(void **state)
 	for (s = 0; s < WB__MAX; s++) {
 		assert_int_equal(wb_data_init(&d, s), RT_OK);
 		fill(&d, s);
-		assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, 0,
+		assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &d, 0,
 		    T0 + s), RT_OK);
 		assert_int_equal(d.stamp.version, 1);
 		assert_int_equal(d.stamp.updated_at, T0 + s);
 		assert_string_equal(d.stamp.updated_by, "Alice");
-		assert_int_equal(plan_load(&f->h, f->org, s, &back), RT_OK);
+		assert_int_equal(plan_load(&f->t.h, f->org, s, &back), RT_OK);
 		same_content(&d, &back);
 		assert_int_equal(back.stamp.version, 1);
 		assert_int_equal(back.stamp.updated_at, T0 + s);
@@ -369,11 +261,11 @@ test_save_load_each_section(void **state)
 		wb_data_free(&d);
 		assert_int_equal(wb_data_init(&d, s), RT_OK);
 		fill(&d, s + 1);
-		assert_int_equal(plan_save(&f->h, f->org, f->bob, &d, 1,
+		assert_int_equal(plan_save(&f->t.h, f->org, f->bob, &d, 1,
 		    T0 + 100 + s), RT_OK);
 		assert_int_equal(d.stamp.version, 2);
 		assert_string_equal(d.stamp.updated_by, "Bob");
-		assert_int_equal(plan_load(&f->h, f->org, s, &back), RT_OK);
+		assert_int_equal(plan_load(&f->t.h, f->org, s, &back), RT_OK);
 		same_content(&d, &back);
 		assert_int_equal(back.stamp.version, 2);
 		wb_data_free(&back);
@@ -381,11 +273,11 @@ test_save_load_each_section(void **state)
 	}
 	/* The other organisation saw none of it. */
 	for (s = 0; s < WB__MAX; s++) {
-		assert_int_equal(plan_load(&f->h, f->borg, s, &back), RT_OK);
+		assert_int_equal(plan_load(&f->t.h, f->borg, s, &back), RT_OK);
 		assert_int_equal(back.stamp.version, 0);
 		wb_data_free(&back);
 	}
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_sections"),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections"),
 	    WB__MAX);
 	/*
 	 * Two revisions a section, and one more for the evaluation: its
@@ -393,9 +285,9 @@ test_save_load_each_section(void **state)
 	 * dropped those written for ids no objective has, as a new version
 	 * (plan_cascade).
 	 */
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions "
 	    "WHERE section <> 'evaluation'"), 2 * (WB__MAX - 1));
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions "
 	    "WHERE section = 'evaluation'"), 3);
 }
 
@@ -433,23 +325,24 @@ test_removed_item_leaves_nothing(void **state)
 	assert_int_equal(wb_list_append(&o, 0, &it), RT_OK);
 	set_list_value(&o, it, "text", "Second objectif");
 	assert_string_equal(o.lists[0].items[0].id, "o1");
-	assert_int_equal(plan_save(&f->h, f->org, f->alice, &o, 0, T0), RT_OK);
+	assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &o, 0, T0),
+	    RT_OK);
 
 	memset(&p, 0, sizeof(p));
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
 	assert_int_equal(wb_data_init(&e, WB_EVALUATION), RT_OK);
 	assert_int_equal(wb_data_sync_items(&e, &p), RT_OK);
 	assert_int_equal(e.lists[0].n, 2);
 	set_list_value(&e, &e.lists[0].items[0], "measured", "Bilan du premier");
-	assert_int_equal(plan_save(&f->h, f->org, f->alice, &e, 0, T0 + 1),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &e, 0, T0 + 1),
 	    RT_OK);
 	assert_int_equal(wb_data_init(&posts, WB_POSTS), RT_OK);
 	assert_int_equal(wb_list_append(&posts, 0, &it), RT_OK);
 	set_list_value(&posts, it, "platform", "facebook");
 	set_list_value(&posts, it, "text", "Venez!");
 	set_list_value(&posts, it, "objective", "o1");
-	assert_int_equal(plan_save(&f->h, f->org, f->alice, &posts, 0, T0 + 2),
-	    RT_OK);
+	assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &posts, 0,
+	    T0 + 2), RT_OK);
 	wb_plan_free(&p);
 
 	/* Bob removes the first objective. */
@@ -458,10 +351,10 @@ test_removed_item_leaves_nothing(void **state)
 	o.lists[0].items[0] = o.lists[0].items[1];
 	memset(&o.lists[0].items[1], 0, sizeof(o.lists[0].items[1]));
 	o.lists[0].n = 1;
-	assert_int_equal(plan_save(&f->h, f->org, f->bob, &o, 1, T0 + 3),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->bob, &o, 1, T0 + 3),
 	    RT_OK);
 
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
 	assert_int_equal(p.s[WB_EVALUATION].lists[0].n, 1);
 	assert_string_equal(p.s[WB_EVALUATION].lists[0].items[0].id, "o2");
 	ref = wb_item_value(&p.s[WB_POSTS], 0, &p.s[WB_POSTS].lists[0].items[0],
@@ -471,7 +364,7 @@ test_removed_item_leaves_nothing(void **state)
 	assert_int_equal(p.s[WB_EVALUATION].stamp.version, 2);
 	assert_string_equal(p.s[WB_EVALUATION].stamp.updated_by, "Bob");
 	assert_int_equal(p.s[WB_POSTS].stamp.version, 2);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions "
 	    "WHERE section = 'evaluation' AND data LIKE '%Bilan du premier%' "
 	    "AND version = 2"), 0);
 	wb_plan_free(&p);
@@ -491,23 +384,26 @@ test_conflict(void **state)
 	save_mission(f, f->bob, "second", "b", "c", 0, T0 + 1, RT_ECONFLICT);
 	save_mission(f, f->bob, "ahead", "b", "c", 7, T0 + 1, RT_ECONFLICT);
 	check_mission(f, "first", 1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 1);
-	assert_int_equal(q_int(f, "SELECT updated_at FROM plan_standing"), T0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions"),
+	    1);
+	assert_int_equal(q_int(&f->t, "SELECT updated_at FROM plan_standing"),
+	    T0);
 
 	/* The stamp of a refused save is left as it was. */
 	assert_int_equal(wb_data_init(&d, WB_MISSION), RT_OK);
 	set(&d, "mission", "third");
 	d.stamp.version = 42;
-	assert_int_equal(plan_save(&f->h, f->org, f->bob, &d, 0, T0 + 2),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->bob, &d, 0, T0 + 2),
 	    RT_ECONFLICT);
 	assert_int_equal(d.stamp.version, 42);
 	/* Based on the right version it goes through. */
-	assert_int_equal(plan_save(&f->h, f->org, f->bob, &d, 1, T0 + 2),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->bob, &d, 1, T0 + 2),
 	    RT_OK);
 	assert_int_equal(d.stamp.version, 2);
 	wb_data_free(&d);
 	check_mission(f, "third", 2);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 2);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions"),
+	    2);
 }
 
 /* A save to an organisation that does not exist fails and leaves nothing. */
@@ -519,11 +415,12 @@ test_unknown_org(void **state)
 
 	assert_int_equal(wb_data_init(&d, WB_MISSION), RT_OK);
 	set(&d, "mission", "nowhere");
-	assert_int_equal(plan_save(&f->h, 9999, f->alice, &d, 0, T0), RT_EDB);
+	assert_int_equal(plan_save(&f->t.h, 9999, f->alice, &d, 0, T0), RT_EDB);
 	wb_data_free(&d);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_sections"), 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_standing"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions"),
+	    0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_standing"), 0);
 	/* The writer is free again. */
 	save_mission(f, f->alice, "here", "", "", 0, T0, RT_OK);
 }
@@ -537,7 +434,7 @@ test_revisions(void **state)
 	struct wb_data		 d;
 	size_t			 n;
 
-	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	assert_int_equal(plan_revisions(&f->t.h, f->org, WB_MISSION, 10, &r,
 	    &n), RT_OK);
 	assert_null(r);
 	assert_int_equal(n, 0);
@@ -546,7 +443,7 @@ test_revisions(void **state)
 	save_mission(f, f->bob, "two", "b2", "c2", 1, T0 + 20, RT_OK);
 	save_mission(f, 0, "three", "b3", "c3", 2, T0 + 30, RT_OK);
 
-	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	assert_int_equal(plan_revisions(&f->t.h, f->org, WB_MISSION, 10, &r,
 	    &n), RT_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(r[0].version, 3);
@@ -562,19 +459,19 @@ test_revisions(void **state)
 	free(r);
 
 	/* At most max, the newest. */
-	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 2, &r, &n),
+	assert_int_equal(plan_revisions(&f->t.h, f->org, WB_MISSION, 2, &r, &n),
 	    RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(r[0].version, 3);
 	assert_int_equal(r[1].version, 2);
 	free(r);
-	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 0, &r, &n),
+	assert_int_equal(plan_revisions(&f->t.h, f->org, WB_MISSION, 0, &r, &n),
 	    RT_OK);
 	assert_null(r);
 	assert_int_equal(n, 0);
 
 	/* Each version's content, stamped with its author. */
-	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 2, &d),
+	assert_int_equal(plan_revision_load(&f->t.h, f->org, WB_MISSION, 2, &d),
 	    RT_OK);
 	assert_string_equal(wb_value(&d, "mission"), "two");
 	assert_string_equal(wb_value(&d, "means"), "b2");
@@ -582,28 +479,28 @@ test_revisions(void **state)
 	assert_int_equal(d.stamp.updated_at, T0 + 20);
 	assert_string_equal(d.stamp.updated_by, "Bob");
 	wb_data_free(&d);
-	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 1, &d),
+	assert_int_equal(plan_revision_load(&f->t.h, f->org, WB_MISSION, 1, &d),
 	    RT_OK);
 	assert_string_equal(wb_value(&d, "strategy"), "c1");
 	wb_data_free(&d);
-	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 4, &d),
+	assert_int_equal(plan_revision_load(&f->t.h, f->org, WB_MISSION, 4, &d),
 	    RT_ENOTFOUND);
 	wb_data_free(&d);
-	assert_int_equal(plan_revision_load(&f->h, f->org, WB_OBJECTIVES, 1,
+	assert_int_equal(plan_revision_load(&f->t.h, f->org, WB_OBJECTIVES, 1,
 	    &d), RT_ENOTFOUND);
 	wb_data_free(&d);
 
 	/* Another organisation's history is its own. */
-	assert_int_equal(plan_revisions(&f->h, f->borg, WB_MISSION, 10, &r,
+	assert_int_equal(plan_revisions(&f->t.h, f->borg, WB_MISSION, 10, &r,
 	    &n), RT_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(plan_revision_load(&f->h, f->borg, WB_MISSION, 1,
+	assert_int_equal(plan_revision_load(&f->t.h, f->borg, WB_MISSION, 1,
 	    &d), RT_ENOTFOUND);
 	wb_data_free(&d);
 
 	/* An author whose account is gone reads as "". */
-	w_exec(f, "DELETE FROM users WHERE name = 'Bob'");
-	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	q_exec(&f->t, "DELETE FROM users WHERE name = 'Bob'");
+	assert_int_equal(plan_revisions(&f->t.h, f->org, WB_MISSION, 10, &r,
 	    &n), RT_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(r[1].author, "");
@@ -625,18 +522,19 @@ test_restore(void **state)
 	save_mission(f, f->alice, "three", "b3", "c3", 2, T0 + 30, RT_OK);
 
 	/* Outdated base, unknown version: refused, nothing written. */
-	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_MISSION, 1, 2,
+	assert_int_equal(plan_restore(&f->t.h, f->org, f->bob, WB_MISSION, 1, 2,
 	    T0 + 40), RT_ECONFLICT);
-	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_MISSION, 9, 3,
+	assert_int_equal(plan_restore(&f->t.h, f->org, f->bob, WB_MISSION, 9, 3,
 	    T0 + 40), RT_ENOTFOUND);
-	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_OBJECTIVES, 1,
+	assert_int_equal(plan_restore(&f->t.h, f->org, f->bob, WB_OBJECTIVES, 1,
 	    0, T0 + 40), RT_ENOTFOUND);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_revisions"), 3);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions"),
+	    3);
 	check_mission(f, "three", 3);
 
-	assert_int_equal(plan_restore(&f->h, f->org, f->bob, WB_MISSION, 1, 3,
+	assert_int_equal(plan_restore(&f->t.h, f->org, f->bob, WB_MISSION, 1, 3,
 	    T0 + 50), RT_OK);
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_OK);
 	assert_string_equal(wb_value(&d, "mission"), "one");
 	assert_string_equal(wb_value(&d, "means"), "b1");
 	assert_string_equal(wb_value(&d, "strategy"), "c1");
@@ -645,7 +543,7 @@ test_restore(void **state)
 	assert_string_equal(d.stamp.updated_by, "Bob");
 	wb_data_free(&d);
 
-	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 10, &r,
+	assert_int_equal(plan_revisions(&f->t.h, f->org, WB_MISSION, 10, &r,
 	    &n), RT_OK);
 	assert_int_equal(n, 4);
 	assert_int_equal(r[0].version, 4);
@@ -654,7 +552,7 @@ test_restore(void **state)
 	assert_int_equal(r[1].restored_from, 0);
 	free(r);
 	/* The versions in between are still there, as they were. */
-	assert_int_equal(plan_revision_load(&f->h, f->org, WB_MISSION, 3, &d),
+	assert_int_equal(plan_revision_load(&f->t.h, f->org, WB_MISSION, 3, &d),
 	    RT_OK);
 	assert_string_equal(wb_value(&d, "mission"), "three");
 	wb_data_free(&d);
@@ -663,7 +561,7 @@ test_restore(void **state)
 	save_mission(f, f->alice, "late", "", "", 3, T0 + 60, RT_ECONFLICT);
 	save_mission(f, f->alice, "five", "", "", 4, T0 + 60, RT_OK);
 	check_mission(f, "five", 5);
-	assert_int_equal(q_int(f, "SELECT updated_at FROM plan_standing"),
+	assert_int_equal(q_int(&f->t, "SELECT updated_at FROM plan_standing"),
 	    T0 + 60);
 }
 
@@ -676,7 +574,7 @@ expected_standing(struct fx *f, struct plan_standing *out)
 	struct pitfall		 pit[PIT__MAX * 8];
 	int			 i;
 
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
 	coach_progress(&p, &prog);
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < WB__MAX; i++)
@@ -694,7 +592,7 @@ check_standing(struct fx *f, struct plan_standing *got, int64_t at)
 	int			 i;
 
 	expected_standing(f, &want);
-	assert_int_equal(plan_standing(&f->h, f->org, got), RT_OK);
+	assert_int_equal(plan_standing(&f->t.h, f->org, got), RT_OK);
 	for (i = 0; i < WB__MAX; i++)
 		assert_int_equal(got->percent[i], want.percent[i]);
 	assert_int_equal(got->overall, want.overall);
@@ -715,7 +613,7 @@ save_objective(struct fx *f, const char *target, int64_t base, time_t now)
 	set_item(&d, 0, it, "kind", "activity");
 	set_item(&d, 0, it, "indicator", "Abonnés de la page");
 	set_item(&d, 0, it, "target", target);
-	assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, base, now),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &d, base, now),
 	    RT_OK);
 	wb_data_free(&d);
 }
@@ -728,7 +626,7 @@ test_standing(void **state)
 	struct plan_standing	 s0, s1, s2, s3;
 	int			 i;
 
-	assert_int_equal(plan_standing(&f->h, f->org, &s0), RT_OK);
+	assert_int_equal(plan_standing(&f->t.h, f->org, &s0), RT_OK);
 	assert_int_equal(s0.overall, 0);
 	assert_int_equal(s0.pitfalls, 0);
 	assert_int_equal(s0.updated_at, 0);
@@ -741,7 +639,7 @@ test_standing(void **state)
 	check_standing(f, &s1, T0 + 1);
 	assert_int_equal(s1.percent[WB_MISSION], 100);
 	assert_true(s1.overall > 0);
-	assert_int_equal(q_int(f, "SELECT json_extract(percents, "
+	assert_int_equal(q_int(&f->t, "SELECT json_extract(percents, "
 	    "'$.mission') FROM plan_standing"), 100);
 
 	/* An objective without a number in its target is a pitfall. */
@@ -758,10 +656,10 @@ test_standing(void **state)
 	assert_true(s3.overall >= s2.overall);
 
 	/* The other organisation's standing did not move. */
-	assert_int_equal(plan_standing(&f->h, f->borg, &s0), RT_OK);
+	assert_int_equal(plan_standing(&f->t.h, f->borg, &s0), RT_OK);
 	assert_int_equal(s0.overall, 0);
 	assert_int_equal(s0.updated_at, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_standing"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_standing"), 1);
 }
 
 /* A plan with sections but no stored standing (migrated) gets it computed. */
@@ -773,7 +671,7 @@ test_standing_without_row(void **state)
 
 	save_mission(f, f->alice, "m", "n", "o", 0, T0 + 5, RT_OK);
 	save_objective(f, "10 personnes", 0, T0 + 7);
-	w_exec(f, "DELETE FROM plan_standing");
+	q_exec(&f->t, "DELETE FROM plan_standing");
 	check_standing(f, &s, T0 + 7);
 	assert_int_equal(s.percent[WB_MISSION], 100);
 }
@@ -793,16 +691,16 @@ test_load_all(void **state)
 	set_item(&d, 0, a, "text", "Premier");
 	b = add_item(&d, 0);
 	set_item(&d, 0, b, "text", "Second");
-	assert_int_equal(plan_save(&f->h, f->org, f->alice, &d, 0, T0),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->alice, &d, 0, T0),
 	    RT_OK);
 	save_mission(f, f->bob, "m", "n", "o", 0, T0 + 1, RT_OK);
 
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
 	for (s = 0; s < WB__MAX; s++) {
 		assert_int_equal(p.s[s].section, s);
 		if (s == WB_EVALUATION)
 			continue;
-		assert_int_equal(plan_load(&f->h, f->org, s, &one), RT_OK);
+		assert_int_equal(plan_load(&f->t.h, f->org, s, &one), RT_OK);
 		same_content(&p.s[s], &one);
 		assert_int_equal(p.s[s].stamp.version, one.stamp.version);
 		assert_string_equal(p.s[s].stamp.updated_by,
@@ -837,17 +735,17 @@ test_bad_document(void **state)
 	    "json_object('fields', json_object('mission', "
 	    "printf('%%.4001c', 'x')), 'lists', json_object()) "
 	    "WHERE section = 'mission'");
-	w_exec(f, sql);
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_EDB);
+	q_exec(&f->t, sql);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_EDB);
 	wb_data_free(&d);
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_EDB);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_EDB);
 	wb_plan_free(&p);
-	w_exec(f, "UPDATE plan_sections SET data = '[1, 2]' "
+	q_exec(&f->t, "UPDATE plan_sections SET data = '[1, 2]' "
 	    "WHERE section = 'mission'");
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_EDB);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_EDB);
 	wb_data_free(&d);
 	/* The other sections still load. */
-	assert_int_equal(plan_load(&f->h, f->org, WB_STORY, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_STORY, &d), RT_OK);
 	wb_data_free(&d);
 }
 
@@ -939,7 +837,7 @@ test_concurrent_saves(void **state)
 	    "mission");
 	for (i = 0; i < 4; i++) {
 		memset(&sv[i], 0, sizeof(sv[i]));
-		sv[i].db = f->db;
+		sv[i].db = f->t.db;
 		sv[i].org = f->org;
 		sv[i].user = i % 2 ? f->bob : f->alice;
 		sv[i].id = i;
@@ -956,7 +854,7 @@ test_concurrent_saves(void **state)
 	}
 	print_message("%d saves, %d refused as conflicts and retried\n",
 	    total, conflicts);
-	assert_int_equal(plan_load(&f->h, f->org, WB_MISSION, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, WB_MISSION, &d), RT_OK);
 	assert_int_equal(d.stamp.version, total);
 	m = wb_value(&d, "mission");
 	for (i = 0; i < 4; i++)
@@ -969,13 +867,13 @@ test_concurrent_saves(void **state)
 			assert_int_equal(count, 1);
 		}
 	wb_data_free(&d);
-	assert_int_equal(plan_revisions(&f->h, f->org, WB_MISSION, 1000, &r,
+	assert_int_equal(plan_revisions(&f->t.h, f->org, WB_MISSION, 1000, &r,
 	    &n), RT_OK);
 	assert_int_equal(n, (size_t)total);
 	for (i = 0; i < total; i++)
 		assert_int_equal(r[i].version, total - i);
 	free(r);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM plan_standing"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_standing"), 1);
 }
 
 /* What the writer of the consistency test does: two sections, one save each per round. */
@@ -1052,13 +950,13 @@ test_load_all_consistent(void **state)
 
 	memset(&pw, 0, sizeof(pw));
 	atomic_init(&pw.done, 0);
-	pw.db = f->db;
+	pw.db = f->t.db;
 	pw.org = f->org;
 	pw.user = f->alice;
 	pw.rounds = 60;
 	assert_int_equal(pthread_create(&th, NULL, pair_writer_run, &pw), 0);
 	while (!atomic_load(&pw.done) || loads == 0) {
-		assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+		assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
 		a = atoi(wb_value(&p.s[WB_MISSION], "mission"));
 		b = atoi(wb_value(&p.s[WB_STORY], "what_we_do"));
 		if (a < b || a > b + 1 ||
@@ -1071,7 +969,7 @@ test_load_all_consistent(void **state)
 	assert_int_equal(pthread_join(th, NULL), 0);
 	assert_int_equal(pw.errors, 0);
 	assert_int_equal(bad, 0);
-	assert_int_equal(plan_load_all(&f->h, f->org, &p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &p), RT_OK);
 	assert_int_equal(p.s[WB_MISSION].stamp.version, pw.rounds);
 	assert_int_equal(p.s[WB_STORY].stamp.version, pw.rounds);
 	wb_plan_free(&p);
@@ -1082,31 +980,31 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_load_never_saved, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_removed_item_leaves_nothing,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_save_load_each_section,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_conflict, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_org, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_revisions, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_restore, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_standing, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_standing_without_row,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_load_all, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_document, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_concurrent_saves, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_load_all_consistent,
-		    setup, teardown),
+		    setup, tdb_teardown),
 	};
 
 	if (sodium_init() < 0)

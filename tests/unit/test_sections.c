@@ -38,10 +38,9 @@
 #include "org.h"
 #include "plan.h"
 #include "workbook.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* Items generated in a list people add to (at most its maximum). */
 #define GEN_ITEMS 2
@@ -52,10 +51,7 @@
 
 /* What every test of this file works with. */
 struct fx {
-	char         dir[64];
-	char         path[128];
-	struct db   *db;
-	struct dbh   h;
+	struct tdb   t;
 	int64_t      user, org;
 	time_t       now;        /* advances with each save */
 };
@@ -97,45 +93,16 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-sections-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Maison « l'Étincelle »", "Alice Gagnon",
-	    "alice@example.org", HASH, "fr", T0, &f->user, &f->org) != RT_OK)
+	tdb_open(&f->t, "sections");
+	if (org_signup(&f->t.h, "Maison « l'Étincelle »", "Alice Gagnon",
+	    "alice@example.org", TDB_HASH, "fr", T0, &f->user,
+	    &f->org) != RT_OK)
 		return -1;
 	f->now = T0;
 	*state = f;
-	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
 	return 0;
 }
 
@@ -684,7 +651,7 @@ static void
 reload(struct fx *f, struct wb_plan *p)
 {
 	wb_plan_free(p);
-	assert_int_equal(plan_load_all(&f->h, f->org, p), RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, p), RT_OK);
 }
 
 /* The number of revisions of section of f's organisation. */
@@ -694,7 +661,7 @@ nrevisions(struct fx *f, int section)
 	struct plan_revision	*r = NULL;
 	size_t			 n = 0;
 
-	assert_int_equal(plan_revisions(&f->h, f->org, section, 1000, &r,
+	assert_int_equal(plan_revisions(&f->t.h, f->org, section, 1000, &r,
 	    &n), RT_OK);
 	free(r);
 	return n;
@@ -726,11 +693,11 @@ save_variant(struct fx *f, struct wb_plan *p, int section, int v,
 	snprintf(when, sizeof(when), "variant %d as read from the form", v);
 	check(&d, x, when);
 	f->now += 60;
-	assert_int_equal(plan_save(&f->h, f->org, f->user, &d, base, f->now),
+	assert_int_equal(plan_save(&f->t.h, f->org, f->user, &d, base, f->now),
 	    want);
 	if (want == RT_OK) {
 		assert_int_equal(d.stamp.version, base + 1);
-		assert_int_equal(plan_load(&f->h, f->org, section, &got),
+		assert_int_equal(plan_load(&f->t.h, f->org, section, &got),
 		    RT_OK);
 		snprintf(when, sizeof(when), "variant %d as loaded", v);
 		check(&got, x, when);
@@ -752,7 +719,7 @@ version_of(struct fx *f, int section)
 	struct wb_data	 d;
 	int64_t		 v;
 
-	assert_int_equal(plan_load(&f->h, f->org, section, &d), RT_OK);
+	assert_int_equal(plan_load(&f->t.h, f->org, section, &d), RT_OK);
 	v = d.stamp.version;
 	wb_data_free(&d);
 	return v;
@@ -951,7 +918,7 @@ test_every_section_revisions(void **state)
 			fail_msg("section %s: the two variants are the same",
 			    wb_sections[s].slug);
 
-		assert_int_equal(plan_revisions(&f->h, f->org, s, 1000, &r,
+		assert_int_equal(plan_revisions(&f->t.h, f->org, s, 1000, &r,
 		    &n), RT_OK);
 		assert_int_equal(n, before + 2);
 		assert_int_equal(r[0].version, base + 2);
@@ -963,28 +930,28 @@ test_every_section_revisions(void **state)
 		free(r);
 		r = NULL;
 
-		assert_int_equal(plan_revision_load(&f->h, f->org, s, base + 1,
-		    &d), RT_OK);
+		assert_int_equal(plan_revision_load(&f->t.h, f->org, s,
+		    base + 1, &d), RT_OK);
 		check(&d, x0, "the first revision");
 		assert_int_equal(d.stamp.version, base + 1);
 		wb_data_free(&d);
-		assert_int_equal(plan_revision_load(&f->h, f->org, s, base + 2,
-		    &d), RT_OK);
+		assert_int_equal(plan_revision_load(&f->t.h, f->org, s,
+		    base + 2, &d), RT_OK);
 		check(&d, x1, "the second revision");
 		wb_data_free(&d);
-		assert_int_equal(plan_revision_load(&f->h, f->org, s, base + 3,
-		    &d), RT_ENOTFOUND);
+		assert_int_equal(plan_revision_load(&f->t.h, f->org, s,
+		    base + 3, &d), RT_ENOTFOUND);
 		wb_data_free(&d);
 
 		f->now += 60;
-		assert_int_equal(plan_restore(&f->h, f->org, f->user, s,
+		assert_int_equal(plan_restore(&f->t.h, f->org, f->user, s,
 		    base + 1, base + 2, f->now), RT_OK);
-		assert_int_equal(plan_load(&f->h, f->org, s, &d), RT_OK);
+		assert_int_equal(plan_load(&f->t.h, f->org, s, &d), RT_OK);
 		check(&d, x0, "the first revision, restored");
 		assert_int_equal(d.stamp.version, base + 3);
 		assert_int_equal(d.stamp.updated_at, f->now);
 		wb_data_free(&d);
-		assert_int_equal(plan_revisions(&f->h, f->org, s, 1000, &r,
+		assert_int_equal(plan_revisions(&f->t.h, f->org, s, 1000, &r,
 		    &n), RT_OK);
 		assert_int_equal(n, before + 3);
 		assert_int_equal(r[0].version, base + 3);
@@ -992,8 +959,8 @@ test_every_section_revisions(void **state)
 		free(r);
 		r = NULL;
 		/* The restore is itself a revision, and can be read. */
-		assert_int_equal(plan_revision_load(&f->h, f->org, s, base + 3,
-		    &d), RT_OK);
+		assert_int_equal(plan_revision_load(&f->t.h, f->org, s,
+		    base + 3, &d), RT_OK);
 		check(&d, x0, "the restoring revision");
 		wb_data_free(&d);
 		reload(f, &p);
@@ -1036,16 +1003,16 @@ test_every_section_conflict(void **state)
 		expect_free(x1);
 		save_variant(f, &p, s, 1, base + 2, RT_ECONFLICT, x1);
 		expect_free(x1);
-		assert_int_equal(plan_restore(&f->h, f->org, f->user, s,
+		assert_int_equal(plan_restore(&f->t.h, f->org, f->user, s,
 		    base + 1, base, f->now), RT_ECONFLICT);
 
 		assert_int_equal(nrevisions(f, s), n);
-		assert_int_equal(plan_load(&f->h, f->org, s, &d), RT_OK);
+		assert_int_equal(plan_load(&f->t.h, f->org, s, &d), RT_OK);
 		assert_int_equal(d.stamp.version, base + 1);
 		check(&d, x0, "after the refused saves");
 		wb_data_free(&d);
-		assert_int_equal(plan_revision_load(&f->h, f->org, s, base + 2,
-		    &d), RT_ENOTFOUND);
+		assert_int_equal(plan_revision_load(&f->t.h, f->org, s,
+		    base + 2, &d), RT_ENOTFOUND);
 		wb_data_free(&d);
 		expect_free(x0);
 	}
@@ -1059,13 +1026,13 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_section_round_trip,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_every_field_refused,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_every_section_revisions,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_every_section_conflict,
-		    setup, teardown),
+		    setup, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,17 +24,13 @@
 #include "org.h"
 #include "share.h"
 #include "sql.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 
 /* What every test of this file works with. */
 struct fx {
-	char        dir[64];
-	char        path[128];
-	struct db  *db;
-	struct dbh  h;
+	struct tdb  t;
 	int64_t     alice;   /* owner of org */
 	int64_t     org;     /* "Le Cercle" */
 	int64_t     bob;     /* owner of org2 */
@@ -46,79 +42,17 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-share-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org", HASH,
-	    "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org", HASH,
+	tdb_open(&f->t, "share");
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
+	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
 	    "en", T0, &f->bob, &f->org2) != RT_OK)
 		return -1;
 	*state = f;
 	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	char		 p[160];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Returns the first integer of a test query (-1 when no row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
-/*
- * Runs test SQL that writes, on a connection of its own (as the sqlite3
- * shell would while the program runs), with foreign keys on.
- */
-static void
-q_exec(struct fx *f, const char *sql)
-{
-	sqlite3	*s;
-
-	assert_int_equal(sqlite3_open(f->path, &s), SQLITE_OK);
-	sqlite3_busy_timeout(s, 5000);
-	assert_int_equal(sqlite3_exec(s, "PRAGMA foreign_keys = ON", NULL,
-	    NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
 }
 
 /* Returns the stored last access of link id (0 when never, -1 when no such link). */
@@ -129,7 +63,7 @@ last_access(struct fx *f, int64_t id)
 
 	snprintf(q, sizeof(q), "SELECT coalesce(last_access_at, 0) FROM "
 	    "share_links WHERE id = %lld", (long long)id);
-	return q_int(f, q);
+	return q_int(&f->t, q);
 }
 
 /* Makes a link of f->org by Alice and returns its id (the newest row). */
@@ -137,9 +71,9 @@ static int64_t
 make_link(struct fx *f, const char *label, time_t expires, time_t now,
     char token[AUTH_TOKEN_LEN + 1])
 {
-	assert_int_equal(share_create(&f->h, f->org, f->alice, label, expires,
+	assert_int_equal(share_create(&f->t.h, f->org, f->alice, label, expires,
 	    now, token), RT_OK);
-	return q_int(f, "SELECT max(id) FROM share_links");
+	return q_int(&f->t, "SELECT max(id) FROM share_links");
 }
 
 /* A new link opens its organisation; only the hash of its token is stored. */
@@ -156,10 +90,10 @@ test_create_resolve(void **state)
 	for (i = 0; i < AUTH_TOKEN_LEN; i++)
 		assert_non_null(strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
 		    "opqrstuvwxyz0123456789-_", tok[i]));
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 1, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 1, &org), RT_OK);
 	assert_int_equal(org, f->org);
 
-	assert_int_equal(q_int(f, "SELECT count(*) FROM share_links WHERE "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM share_links WHERE "
 	    "length(token_hash) = 32 AND typeof(token_hash) = 'blob' AND "
 	    "label = 'Pour le CA' AND created_at = 1700000000 AND "
 	    "expires_at IS NULL AND revoked_at IS NULL"), 1);
@@ -170,15 +104,15 @@ test_create_resolve(void **state)
 		snprintf(q, sizeof(q), "SELECT count(*) FROM share_links WHERE "
 		    "instr(CAST(token_hash AS TEXT), '%.20s') > 0 OR "
 		    "instr(label, '%.20s') > 0", tok, tok);
-		assert_int_equal(q_int(f, q), 0);
+		assert_int_equal(q_int(&f->t, q), 0);
 	}
 
 	/* Two links, two tokens. */
 	make_link(f, NULL, 0, T0, tok2);
 	assert_string_not_equal(tok, tok2);
-	assert_int_equal(share_resolve(&f->h, tok2, T0, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok2, T0, &org), RT_OK);
 	assert_int_equal(org, f->org);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM share_links WHERE "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM share_links WHERE "
 	    "label = ''"), 1);
 }
 
@@ -192,27 +126,27 @@ test_resolve_unknown(void **state)
 
 	make_link(f, "", 0, T0, tok);
 	auth_token_new(other);
-	assert_int_equal(share_resolve(&f->h, other, T0, &org), RT_ENOTFOUND);
+	assert_int_equal(share_resolve(&f->t.h, other, T0, &org), RT_ENOTFOUND);
 	assert_int_equal(org, 0);
-	assert_int_equal(share_resolve(&f->h, "", T0, &org), RT_ENOTFOUND);
-	assert_int_equal(share_resolve(&f->h, "short", T0, &org),
+	assert_int_equal(share_resolve(&f->t.h, "", T0, &org), RT_ENOTFOUND);
+	assert_int_equal(share_resolve(&f->t.h, "short", T0, &org),
 	    RT_ENOTFOUND);
 	/* A prefix of a live token, and the token with one more character. */
 	memcpy(other, tok, AUTH_TOKEN_LEN);
 	other[AUTH_TOKEN_LEN - 1] = '\0';
-	assert_int_equal(share_resolve(&f->h, other, T0, &org), RT_ENOTFOUND);
+	assert_int_equal(share_resolve(&f->t.h, other, T0, &org), RT_ENOTFOUND);
 	{
 		char	 longer[AUTH_TOKEN_LEN + 2];
 
 		snprintf(longer, sizeof(longer), "%sA", tok);
-		assert_int_equal(share_resolve(&f->h, longer, T0, &org),
+		assert_int_equal(share_resolve(&f->t.h, longer, T0, &org),
 		    RT_ENOTFOUND);
 	}
 	/* The same token with one character changed. */
 	memcpy(other, tok, AUTH_TOKEN_LEN + 1);
 	other[10] = other[10] == 'A' ? 'B' : 'A';
-	assert_int_equal(share_resolve(&f->h, other, T0, &org), RT_ENOTFOUND);
-	assert_int_equal(share_resolve(&f->h, tok, T0, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, other, T0, &org), RT_ENOTFOUND);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0, &org), RT_OK);
 }
 
 /* A link works until the second before its expiry, then never again. */
@@ -224,14 +158,14 @@ test_expiry(void **state)
 	int64_t		 org = -1, id;
 
 	id = make_link(f, "", T0 + 100, T0, tok);
-	assert_int_equal(q_int(f, "SELECT expires_at FROM share_links"),
+	assert_int_equal(q_int(&f->t, "SELECT expires_at FROM share_links"),
 	    T0 + 100);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 99, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 99, &org), RT_OK);
 	assert_int_equal(org, f->org);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 100, &org),
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 100, &org),
 	    RT_EEXPIRED);
 	assert_int_equal(org, 0);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 1000000, &org),
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 1000000, &org),
 	    RT_EEXPIRED);
 	/* An expired link is not touched. */
 	assert_int_equal(last_access(f, id), T0 + 99);
@@ -249,23 +183,23 @@ test_create_invalid(void **state)
 	for (i = 0; i < SHARE_LABEL_MAX; i++)
 		memcpy(label + 2 * i, "é", 2);
 	label[2 * SHARE_LABEL_MAX] = '\0';
-	assert_int_equal(share_create(&f->h, f->org, f->alice, label, 0, T0,
+	assert_int_equal(share_create(&f->t.h, f->org, f->alice, label, 0, T0,
 	    tok), RT_OK);
 	/* 101 characters: refused. */
 	snprintf(label + 2 * SHARE_LABEL_MAX, 3, "x");
 	memset(tok, 'x', sizeof(tok) - 1);
-	assert_int_equal(share_create(&f->h, f->org, f->alice, label, 0, T0,
+	assert_int_equal(share_create(&f->t.h, f->org, f->alice, label, 0, T0,
 	    tok), RT_EINVAL);
 	assert_string_equal(tok, "");
 	/* An expiry not after now: refused. */
-	assert_int_equal(share_create(&f->h, f->org, f->alice, "", T0, T0,
+	assert_int_equal(share_create(&f->t.h, f->org, f->alice, "", T0, T0,
 	    tok), RT_EINVAL);
-	assert_int_equal(share_create(&f->h, f->org, f->alice, "", T0 - 1, T0,
+	assert_int_equal(share_create(&f->t.h, f->org, f->alice, "", T0 - 1, T0,
 	    tok), RT_EINVAL);
 	assert_string_equal(tok, "");
-	assert_int_equal(q_int(f, "SELECT count(*) FROM share_links"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM share_links"), 1);
 	/* The schema holds the same line for whoever writes by hand. */
-	assert_int_equal(q_int(f, "SELECT length(label) FROM share_links"),
+	assert_int_equal(q_int(&f->t, "SELECT length(label) FROM share_links"),
 	    SHARE_LABEL_MAX);
 }
 
@@ -279,18 +213,18 @@ test_last_access(void **state)
 
 	id = make_link(f, "", 0, T0, tok);
 	assert_int_equal(last_access(f, id), 0);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 10, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 10, &org), RT_OK);
 	assert_int_equal(last_access(f, id), T0 + 10);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 69, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 69, &org), RT_OK);
 	assert_int_equal(last_access(f, id), T0 + 10);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 70, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 70, &org), RT_OK);
 	assert_int_equal(last_access(f, id), T0 + 70);
 	/* A clock gone back never moves it back. */
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 20, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 20, &org), RT_OK);
 	assert_int_equal(last_access(f, id), T0 + 70);
 	/* A revoked link is not touched. */
-	assert_int_equal(share_revoke(&f->h, f->org, id, T0 + 200), RT_OK);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 300, &org),
+	assert_int_equal(share_revoke(&f->t.h, f->org, id, T0 + 200), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 300, &org),
 	    RT_EEXPIRED);
 	assert_int_equal(last_access(f, id), T0 + 70);
 }
@@ -305,19 +239,20 @@ test_revoke(void **state)
 
 	id = make_link(f, "", 0, T0, tok);
 	/* Bob, owner of another organisation, cannot revoke it. */
-	assert_int_equal(share_revoke(&f->h, f->org2, id, T0 + 1),
+	assert_int_equal(share_revoke(&f->t.h, f->org2, id, T0 + 1),
 	    RT_ENOTFOUND);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 2, &org), RT_OK);
-	assert_int_equal(share_revoke(&f->h, f->org, id + 1000, T0 + 1),
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 2, &org), RT_OK);
+	assert_int_equal(share_revoke(&f->t.h, f->org, id + 1000, T0 + 1),
 	    RT_ENOTFOUND);
-	assert_int_equal(share_revoke(&f->h, f->org, id, T0 + 3), RT_OK);
-	assert_int_equal(q_int(f, "SELECT revoked_at FROM share_links"),
+	assert_int_equal(share_revoke(&f->t.h, f->org, id, T0 + 3), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT revoked_at FROM share_links"),
 	    T0 + 3);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 4, &org), RT_EEXPIRED);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 4, &org),
+	    RT_EEXPIRED);
 	assert_int_equal(org, 0);
-	assert_int_equal(share_revoke(&f->h, f->org, id, T0 + 5),
+	assert_int_equal(share_revoke(&f->t.h, f->org, id, T0 + 5),
 	    RT_ENOTFOUND);
-	assert_int_equal(q_int(f, "SELECT revoked_at FROM share_links"),
+	assert_int_equal(q_int(&f->t, "SELECT revoked_at FROM share_links"),
 	    T0 + 3);
 }
 
@@ -331,20 +266,20 @@ test_list(void **state)
 	int64_t			 org, a, b, c, d;
 	size_t			 n = 99;
 
-	assert_int_equal(share_list(&f->h, f->org, T0, &v, &n), RT_OK);
+	assert_int_equal(share_list(&f->t.h, f->org, T0, &v, &n), RT_OK);
 	assert_null(v);
 	assert_int_equal(n, 0);
 
 	a = make_link(f, "Conseil d'administration", 0, T0, tok);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 50, &org), RT_OK);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 50, &org), RT_OK);
 	b = make_link(f, "Bailleur", T0 + 1000, T0 + 1, tok);
 	c = make_link(f, "Retiré", 0, T0 + 2, tok);
 	d = make_link(f, "Court", T0 + 10, T0 + 3, tok);
-	assert_int_equal(share_revoke(&f->h, f->org, c, T0 + 4), RT_OK);
-	assert_int_equal(share_create(&f->h, f->org2, f->bob, "Bob's", 0,
+	assert_int_equal(share_revoke(&f->t.h, f->org, c, T0 + 4), RT_OK);
+	assert_int_equal(share_create(&f->t.h, f->org2, f->bob, "Bob's", 0,
 	    T0 + 5, tok), RT_OK);
 
-	assert_int_equal(share_list(&f->h, f->org, T0 + 9, &v, &n), RT_OK);
+	assert_int_equal(share_list(&f->t.h, f->org, T0 + 9, &v, &n), RT_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(v[0].id, d);
 	assert_int_equal(v[1].id, b);
@@ -360,13 +295,13 @@ test_list(void **state)
 	free(v);
 
 	/* At its expiry, d leaves the list. */
-	assert_int_equal(share_list(&f->h, f->org, T0 + 10, &v, &n), RT_OK);
+	assert_int_equal(share_list(&f->t.h, f->org, T0 + 10, &v, &n), RT_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0].id, b);
 	free(v);
 
 	/* Bob's organisation sees only its own. */
-	assert_int_equal(share_list(&f->h, f->org2, T0 + 10, &v, &n), RT_OK);
+	assert_int_equal(share_list(&f->t.h, f->org2, T0 + 10, &v, &n), RT_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].label, "Bob's");
 	assert_string_equal(v[0].creator, "Bob");
@@ -386,23 +321,23 @@ test_deletions(void **state)
 	int64_t			 org;
 	size_t			 n;
 
-	assert_int_equal(share_create(&f->h, f->org2, f->bob, "", 0, T0, tok),
+	assert_int_equal(share_create(&f->t.h, f->org2, f->bob, "", 0, T0, tok),
 	    RT_OK);
 	snprintf(q, sizeof(q), "DELETE FROM users WHERE id = %lld",
 	    (long long)f->bob);
-	q_exec(f, q);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 1, &org), RT_OK);
+	q_exec(&f->t, q);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 1, &org), RT_OK);
 	assert_int_equal(org, f->org2);
-	assert_int_equal(share_list(&f->h, f->org2, T0 + 1, &v, &n), RT_OK);
+	assert_int_equal(share_list(&f->t.h, f->org2, T0 + 1, &v, &n), RT_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].creator, "");
 	free(v);
 
 	snprintf(q, sizeof(q), "DELETE FROM orgs WHERE id = %lld",
 	    (long long)f->org2);
-	q_exec(f, q);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM share_links"), 0);
-	assert_int_equal(share_resolve(&f->h, tok, T0 + 2, &org),
+	q_exec(&f->t, q);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM share_links"), 0);
+	assert_int_equal(share_resolve(&f->t.h, tok, T0 + 2, &org),
 	    RT_ENOTFOUND);
 }
 
@@ -411,18 +346,20 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_create_resolve, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_resolve_unknown, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_expiry, setup, teardown),
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_expiry, setup,
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_create_invalid, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_last_access, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_revoke, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list, setup, teardown),
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_revoke, setup,
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_list, setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_deletions, setup,
-		    teardown),
+		    tdb_teardown),
 	};
 
 	if (sodium_init() < 0)
