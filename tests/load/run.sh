@@ -21,9 +21,10 @@
 #   slow   tests/load/slow.pl holds LOAD_IDLE silent connections and
 #          LOAD_SLOW clients of each slow kind (headers sent byte by byte,
 #          a body sent byte by byte, a large answer never read) while
-#          ordinary requests are made: each must succeed.  No time is
-#          asserted; the time of each is printed.  The program has
-#          RESEAUTER_THREADS (4) workers, far fewer than the slow clients.
+#          ordinary requests are made (LOAD_ROUNDS rounds of three pages
+#          and a save): each must succeed.  No time is asserted; the time
+#          of each is printed.  The program has RESEAUTER_THREADS (4)
+#          workers, far fewer than the slow clients.
 #
 # LOAD_SERVER (lighttpd) names the server (tests/e2e/lib.sh's
 # server_start: lighttpd, nginx, apache); the fault phase needs lighttpd,
@@ -41,6 +42,7 @@ LOAD_SERVER=${LOAD_SERVER:-lighttpd}
 LOAD_IDLE=${LOAD_IDLE:-200}
 LOAD_SLOW=${LOAD_SLOW:-20}
 LOAD_JOBS=${LOAD_JOBS:-2}
+LOAD_ROUNDS=${LOAD_ROUNDS:-10}
 LOAD_OUT=${LOAD_OUT:-$B/load}
 case $LOAD_OUT in /*) ;; *) LOAD_OUT=$PWD/$LOAD_OUT ;; esac
 # The sections saved, each with the field that gets the marker.
@@ -417,7 +419,9 @@ phase_slow() {
 	    --idle "$LOAD_IDLE" --slow "$LOAD_SLOW" --ready "$E2E_DIR/slow.ready" \
 	    --seconds 120 >"$dir/slow.txt" 2>&1 &
 	slow_pid=$!
-	for i in $(seq 1 300); do
+	# slow.pl is ready once every connection is open and the large
+	# answers have begun (it gives up waiting for them after 120 s).
+	for i in $(seq 1 1500); do
 		[ -e "$E2E_DIR/slow.ready" ] && break
 		kill -0 "$slow_pid" 2>/dev/null || break
 		sleep 0.1
@@ -428,7 +432,7 @@ phase_slow() {
 	fi
 	say "slow: $(cat "$E2E_DIR/slow.ready")"
 	# Ordinary requests meanwhile: pages and saves, one after another.
-	for i in $(seq 1 10); do
+	for i in $(seq 1 "$LOAD_ROUNDS"); do
 		for sec in mission summary team; do
 			t0=$(date +%s%N)
 			get "/o/$org/$sec"
@@ -458,8 +462,8 @@ phase_slow() {
 		bad "slow: slow bodies were still being sent when the ordinary requests ended" \
 		    "$(cat "$dir/slow.txt")"
 	fi
-	say "slow: $n ordinary requests all answered, the slowest in $max ms ($LOAD_SERVER," \
-	    "RESEAUTER_THREADS=$RESEAUTER_THREADS)"
+	say "slow: $n ordinary requests made, $E2E_FAIL failures so far, the slowest in $max ms" \
+	    "($LOAD_SERVER, RESEAUTER_THREADS=$RESEAUTER_THREADS)"
 	check_integrity slow
 }
 
