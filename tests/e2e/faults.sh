@@ -48,9 +48,21 @@ sql() {
 	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
 }
 
-# program_pid: the program lighttpd started.
+# program_pid [TRIES]: the program lighttpd started (its one child), from
+# the kernel's list of lighttpd's children, else from a scan of /proc
+# (which a process ending meanwhile may upset): TRIES times (10) 0.1 s
+# apart until there is one.
 program_pid() {
-	e2e_children "${E2E_PIDS[0]}" | head -n 1
+	local pid i
+	for i in $(seq 1 "${1:-10}"); do
+		pid=$(cat /proc/"${E2E_PIDS[0]}"/task/*/children 2>/dev/null | tr ' ' '\n' | sed -n '1p')
+		[ -n "$pid" ] || pid=$(e2e_children "${E2E_PIDS[0]}" | head -n 1)
+		if [ -n "$pid" ]; then
+			echo "$pid"
+			return 0
+		fi
+		sleep 0.1
+	done
 }
 
 # start DB [BIN]: lighttpd with the program on database DB (and program
