@@ -490,6 +490,8 @@ for p in "$@"; do
 	"phase_$p"
 done
 say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The web server's log (and the program's lines in it), as it was.
+cp "$E2E_DIR"/*.log "$LOAD_OUT/" 2>/dev/null
 echo
 echo "== summary ($SUMMARY)"
 cat "$SUMMARY"
