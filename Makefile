@@ -69,7 +69,7 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              SCHEMA=$(CURDIR)/schema.sql \
              BASE_URL=http://$(ADDR):$(PORT)
 
-.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench install uninstall clean
+.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench load install uninstall clean
 all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT)
 prog: $(B)/reseauter $(B)/reseauter-admin $(MO)
 
@@ -200,6 +200,24 @@ e2e: prog
 # screenshots in $(B)/screenshots/.
 browser: prog browser-deps
 	@B=$(B) ASAN_B=$(ASAN_B) conf/check.sh browser
+
+# The load and fault tests of docs/RELIABILITY.md (tests/load/run.sh),
+# apart from `make check`: wrk on loopback against the program behind
+# lighttpd, LOAD_SECONDS with LOAD_CONNECTIONS over 200 organisations,
+# then the same with the program killed in the middle, then slow and idle
+# clients (behind lighttpd, then nginx).  Figures in $(B)/load/.
+# LOAD_PHASES="load fault slow" picks phases.
+LOAD_PKGS        = wrk curl nginx
+LOAD_SECONDS    ?= 60
+LOAD_CONNECTIONS ?= 32
+LOAD_PHASES     ?= load fault slow
+load:
+	@$(DEPS) $(BUILD_PKGS) $(RUN_PKGS) $(LOAD_PKGS)
+	@$(MAKE) --no-print-directory prog
+	@B=$(B) LOAD_SECONDS=$(LOAD_SECONDS) LOAD_CONNECTIONS=$(LOAD_CONNECTIONS) \
+	    LOAD_OUT=$(B)/load tests/load/run.sh $(LOAD_PHASES)
+	@if echo " $(LOAD_PHASES) " | grep -q ' slow '; then \
+	    B=$(B) LOAD_SERVER=nginx LOAD_OUT=$(B)/load-nginx tests/load/run.sh slow; fi
 
 # `make install PREFIX=... DESTDIR=...`: where the configurations of conf/
 # and the systemd units expect each file (README, "Deploying").  The web

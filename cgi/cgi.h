@@ -94,6 +94,14 @@ struct req {
 /* Translates an English message id into the request's language. */
 #define T(r, msgid) i18n_get((r)->app->i18n, (r)->lang, (msgid))
 
+/*
+ * The Retry-After (seconds) of a 503 when the database cannot be written
+ * (RT_ESTORAGE: someone must free space first) and when it stayed locked
+ * (RT_EBUSY: a backup, gone in a moment).
+ */
+#define PAGE_RETRY_STORAGE "60"
+#define PAGE_RETRY_BUSY    "5"
+
 
 /* Frees what a request holds and zeroes it (but app and h). */
 void req_free(struct req *r);
@@ -126,6 +134,13 @@ int page_finish(struct req *r, struct tpl_dict *layout, int status);
  * translated here).  Returns RT_OK or an error of page_finish().
  */
 int page_error(struct req *r, int status, const char *msgid);
+
+/*
+ * The same with a heading of its own (an English message id) instead of
+ * the one page_error() gives the status.
+ */
+int page_error_titled(struct req *r, int status, const char *title,
+    const char *msgid);
 
 /* Answers with a redirection (302 or 303) to a local path.  Returns RT_OK or RT_ENOMEM. */
 int page_redirect(struct req *r, int status, const char *path);

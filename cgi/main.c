@@ -820,10 +820,30 @@ serve(const struct app *app, struct dbh *h, const struct io *io)
 		    r.method == METHOD_POST ? "POST" : "GET", r.path,
 		    rt_status_name(rc));
 		http_response_free(&r.resp);
-		if (rc == RT_EBUSY)
+		if (rc == RT_EBUSY) {
 			rc = page_error(&r, 503, N_("The application is busy. "
 			    "Please try again in a moment; nothing was lost."));
-		else
+			if (rc == RT_OK)
+				rc = http_add_header(&r.resp, "Retry-After",
+				    PAGE_RETRY_BUSY);
+		} else if (rc == RT_ESTORAGE) {
+			/*
+			 * A full disk or a read-only database: the server's
+			 * trouble, for a while, not the request's.  503 with
+			 * Retry-After says exactly that to any client (507
+			 * is WebDAV's, for a body too large to store).
+			 */
+			rc = page_error_titled(&r, 503, N_("Saving is not "
+			    "possible for now"), N_("The server cannot store "
+			    "anything at the moment: its disk is full or its "
+			    "data is read-only. Nothing was saved, and nothing "
+			    "saved before was changed. Please try again in a "
+			    "few minutes; if it keeps failing, tell the person "
+			    "who runs this site."));
+			if (rc == RT_OK)
+				rc = http_add_header(&r.resp, "Retry-After",
+				    PAGE_RETRY_STORAGE);
+		} else
 			rc = page_error(&r, 500, N_("Something went wrong on "
 			    "our side and nothing was saved. Please try "
 			    "again."));
@@ -1050,6 +1070,12 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN);
+	/*
+	 * A file-size limit (ulimit -f, LimitFSIZE=) must fail a write with
+	 * EFBIG, which SQLite reports and the program answers like a full
+	 * disk, not kill the whole process.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	if (config_from_env(&app.cfg, err, sizeof err) != RT_OK ||
 	    config_listen_fds((long)getpid(), &nfds, err, sizeof err) != RT_OK) {
 		fprintf(stderr, "reseauter: %s\n", err);

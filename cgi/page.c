@@ -139,7 +139,6 @@ page_finish(struct req *r, struct tpl_dict *layout, int status)
 int
 page_error(struct req *r, int status, const char *msgid)
 {
-	struct tpl_dict *layout, *d;
 	const char *title;
 
 	switch (status) {
@@ -154,6 +153,15 @@ page_error(struct req *r, int status, const char *msgid)
 	case 503: title = N_("Busy for a moment"); break;
 	default:  title = N_("Something went wrong"); break;
 	}
+	return page_error_titled(r, status, title, msgid);
+}
+
+int
+page_error_titled(struct req *r, int status, const char *title,
+    const char *msgid)
+{
+	struct tpl_dict *layout, *d;
+
 	if ((d = page_begin(r, &layout, "error.tpl", title)) == NULL)
 		return RT_ENOMEM;
 	tpl_set(d, "HEADING", T(r, title));

@@ -10,7 +10,9 @@
  * GET: 200.  POST: 303 back with ?saved=1; 422 with every value kept and
  * every error at its field and in the summary; 409 when someone saved in
  * between, the person's input shown beside the saved version; 400 for a
- * form without its version.
+ * form without its version; 503 with Retry-After, every value kept and a
+ * message at the top, when the database could not take the save (a full
+ * disk, a read-only file: RT_ESTORAGE; locked: RT_EBUSY).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,13 +300,14 @@ section_item(struct req *r, struct tpl_dict *ld, size_t l, size_t k,
  * conflict, the saved version current beside it (version goes in the
  * form); for a trainer, the content read-only and no form at all.  Then
  * the section's comments, with typed (or NULL), a refused comment, kept
- * in its form.
+ * in its form.  unsaved is RT_OK, or why a save was not made (RT_ESTORAGE,
+ * RT_EBUSY), said at the top of the form.
  */
 static int
 section_render(struct req *r, const struct wb_data *shown,
     const struct wb_plan *p, const struct wb_errors *errs,
     const struct wb_data *current, int64_t version,
-    const struct comment_typed *typed, int status)
+    const struct comment_typed *typed, int unsaved, int status)
 {
 	const struct wb_section_def *s = &wb_sections[r->section];
 	struct tpl_dict *layout, *d, *g, *ld;
@@ -345,6 +348,9 @@ section_render(struct req *r, const struct wb_data *shown,
 		goto common;
 	}
 	tpl_show(d, "edit");
+	if (unsaved != RT_OK)
+		tpl_show(tpl_add_section(d, "unsaved"),
+		    unsaved == RT_ESTORAGE ? "storage" : "busy");
 	if (current != NULL) {
 		struct tpl_dict *c = tpl_add_section(d, "conflict");
 
@@ -409,7 +415,7 @@ section_show(struct req *r, const struct comment_typed *typed, int status)
 	memset(&p, 0, sizeof p);
 	if ((rc = plan_load_all(r->h, r->org_id, &p)) == RT_OK)
 		rc = section_render(r, &p.s[r->section], &p, NULL, NULL,
-		    p.s[r->section].stamp.version, typed, status);
+		    p.s[r->section].stamp.version, typed, RT_OK, status);
 	wb_plan_free(&p);
 	return rc;
 }
@@ -496,7 +502,7 @@ section_post(struct req *r)
 		goto out;
 	if (errs.n > 0) {
 		rc = section_render(r, &in, &p, &errs, NULL,
-		    form_get(&vf, "version")->num, NULL, 422);
+		    form_get(&vf, "version")->num, NULL, RT_OK, 422);
 		goto out;
 	}
 	rc = plan_save(r->h, r->org_id, r->sess.user_id, &in,
@@ -506,7 +512,19 @@ section_post(struct req *r)
 		memset(&p, 0, sizeof p);
 		if ((rc = plan_load_all(r->h, r->org_id, &p)) == RT_OK)
 			rc = section_render(r, &in, &p, NULL, &p.s[r->section],
-			    p.s[r->section].stamp.version, NULL, 409);
+			    p.s[r->section].stamp.version, NULL, RT_OK, 409);
+		goto out;
+	}
+	if (rc == RT_ESTORAGE || rc == RT_EBUSY) {
+		/* Nothing was written: what was typed comes back as it was. */
+		int why = rc;
+
+		rc = section_render(r, &in, &p, NULL, NULL,
+		    form_get(&vf, "version")->num, NULL, why, 503);
+		if (rc == RT_OK)
+			rc = http_add_header(&r->resp, "Retry-After",
+			    why == RT_ESTORAGE ? PAGE_RETRY_STORAGE :
+			    PAGE_RETRY_BUSY);
 		goto out;
 	}
 	if (rc != RT_OK)

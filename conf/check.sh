@@ -4,7 +4,8 @@
 # Suites: unit (build/tests/test_*), asan (build-asan/tests/test_*, with
 # ASan, UBSan and LeakSanitizer), po (tests/check-po.sh), e2e/lighttpd,
 # e2e/nginx, e2e/apache, e2e/cgi, e2e/share, e2e/export, e2e/install,
-# e2e/demo, e2e/cohorts and the other tests/e2e/*.sh, and
+# e2e/demo, e2e/cohorts, e2e/faults (a full disk, a read-only database)
+# and the other tests/e2e/*.sh, and
 # e2e/lighttpd-asan and e2e/cgi-asan, the same with build-asan/reseauter,
 # and browser
 # (tests/browser/run.sh: chromium through playwright-core, with axe-core;
@@ -138,6 +139,7 @@ if [ $# -eq 0 ]; then
 	    e2e/lighttpd e2e/nginx e2e/apache e2e/cgi \
 	    e2e/share e2e/summary e2e/export e2e/install \
 	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz \
+	    e2e/faults \
 	    e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do

@@ -300,12 +300,13 @@ auth_failures(struct db_conn *c, enum db_stmt id, const char *key,
 
 /*
  * Maps the status of a failed step to what this module returns: RT_EBUSY
- * stays (the caller may answer "try again"), anything else is RT_EDB.
+ * and RT_ESTORAGE stay (the caller may answer "try again"), anything else
+ * is RT_EDB.
  */
 static int
 auth_dbstatus(int rc)
 {
-	return rc == RT_EBUSY ? RT_EBUSY : RT_EDB;
+	return rc == RT_EBUSY || rc == RT_ESTORAGE ? rc : RT_EDB;
 }
 
 /*

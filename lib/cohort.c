@@ -25,13 +25,14 @@
 
 /*
  * Maps the status rc of a step to what a caller of this module may see:
- * RT_OK and RT_EBUSY stay, and so do the expected outcomes allowed1 and
- * allowed2 (pass RT_OK for none); anything else is RT_EDB.
+ * RT_OK, RT_EBUSY and RT_ESTORAGE stay, and so do the expected outcomes
+ * allowed1 and allowed2 (pass RT_OK for none); anything else is RT_EDB.
  */
 static int
 cohort_status(int rc, int allowed1, int allowed2)
 {
-	if (rc == RT_OK || rc == RT_EBUSY || rc == allowed1 || rc == allowed2)
+	if (rc == RT_OK || rc == RT_EBUSY || rc == RT_ESTORAGE ||
+	    rc == allowed1 || rc == allowed2)
 		return rc;
 	return RT_EDB;
 }

@@ -69,12 +69,14 @@
 
 /*
  * Maps a status of the database helpers to what this module answers:
- * RT_OK, RT_ENOMEM, RT_EBUSY and allowed stay; anything else is RT_EDB.
+ * RT_OK, RT_ENOMEM, RT_EBUSY, RT_ESTORAGE and allowed stay; anything else
+ * is RT_EDB.
  */
 static int
 dash_status(int rc, int allowed)
 {
-	if (rc == RT_OK || rc == RT_ENOMEM || rc == RT_EBUSY || rc == allowed)
+	if (rc == RT_OK || rc == RT_ENOMEM || rc == RT_EBUSY ||
+	    rc == RT_ESTORAGE || rc == allowed)
 		return rc;
 	return RT_EDB;
 }

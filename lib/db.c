@@ -727,11 +727,59 @@ db_schema_version(void)
 	return DB_SCHEMA_VERSION;
 }
 
+/* Whether errno value e means no room, or no right, to write a file. */
+static int
+db_errno_storage(int e)
+{
+	return e == ENOSPC || e == EDQUOT || e == EFBIG || e == EROFS;
+}
+
+/*
+ * Whether the error code (extended) of the connection s says that the
+ * database cannot be written for want of room or of permission:
+ * SQLITE_FULL (the disk is full, or a file passed RLIMIT_FSIZE, where
+ * SQLite saw a short write), SQLITE_READONLY (a read-only file, file
+ * system or connection), or an I/O error from a write that failed
+ * outright with ENOSPC, EDQUOT, EFBIG or EROFS (SQLite names only a short
+ * write SQLITE_FULL).  For that errno, sqlite3_system_errno() is no help
+ * (it reads errno again, later): the last errno of the file itself is
+ * asked, the database's and, in WAL mode, the WAL's, where commits write.
+ */
+static int
+db_storage_error(sqlite3 *s, int code)
+{
+	sqlite3_file	*wal = NULL;
+	int		 e = 0;
+
+	switch (code & 0xff) {
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+		return 1;
+	case SQLITE_IOERR:
+		if (db_errno_storage(sqlite3_system_errno(s)))
+			return 1;
+		if (sqlite3_file_control(s, "main", SQLITE_FCNTL_LAST_ERRNO,
+		    &e) == SQLITE_OK && db_errno_storage(e))
+			return 1;
+		e = 0;
+		if (sqlite3_file_control(s, "main",
+		    SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK &&
+		    wal != NULL && wal->pMethods != NULL &&
+		    wal->pMethods->xFileControl(wal, SQLITE_FCNTL_LAST_ERRNO,
+		    &e) == SQLITE_OK && db_errno_storage(e))
+			return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Logs the last error of c with where, and returns RT_EBUSY for a lock
  * held past the busy timeout (SQLITE_BUSY, or SQLITE_LOCKED from a shared
- * cache), RT_EDB for anything else.  Logging goes to stderr, which the
- * FastCGI server keeps in its error log.
+ * cache), RT_ESTORAGE when the database cannot be written (a full disk, a
+ * read-only file: db_storage_error()), RT_EDB for anything else.  Logging
+ * goes to stderr, which the FastCGI server keeps in its error log.
  */
 int
 db_fail(struct db_conn *c, const char *where)
@@ -744,6 +792,8 @@ db_fail(struct db_conn *c, const char *where)
 	    where != NULL ? where : "?", sqlite3_errmsg(c->sql), code);
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		return RT_EBUSY;
+	if (db_storage_error(c->sql, code))
+		return RT_ESTORAGE;
 	return RT_EDB;
 }
 
@@ -1180,6 +1230,14 @@ db_open(struct db **out, const char *path, const char *schema_path,
 		    sqlite3_errmsg(s));
 		goto fail;
 	}
+	/*
+	 * SQLite opens a file it may not write read-only, without a word:
+	 * the operator hears it here, and every save will fail (RT_ESTORAGE)
+	 * until the file is writable and the program started again.
+	 */
+	if (sqlite3_db_readonly(s, "main") == 1)
+		fprintf(stderr, "reseauter: db: %s is read-only: pages can be "
+		    "read, nothing can be saved\n", path);
 	if ((schema = db_read_file(schema_path)) == NULL)
 		read_errno = errno;
 	rc = db_migrate(s, schema, db_migrations, db_nmigrations,
@@ -1311,7 +1369,7 @@ db_write_begin(struct db *db, struct db_conn **w)
 	return RT_OK;
 fail:
 	pthread_mutex_unlock(&db->mu);
-	return rc == RT_EBUSY ? RT_EBUSY : RT_EDB;
+	return rc == RT_EBUSY || rc == RT_ESTORAGE ? rc : RT_EDB;
 }
 
 /*
@@ -1334,7 +1392,10 @@ db_write_undo(struct db_conn *w)
 }
 
 /*
- * See db.h.  w must be db's writer, as handed out by db_write_begin().
+ * See db.h.  w must be db's writer, as handed out by db_write_begin().  A
+ * commit that cannot write the WAL (a full disk) may leave the
+ * transaction open: it is rolled back here, so the next writer starts
+ * clean.
  */
 int
 db_write_commit(struct db *db, struct db_conn *w)
@@ -1349,7 +1410,8 @@ db_write_commit(struct db *db, struct db_conn *w)
 	}
 	if (rc != RT_OK) {
 		db_write_undo(w);
-		rc = RT_EDB;
+		if (rc != RT_ESTORAGE)
+			rc = RT_EDB;
 	}
 	pthread_mutex_unlock(&db->mu);
 	return rc;

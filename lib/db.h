@@ -11,7 +11,12 @@
  * Wherever a function of lib/ says it returns RT_EDB, it may also return
  * RT_EBUSY: the database stayed locked past the busy timeout (5 s), for
  * instance while a backup held it.  Nothing was written then, and trying
- * again later may work.
+ * again later may work.  Likewise RT_ESTORAGE: the database cannot be
+ * written at all, because the disk is full (or a file would pass the
+ * process's size limit) or the file or its file system is read-only.
+ * The transaction was rolled back and nothing of it was written; reading
+ * goes on, and writing works again, without a restart, once space is
+ * freed (a read-only file needs a restart once it is writable again).
  */
 #ifndef RESEAUTER_DB_H
 #define RESEAUTER_DB_H
@@ -52,12 +57,15 @@ void db_conn_close(struct db_conn *c);
 /*
  * Locks the write mutex and starts BEGIN IMMEDIATE; *w is the writer.
  * On RT_OK the caller must end with db_write_commit() or
- * db_write_rollback().  On failure (RT_EDB, or RT_EBUSY) the mutex is
- * not held.
+ * db_write_rollback().  On failure (RT_EDB, RT_EBUSY or RT_ESTORAGE) the
+ * mutex is not held.
  */
 int db_write_begin(struct db *db, struct db_conn **w);
 
-/* Commits and unlocks.  On failure it rolls back, unlocks and returns RT_EDB. */
+/*
+ * Commits and unlocks.  On failure it rolls back, unlocks and returns
+ * RT_ESTORAGE (no room, read-only: see above) or RT_EDB.
+ */
 int db_write_commit(struct db *db, struct db_conn *w);
 
 /* Rolls back and unlocks. */

@@ -117,7 +117,7 @@ demo_cohort_check(struct db_conn *w, int64_t cohort)
 	}
 	db_stmt_release(st);
 	if (rc == RT_OK || rc == RT_ENOTFOUND || rc == RT_EEXPIRED ||
-	    rc == RT_EBUSY)
+	    rc == RT_EBUSY || rc == RT_ESTORAGE)
 		return rc;
 	return RT_EDB;
 }
@@ -144,7 +144,8 @@ demo_cohort_add(struct db_conn *w, int64_t cohort, int64_t org,
 	else
 		rc = db_step_done(w, st, "demo join");
 	db_stmt_release(st);
-	return rc == RT_OK || rc == RT_EBUSY ? rc : RT_EDB;
+	return rc == RT_OK || rc == RT_EBUSY || rc == RT_ESTORAGE ? rc :
+	    RT_EDB;
 }
 
 /*

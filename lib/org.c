@@ -56,14 +56,16 @@ org_role_column(sqlite3_stmt *st, int col)
 
 /*
  * Maps the status rc of a step to what a caller of this module may see:
- * RT_OK and RT_EBUSY stay, and so do the expected outcomes allowed1 and
- * allowed2 (RT_EEXISTS, RT_ENOTFOUND...; pass RT_OK for none); anything
- * else (RT_EEXISTS where no unique value was at stake...) is RT_EDB.
+ * RT_OK, RT_EBUSY and RT_ESTORAGE stay, and so do the expected outcomes
+ * allowed1 and allowed2 (RT_EEXISTS, RT_ENOTFOUND...; pass RT_OK for
+ * none); anything else (RT_EEXISTS where no unique value was at
+ * stake...) is RT_EDB.
  */
 static int
 org_status(int rc, int allowed1, int allowed2)
 {
-	if (rc == RT_OK || rc == RT_EBUSY || rc == allowed1 || rc == allowed2)
+	if (rc == RT_OK || rc == RT_EBUSY || rc == RT_ESTORAGE ||
+	    rc == allowed1 || rc == allowed2)
 		return rc;
 	return RT_EDB;
 }
@@ -519,7 +521,7 @@ org_invite_accept_new(struct dbh *h, const char *token,
 fail:
 	db_write_rollback(h->db, w);
 	if (rc == RT_ENOTFOUND || rc == RT_EEXPIRED || rc == RT_EEXISTS ||
-	    rc == RT_EBUSY)
+	    rc == RT_EBUSY || rc == RT_ESTORAGE)
 		return rc;
 	return RT_EDB;
 }
@@ -546,7 +548,8 @@ org_invite_accept_existing(struct dbh *h, const char *token,
 	    now)) != RT_OK ||
 	    (rc = org_invite_use(w, inv.id, user_id, now)) != RT_OK) {
 		db_write_rollback(h->db, w);
-		if (rc == RT_ENOTFOUND || rc == RT_EEXPIRED || rc == RT_EBUSY)
+		if (rc == RT_ENOTFOUND || rc == RT_EEXPIRED ||
+		    rc == RT_EBUSY || rc == RT_ESTORAGE)
 			return rc;
 		return RT_EDB;
 	}

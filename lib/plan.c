@@ -63,13 +63,15 @@ plan_slug(int section)
 
 /*
  * Maps the status rc of a database call to what this module answers:
- * RT_OK, RT_EBUSY and RT_ENOMEM stay, and so does allowed (pass RT_OK for
- * none); anything else (a RT_EEXISTS no caller expects...) is RT_EDB.
+ * RT_OK, RT_EBUSY, RT_ESTORAGE and RT_ENOMEM stay, and so does allowed
+ * (pass RT_OK for none); anything else (a RT_EEXISTS no caller
+ * expects...) is RT_EDB.
  */
 static int
 plan_status(int rc, int allowed)
 {
-	if (rc == RT_OK || rc == RT_EBUSY || rc == RT_ENOMEM || rc == allowed)
+	if (rc == RT_OK || rc == RT_EBUSY || rc == RT_ESTORAGE ||
+	    rc == RT_ENOMEM || rc == allowed)
 		return rc;
 	return RT_EDB;
 }

@@ -22,13 +22,14 @@
 
 /*
  * Maps the status rc of a step to what a caller of this module may see:
- * RT_OK, RT_EBUSY and the expected outcome allowed stay (pass RT_OK for
- * none); anything else is RT_EDB.
+ * RT_OK, RT_EBUSY, RT_ESTORAGE and the expected outcome allowed stay
+ * (pass RT_OK for none); anything else is RT_EDB.
  */
 static int
 share_status(int rc, int allowed)
 {
-	if (rc == RT_OK || rc == RT_EBUSY || rc == allowed)
+	if (rc == RT_OK || rc == RT_EBUSY || rc == RT_ESTORAGE ||
+	    rc == allowed)
 		return rc;
 	return RT_EDB;
 }

@@ -24,6 +24,7 @@ static const char *const rt_status_names[RT_STATUS__MAX] = {
 	[RT_EEXPIRED] = "eexpired",
 	[RT_ETHROTTLED] = "ethrottled",
 	[RT_EBUSY] = "ebusy",
+	[RT_ESTORAGE] = "estorage",
 };
 
 /*

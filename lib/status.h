@@ -24,6 +24,8 @@ enum rt_status {
 	RT_EEXPIRED,    /* a session, invitation or link has expired */
 	RT_ETHROTTLED,  /* too many attempts: try again later */
 	RT_EBUSY,       /* the database stayed locked past busy_timeout */
+	RT_ESTORAGE,    /* the database cannot be written: disk full, over a
+	                   size limit, read-only file or file system */
 	RT_STATUS__MAX
 };
 

@@ -23,6 +23,11 @@
 <h3>[[The version saved by {{CUR_BY}}]]</h3>
 {{#show}}{{>SHOW}}{{/show}}
 </div>{{/conflict}}
+{{#unsaved}}<div class="error-summary" role="alert">
+<h2>[[Your changes were not saved]]</h2>
+{{#storage}}<p>[[The server cannot store anything at the moment: its disk is full or its data is read-only. Nothing was saved, and nothing saved before was changed. Your text is still in the form below: try again in a few minutes. If it keeps failing, copy your text somewhere safe and tell the person who runs this site.]]</p>{{/storage}}
+{{#busy}}<p>[[The application is busy. Nothing was saved, and nothing saved before was changed. Your text is still in the form below: try again in a moment.]]</p>{{/busy}}
+</div>{{/unsaved}}
 {{#edit}}<div class="draft-offer" role="status" hidden>
 <p>[[This browser kept a draft of this page that was never saved.]] <span class="draft-older" hidden>[[It was started from an earlier version of the section.]]</span></p>
 <p><button type="button" class="secondary" data-draft="restore">[[Put the draft back in the form]]</button> <button type="button" class="link" data-draft="discard">[[Discard the draft]]</button></p>

@@ -292,7 +292,7 @@ server_start_nginx() {
 	worker_processes 1;
 	pid $E2E_DIR/nginx.pid;
 	error_log $E2E_DIR/nginx.log warn;
-	events { worker_connections 64; }
+	events { worker_connections 1024; }
 	http {
 	    include /etc/nginx/mime.types;
 	    default_type application/octet-stream;

@@ -285,6 +285,7 @@ test_status_name(void **state)
 	assert_string_equal(rt_status_name(RT_EEXPIRED), "eexpired");
 	assert_string_equal(rt_status_name(RT_ETHROTTLED), "ethrottled");
 	assert_string_equal(rt_status_name(RT_EBUSY), "ebusy");
+	assert_string_equal(rt_status_name(RT_ESTORAGE), "estorage");
 	assert_string_equal(rt_status_name(RT_STATUS__MAX), "unknown");
 	assert_string_equal(rt_status_name(-1), "unknown");
 	assert_string_equal(rt_status_name(INT_MAX), "unknown");

@@ -357,6 +357,53 @@ test_write_commit_failure(void **state)
 	tdb_close(&t);
 }
 
+/*
+ * A database that cannot grow (max_page_count stands for a full disk:
+ * SQLITE_FULL) or cannot be written (a read-only connection:
+ * SQLITE_READONLY) gives RT_ESTORAGE, not RT_EDB; nothing of the failed
+ * transaction stays, and once there is room again the same writer works,
+ * without reopening anything.
+ */
+static void
+test_storage_errors(void **state)
+{
+	struct tdb	 t;
+	struct db_conn	*w;
+	long long	 pages;
+	char		 sql[64];
+
+	(void)state;
+	tdb_open(&t);
+	assert_int_equal(db_write_begin(t.db, &w), RT_OK);
+	pages = q_int(db_conn_handle(w), "PRAGMA page_count");
+	assert_true(pages > 0);
+	snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld", pages);
+	assert_int_equal(q_int(db_conn_handle(w), sql), pages);
+	assert_int_not_equal(sqlite3_exec(db_conn_handle(w), "WITH RECURSIVE "
+	    "n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+	    "INSERT INTO orgs (name, created_at) SELECT 'full ' || i, 1 "
+	    "FROM n", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_fail(w, "test full"), RT_ESTORAGE);
+	db_write_rollback(t.db, w);
+	assert_int_equal(q_int(db_conn_handle(t.rd),
+	    "SELECT count(*) FROM orgs"), 0);
+
+	assert_int_equal(db_write_begin(t.db, &w), RT_OK);
+	(void)q_int(db_conn_handle(w), "PRAGMA max_page_count = 1000000");
+	assert_int_equal(sqlite3_exec(db_conn_handle(w), "INSERT INTO orgs "
+	    "(name, created_at) VALUES ('room again', 1)", NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(db_write_commit(t.db, w), RT_OK);
+	assert_int_equal(q_int(db_conn_handle(t.rd),
+	    "SELECT count(*) FROM orgs"), 1);
+
+	assert_int_not_equal(sqlite3_exec(db_conn_handle(t.rd),
+	    "INSERT INTO orgs (name, created_at) VALUES ('x', 1)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	assert_int_equal(db_fail(t.rd, "test read-only"), RT_ESTORAGE);
+	tdb_close(&t);
+}
+
 /* A statement is prepared once, and comes back reset with no bindings. */
 static void
 test_stmt_cache(void **state)
@@ -760,6 +807,7 @@ main(void)
 		cmocka_unit_test(test_reader_is_read_only),
 		cmocka_unit_test(test_write_commit_rollback),
 		cmocka_unit_test(test_write_commit_failure),
+		cmocka_unit_test(test_storage_errors),
 		cmocka_unit_test(test_stmt_cache),
 		cmocka_unit_test(test_column_copy_utf8),
 		cmocka_unit_test(test_token_hash),
