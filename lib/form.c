@@ -314,8 +314,10 @@ form_check_decimal(const struct field_def *d, char *text, size_t *len,
 	memcpy(text, out, (size_t)w + 1);
 	*len = (size_t)w;
 
-	lo = d->min < LLONG_MIN / 100 ? LLONG_MIN : d->min * 100;
-	hi = d->max > LLONG_MAX / 100 ? LLONG_MAX : d->max * 100;
+	lo = d->min < LLONG_MIN / 100 ? LLONG_MIN :
+	    d->min > LLONG_MAX / 100 ? LLONG_MAX : d->min * 100;
+	hi = d->max > LLONG_MAX / 100 ? LLONG_MAX :
+	    d->max < LLONG_MIN / 100 ? LLONG_MIN : d->max * 100;
 	if (hund < lo || hund > hi)
 		return FIELD_ERANGE;
 	*num = hund;

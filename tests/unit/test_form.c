@@ -525,6 +525,13 @@ test_decimal(void **state)
 	static const struct field_def all = {
 	    .name = "n", .kind = FIELD_DECIMAL, .min = LLONG_MIN,
 	    .max = LLONG_MAX };
+	/* Bounds whose hundredths do not fit a long long (found by fuzzing). */
+	static const struct field_def above = {
+	    .name = "n", .kind = FIELD_DECIMAL, .min = LLONG_MAX / 100 + 1,
+	    .max = LLONG_MAX };
+	static const struct field_def below = {
+	    .name = "n", .kind = FIELD_DECIMAL, .min = LLONG_MIN,
+	    .max = LLONG_MIN / 100 - 1 };
 	static const char *const bad[] = {
 		"2.555", "2.500", "1e3", "1E3", "2 5", "2, 5", "2 ,5", "2.",
 		"2,", ".5", ",5", "+2", "-", "--1", "abc", "2.5.1", "1,000.5",
@@ -583,6 +590,15 @@ test_decimal(void **state)
 	    1);
 	CHECK(&all, "000000000000000000000000092233720368547757", FIELD_OK,
 	    "92233720368547757", 9223372036854775700LL, 1);
+
+	/* Every number is below a minimum past the largest hundredths... */
+	CHECK(&above, "2", FIELD_ERANGE, "2", 0, 1);
+	CHECK(&above, "92233720368547757.99", FIELD_ERANGE,
+	    "92233720368547757.99", 0, 1);
+	/* ...and above a maximum past the smallest. */
+	CHECK(&below, "-2", FIELD_ERANGE, "-2", 0, 1);
+	CHECK(&below, "-92233720368547757.99", FIELD_ERANGE,
+	    "-92233720368547757.99", 0, 1);
 }
 
 /*
