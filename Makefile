@@ -34,15 +34,19 @@ MO       = $(PO:po/%.po=$(B)/locale/%.mo)
 # installs the missing ones (apt-get update only then; silent otherwise).
 # The sanitizer build uses gcc's ASan/UBSan (libasan8 and libubsan1 come
 # with gcc); with ASAN_CC=clang add clang and libclang-rt-14-dev.
+# `make fuzz` needs clang and its libFuzzer (libclang-rt-14-dev), which
+# the tests list too (`make check` replays the fuzz corpus with gcc only).
 BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
              libctemplate-dev libsodium-dev gettext sqlite3 \
              libcairo2-dev libpango1.0-dev
 # The PDF (lib/pdf.c) is set in Noto Sans; Symbola draws the emoji that
 # Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
 RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola
+FUZZ_PKGS  = clang libclang-rt-14-dev
 # apache2 for tests/e2e/apache.sh; systemd for systemd-socket-activate
 # (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh).
-TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd
+TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd \
+             $(FUZZ_PKGS)
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw
@@ -60,6 +64,27 @@ ASAN_CC    ?= gcc
 ASAN_CXX   ?= g++
 ASAN_FLAGS  = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
+# The fuzz harnesses (tests/fuzz/fuzz_<name>.c, docs/RELIABILITY.md): each
+# is built with libFuzzer, by clang, into $(FUZZ_B)/fuzz/fuzz_<name> (`make
+# fuzz`); and with the replay driver tests/fuzz/replay.c, by gcc, into
+# build/fuzz/replay_<name> (`make all`) and build-asan/fuzz/replay_<name>
+# (`make asan`), which `make check` runs over tests/fuzz/<name>/corpus and
+# regressions (the suites fuzz and fuzz-asan of conf/check.sh).
+FUZZ_B       = $(B)/libfuzzer
+FUZZ_CC     ?= clang
+FUZZ_CXX    ?= clang++
+FUZZ_FLAGS   = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_TIME    ?= 60
+FUZZ_SECONDS ?= $(FUZZ_TIME)
+FUZZ_RUNS    ?=
+FUZZ_NAMES   = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ        ?= $(FUZZ_NAMES)
+FUZZ_SRC     = tests/fuzz/fuzz.c tests/fuzz/fuzz.h
+FUZZ_DEFS    = -Itests/fuzz -DFUZZ_TEMPLATES='"$(CURDIR)/templates"' \
+               -DFUZZ_LOCALEDIR='"$(abspath $(B))/locale"'
+FUZZ_LINK   ?=
+FUZZ_REPLAY  = $(FUZZ_NAMES:%=$(B)/fuzz/replay_%)
+
 # What `make run` gives the program (lib/config.h; the README's table).
 RUN_DIR    = $(CURDIR)/var
 RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
@@ -70,7 +95,8 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              BASE_URL=http://$(ADDR):$(PORT)
 
 .PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench load install uninstall clean
-all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT)
+.PHONY: fuzz fuzz-build fuzz-bins fuzz-replay fuzz-merge
+all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT) $(FUZZ_REPLAY)
 prog: $(B)/reseauter $(B)/reseauter-admin $(MO)
 
 $(B)/%.o: %.c $(wildcard lib/*.h cgi/*.h)
@@ -131,6 +157,18 @@ $(B)/locale/%.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+# A fuzz harness with the replay driver (in the plain and the sanitizer
+# builds), and with libFuzzer (in the fuzz build, where FUZZ_LINK holds
+# -fsanitize=fuzzer...).
+$(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SRC) $(B)/libreseauter.a $(MO)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(LDFLAGS) $< tests/fuzz/fuzz.c tests/fuzz/replay.c -o $@ $(B)/libreseauter.a $(LIBS) -lstdc++
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(B)/libreseauter.a $(MO)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(FUZZ_LINK) $< tests/fuzz/fuzz.c -o $@ $(B)/libreseauter.a $(LIBS) -lstdc++
+fuzz-replay: $(FUZZ_REPLAY)
+fuzz-bins: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
+
 # Installing comes first, then a new make: the pkg-config flags above are
 # computed when make starts, and pkg-config may only now be there.
 deps:
@@ -161,10 +199,12 @@ run: deps
 	@echo "reseauter: http://$(ADDR):$(PORT)/ (Ctrl-C to stop)"
 	@TZ=$${TZ:-$(RUN_TZ)} exec lighttpd -D -f $(B)/lighttpd.conf
 
-# Every suite: unit tests, the same under ASan/UBSan, the translations,
-# the end-to-end journeys behind lighttpd, nginx, Apache and plain CGI,
-# `make install` into a temporary directory, and the browser journeys.
-# Ends with one line "N passed, N failed"; fails when anything failed.
+# Every suite: unit tests, the same under ASan/UBSan, the fuzz corpus
+# and regressions replayed (plain and under ASan/UBSan, no libFuzzer), the
+# translations, the end-to-end journeys behind lighttpd, nginx, Apache and
+# plain CGI, `make install` into a temporary directory, and the browser
+# journeys.  Ends with one line "N passed, N failed"; fails when anything
+# failed.
 check: check-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory asan
@@ -186,10 +226,35 @@ $(B)/bench/%: tests/bench/%.c $(BENCH_CGI) $(B)/libreseauter.a
 bench: $(BENCH) $(MO)
 	@for b in $(BENCH); do echo "== $$b"; $$b || exit 1; done
 
-# The sanitizer build of the program and of the unit tests.
+# The sanitizer build of the program, of the unit tests and of the fuzz
+# replay programs.
 asan:
 	@$(MAKE) --no-print-directory B=$(ASAN_B) CC=$(ASAN_CC) CXX=$(ASAN_CXX) \
 	    CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" all
+
+# The libFuzzer build (clang): the library instrumented for coverage, and
+# one program per harness.
+fuzz-build:
+	@$(DEPS) $(BUILD_PKGS) $(FUZZ_PKGS)
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) \
+	    CFLAGS="$(FUZZ_FLAGS)" CXXFLAGS="$(FUZZ_FLAGS)" \
+	    FUZZ_LINK="-fsanitize=fuzzer,address,undefined -fsanitize-link-c++-runtime" fuzz-bins
+
+# Runs each harness (or those of FUZZ="json http") for FUZZ_SECONDS with
+# libFuzzer (or until FUZZ_RUNS executions, when given and reached first),
+# one after the other, one process each, from its corpus and regressions
+# (FUZZ_TIME is another name for FUZZ_SECONDS); what it
+# finds goes to $(FUZZ_B)/findings/<name>/, the inputs it learns to
+# $(FUZZ_B)/corpus/<name>/.  Prints the executions and findings of each;
+# fails when anything was found.
+fuzz: fuzz-build
+	@FUZZ_B=$(FUZZ_B) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) \
+	    tests/fuzz/run.sh run $(FUZZ)
+
+# Minimises tests/fuzz/<name>/corpus with what $(FUZZ_B)/corpus/<name>/
+# learnt (libFuzzer's -merge=1 into a fresh directory that replaces it).
+fuzz-merge: fuzz-build
+	@FUZZ_B=$(FUZZ_B) tests/fuzz/run.sh merge $(FUZZ)
 
 # The end-to-end suites only (make e2e E2E="lighttpd cgi").
 E2E ?= lighttpd nginx apache cgi
