@@ -2,12 +2,16 @@
 # check.sh [SUITE...]: runs the test suites of `make check` and sums them.
 #
 # Suites: unit (build/tests/test_*), asan (build-asan/tests/test_*, with
-# ASan, UBSan and LeakSanitizer), po (tests/check-po.sh), e2e/lighttpd,
-# e2e/nginx, e2e/apache, e2e/cgi, e2e/share, e2e/export, e2e/install,
-# e2e/demo, e2e/cohorts, e2e/faults (a full disk, a read-only database)
-# and the other tests/e2e/*.sh, and
-# e2e/lighttpd-asan and e2e/cgi-asan, the same with build-asan/reseauter,
-# and browser
+# ASan, UBSan and LeakSanitizer), fuzz (tests/fuzz/replay.sh: every file
+# of each fuzz harness's corpus and regressions through
+# build/fuzz/replay_<name>, one test per file; no libFuzzer), fuzz-asan
+# (the same through build-asan/fuzz/replay_<name>, with ASan, UBSan and
+# LeakSanitizer), po (tests/check-po.sh), tpl (tests/check-templates.sh),
+# js (tests/charcount/run.sh), e2e/lighttpd, e2e/nginx, e2e/apache,
+# e2e/cgi, e2e/share, e2e/summary, e2e/export, e2e/install, e2e/demo,
+# e2e/cohorts, e2e/faults (a full disk, a read-only database) and the
+# other tests/e2e/*.sh, e2e/lighttpd-asan and e2e/cgi-asan, the same with
+# build-asan/reseauter, and browser
 # (tests/browser/run.sh: chromium through playwright-core, with axe-core;
 # needs `make browser-deps`).  Without argument, all of them.  Each
 # suite's output goes to $B/check/<suite>.log; what is printed is one line
@@ -128,6 +132,14 @@ run_suite() {
 		run_script "$1" bash "tests/$1.sh" ;;
 	browser)
 		run_script browser bash tests/browser/run.sh ;;
+	fuzz)
+		# The fuzz corpus and every crash ever found, without libFuzzer.
+		run_script fuzz sh tests/fuzz/replay.sh "$B" ;;
+	fuzz-asan)
+		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1
+		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+		run_script fuzz-asan sh tests/fuzz/replay.sh "$ASAN_B"
+		unset ASAN_OPTIONS UBSAN_OPTIONS ;;
 	*)
 		echo "check.sh: no suite named $1" >&2
 		total_fail=$((total_fail + 1)) ;;
@@ -135,7 +147,7 @@ run_suite() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- unit asan po tpl js \
+	set -- unit asan fuzz fuzz-asan po tpl js \
 	    e2e/lighttpd e2e/nginx e2e/apache e2e/cgi \
 	    e2e/share e2e/summary e2e/export e2e/install \
 	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz \
