@@ -101,9 +101,10 @@ static struct tpl_registry *tpl_current;
  * autolink, code span, emphasis, table cell or strikethrough), _ unless it
  * lies inside a word (where it starts no emphasis), & before what would
  * read as an entity ("&amp;"), and at the start of a line # > + - = and the
- * "." or ")" after a number (no heading, quote, list or rule).  Spaces
- * opening a line are dropped (no code block), as are CR, DEL and the
- * other control characters but tab.  The argument, which ctemplate requires
+ * "." or ")" after a number (no heading, quote, list or rule).  CR, DEL
+ * and the other control characters but tab are dropped before anything
+ * else is decided, and so are the spaces opening a line (no code block).
+ * The argument, which ctemplate requires
  * (only one of "x-markdown" and "x-markdown=" can be registered), says
  * where the value goes:
  *
@@ -153,8 +154,9 @@ tpl_md_entity(const char *p, size_t n)
 }
 
 /*
- * Appends one line p[0..n) (no newline in it, leading blanks already
- * dropped) to out, escaped; start says whether it opens a Markdown line.
+ * Appends one line p[0..n) (no newline and no control character but tab
+ * in it, leading blanks already dropped) to out, escaped; start says
+ * whether it opens a Markdown line.
  */
 static void
 tpl_md_line(const char *p, size_t n, bool start, enum tpl_md_mode mode,
@@ -165,8 +167,6 @@ tpl_md_line(const char *p, size_t n, bool start, enum tpl_md_mode mode,
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
 
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			continue;
 		switch (c) {
 		case '\\': case '`': case '*': case '[': case ']': case '<':
 		case '|': case '~':
@@ -207,24 +207,39 @@ tpl_md_line(const char *p, size_t n, bool start, enum tpl_md_mode mode,
 /*
  * Writes in[0..len) into *out as mode says (see above).  Separators go
  * between lines only: nothing is added before the first or after the
- * last, and empty lines at either end are dropped.
+ * last, and empty lines at either end are dropped.  The control
+ * characters are dropped first, so that what is escaped is decided on the
+ * text as a reader gets it: "\x01# x" or "12\x04) x" must not open a
+ * heading or a list once the control character is gone.
  */
 static void
-tpl_md_escape(const char *in, size_t len, enum tpl_md_mode mode,
+tpl_md_escape(const char *raw, size_t rawlen, enum tpl_md_mode mode,
     std::string *out)
 {
-	size_t i = 0, b, e, t;
+	std::string text;
+	const char *in;
+	size_t i = 0, b, e, t, len;
 	bool first = true, blank = false;
+
+	text.reserve(rawlen);
+	for (i = 0; i < rawlen; i++) {
+		unsigned char c = (unsigned char)raw[i];
+
+		if ((c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n')
+			text.push_back((char)c);
+	}
+	in = text.data();
+	len = text.size();
+	i = 0;
 
 	while (i <= len) {
 		for (e = i; e < len && in[e] != '\n'; e++)
 			;
-		/* The line in[i..e), without its opening and closing blanks or CR. */
-		for (b = i; b < e && (in[b] == ' ' || in[b] == '\t' ||
-		    in[b] == '\r'); b++)
+		/* The line in[i..e), without its opening and closing blanks. */
+		for (b = i; b < e && (in[b] == ' ' || in[b] == '\t'); b++)
 			;
-		for (t = e; t > b && (in[t - 1] == '\r' || in[t - 1] == ' ' ||
-		    in[t - 1] == '\t'); t--)
+		for (t = e; t > b && (in[t - 1] == ' ' || in[t - 1] == '\t');
+		    t--)
 			;
 		if (t == b) {
 			if (!first)

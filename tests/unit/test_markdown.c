@@ -188,6 +188,14 @@ test_modes(void **state)
 	check("line", "\n \t\n", "");
 	/* Control characters but tab and newline are dropped. */
 	check("block", "a\x01\x1b[31mb\x7f", "a\\[31mb");
+	/*
+	 * And first: once they are gone, what opens a line is escaped as
+	 * if they had never been there (found by fuzzing).
+	 */
+	check("block", "\x01# h\n\x02 > q\n12\x04) l\n\x7f- m",
+	    "\\# h  \n\\> q  \n12\\) l  \n\\- m");
+	check("block", "&am\x01p; a\x02_b", "\\&amp; a_b");
+	check("line", "\x03#", "\\#");
 }
 
 /* A value without the modifier comes out as XML entities: inert. */
