@@ -42,7 +42,7 @@
 #include "sql.h"
 
 /* The version of schema.sql this program is written for. */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 /* How long a connection waits for a lock before giving RT_EBUSY (ms). */
 #define DB_BUSY_TIMEOUT 5000
@@ -669,6 +669,45 @@ static const char db_migration_3_4[] =
 	"CREATE INDEX trainer_visits_org ON trainer_visits(org_id);\n";
 
 /*
+ * Version 4 to 5: accounts.  What each session was opened from and
+ * whether its second factor is still to come (session_info, beside
+ * sessions so that sessions keeps its text), two-factor authentication
+ * (user_totp, user_recovery_codes) and the instance's settings; nothing
+ * older is touched.  The text must stay identical to schema.sql's
+ * (test_migrate.c checks it).
+ */
+static const char db_migration_4_5[] =
+	"CREATE TABLE session_info (\n"
+	"	session_id  INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,\n"
+	"	user_agent  TEXT NOT NULL DEFAULT '' CHECK (length(user_agent) <= 100),\n"
+	"	addr        TEXT NOT NULL DEFAULT '' CHECK (length(addr) <= 64),\n"
+	"	mfa_pending INTEGER NOT NULL DEFAULT 0 CHECK (mfa_pending IN (0, 1))\n"
+	");\n"
+	"CREATE TABLE user_totp (\n"
+	"	user_id        INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	secret         BLOB NOT NULL CHECK (length(secret) = 20),\n"
+	"	created_at     INTEGER NOT NULL,\n"
+	"	enabled_at     INTEGER,\n"
+	"	last_used_step INTEGER NOT NULL DEFAULT 0 CHECK (last_used_step >= 0)\n"
+	");\n"
+	"CREATE TABLE user_recovery_codes (\n"
+	"	id         INTEGER PRIMARY KEY,\n"
+	"	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	salt       BLOB NOT NULL CHECK (length(salt) = 16),\n"
+	"	code_hash  BLOB NOT NULL CHECK (length(code_hash) = 32),\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	used_at    INTEGER\n"
+	");\n"
+	"CREATE INDEX user_recovery_codes_user ON user_recovery_codes(user_id);\n"
+	"CREATE TABLE settings (\n"
+	"	key        TEXT PRIMARY KEY CHECK (key IN ('require_2fa_staff')),\n"
+	"	value      TEXT NOT NULL CHECK (length(value) <= 100),\n"
+	"	updated_at INTEGER NOT NULL,\n"
+	"	updated_by INTEGER REFERENCES users(id) ON DELETE SET NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX settings_updated_by ON settings(updated_by);\n";
+
+/*
  * The migration steps, in any order: the step whose from_version is N
  * takes a database from version N to N + 1.  The last entry is a sentinel
  * that is never applied (C has no empty arrays); add steps above it, and
@@ -678,6 +717,7 @@ static const struct db_migration db_migrations[] = {
 	{ 1, db_migration_1_2 },
 	{ 2, db_migration_2_3 },
 	{ 3, db_migration_3_4 },
+	{ 4, db_migration_4_5 },
 	{ 0, NULL }
 };
 static const size_t db_nmigrations =
