@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1
 
 CC      ?= cc
 CXX     ?= c++
-PKGS     = fcgi sqlite3 libctemplate libsodium pangocairo
+PKGS     = fcgi sqlite3 libctemplate libsodium pangocairo liboath libqrencode
 CFLAGS  ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 LDFLAGS ?=
@@ -36,7 +36,7 @@ MO       = $(PO:po/%.po=$(B)/locale/%.mo)
 # with gcc); with ASAN_CC=clang add clang and libclang-rt-14-dev.
 BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
              libctemplate-dev libsodium-dev gettext sqlite3 \
-             libcairo2-dev libpango1.0-dev
+             libcairo2-dev libpango1.0-dev liboath-dev libqrencode-dev
 # The PDF (lib/pdf.c) is set in Noto Sans; Symbola draws the emoji that
 # Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
 RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola

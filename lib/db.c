@@ -441,6 +441,75 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	[DB_STMT_ADMIN_SESSIONS_DEL] = "DELETE FROM sessions WHERE user_id = ?1",
 	[DB_STMT_BACKUP_JOURNAL] = "PRAGMA journal_mode = DELETE",
 	[DB_STMT_BACKUP_CHECK] = "PRAGMA integrity_check",
+
+	/* Accounts: password, two-factor, sessions (account.c). */
+	[DB_STMT_ACCOUNT_STATE] =
+	    "SELECT coalesce((SELECT mfa_pending FROM session_info "
+	    "WHERE session_id = ?1), 0), "
+	    "EXISTS (SELECT 1 FROM user_totp WHERE user_id = ?2 "
+	    "AND enabled_at IS NOT NULL), "
+	    "coalesce((SELECT value = '1' FROM settings "
+	    "WHERE key = 'require_2fa_staff'), 0)",
+	[DB_STMT_ACCOUNT_SESSION_ADD] =
+	    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
+	    "last_seen) VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
+	[DB_STMT_ACCOUNT_INFO_ADD] =
+	    "INSERT INTO session_info (session_id, user_agent, addr, "
+	    "mfa_pending) VALUES (?1, ?2, ?3, ?4)",
+	[DB_STMT_ACCOUNT_INFO_COPY] =
+	    "INSERT INTO session_info (session_id, user_agent, addr, "
+	    "mfa_pending) SELECT ?1, user_agent, addr, 0 FROM session_info "
+	    "WHERE session_id = ?2",
+	[DB_STMT_ACCOUNT_PENDING] =
+	    "SELECT 1 FROM sessions s JOIN session_info i "
+	    "ON i.session_id = s.id WHERE s.id = ?1 AND s.user_id = ?2 "
+	    "AND i.mfa_pending = 1",
+	[DB_STMT_ACCOUNT_SESSIONS] =
+	    "SELECT s.id, s.created_at, s.last_seen, "
+	    "coalesce(i.user_agent, ''), coalesce(i.addr, ''), "
+	    "coalesce(i.mfa_pending, 0) FROM sessions s "
+	    "LEFT JOIN session_info i ON i.session_id = s.id "
+	    "WHERE s.user_id = ?1 AND s.last_seen >= ?2 "
+	    "AND s.created_at >= ?3 ORDER BY s.last_seen DESC, s.id DESC",
+	[DB_STMT_ACCOUNT_SESSION_DEL] =
+	    "DELETE FROM sessions WHERE id = ?1 AND user_id = ?2 RETURNING id",
+	[DB_STMT_ACCOUNT_SESSIONS_DEL] =
+	    "DELETE FROM sessions WHERE user_id = ?1 AND id <> ?2",
+	[DB_STMT_ACCOUNT_PWHASH_SET] = "UPDATE users SET pwhash = ?2 WHERE id = ?1",
+	[DB_STMT_ACCOUNT_NAME_SET] = "UPDATE users SET name = ?2 WHERE id = ?1",
+	[DB_STMT_ACCOUNT_TOTP_GET] =
+	    "SELECT t.secret, t.enabled_at, t.last_used_step, "
+	    "(SELECT count(*) FROM user_recovery_codes c "
+	    "WHERE c.user_id = t.user_id AND c.used_at IS NULL) "
+	    "FROM user_totp t WHERE t.user_id = ?1",
+	[DB_STMT_ACCOUNT_TOTP_ADD] =
+	    "INSERT INTO user_totp (user_id, secret, created_at) "
+	    "VALUES (?1, ?2, ?3)",
+	[DB_STMT_ACCOUNT_TOTP_ENABLE] =
+	    "UPDATE user_totp SET enabled_at = ?2, last_used_step = ?3 "
+	    "WHERE user_id = ?1 AND enabled_at IS NULL",
+	[DB_STMT_ACCOUNT_TOTP_STEP] =
+	    "UPDATE user_totp SET last_used_step = ?2 "
+	    "WHERE user_id = ?1 AND last_used_step < ?2",
+	[DB_STMT_ACCOUNT_TOTP_DEL] =
+	    "DELETE FROM user_totp WHERE user_id = ?1 RETURNING user_id",
+	[DB_STMT_ACCOUNT_CODES_DEL] =
+	    "DELETE FROM user_recovery_codes WHERE user_id = ?1",
+	[DB_STMT_ACCOUNT_CODE_ADD] =
+	    "INSERT INTO user_recovery_codes (user_id, salt, code_hash, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4)",
+	[DB_STMT_ACCOUNT_CODES_UNUSED] =
+	    "SELECT id, salt, code_hash FROM user_recovery_codes "
+	    "WHERE user_id = ?1 AND used_at IS NULL ORDER BY id",
+	[DB_STMT_ACCOUNT_CODE_USE] =
+	    "UPDATE user_recovery_codes SET used_at = ?2 "
+	    "WHERE id = ?1 AND used_at IS NULL",
+	[DB_STMT_ACCOUNT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
+	[DB_STMT_ACCOUNT_SETTING_PUT] =
+	    "INSERT INTO settings (key, value, updated_at, updated_by) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET "
+	    "value = excluded.value, updated_at = excluded.updated_at, "
+	    "updated_by = excluded.updated_by",
 };
 
 /*
