@@ -63,6 +63,8 @@ page_layout_fill(struct req *r, struct tpl_dict *layout)
 			if (strncmp(r->path, "/admin", 6) == 0)
 				tpl_show(sub, "nav_admin");
 		}
+		if (strncmp(r->path, "/account", 8) == 0)
+			tpl_show(d, "nav_account");
 	} else
 		tpl_show(layout, "ANONYMOUS");
 	if (r->org_id != 0 && r->role != ORG_ROLE_NONE) {

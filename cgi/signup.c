@@ -111,8 +111,8 @@ signup_post(struct req *r)
 	}
 	if (rc != RT_OK)
 		goto out;
-	if ((rc = auth_session_start(r->app->auth, r->h, user_id, r->now,
-	    token)) != RT_OK)
+	if ((rc = account_session_start(r->app->auth, r->h, user_id, 0,
+	    r->agent, r->addr, r->now, token)) != RT_OK)
 		goto out;
 	if ((rc = page_set_session_cookie(r, token, 0)) != RT_OK)
 		goto out;
