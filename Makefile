@@ -41,8 +41,11 @@ BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
 # Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
 RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola
 # apache2 for tests/e2e/apache.sh; systemd for systemd-socket-activate
-# (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh).
-TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd
+# (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh);
+# oathtool computes the codes of an authenticator app (tests/e2e/account.sh);
+# valgrind runs the unit tests and one end-to-end suite under memcheck.
+TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd \
+             oathtool valgrind
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw

@@ -138,6 +138,7 @@ if [ $# -eq 0 ]; then
 	    e2e/lighttpd e2e/nginx e2e/apache e2e/cgi \
 	    e2e/share e2e/summary e2e/export e2e/install \
 	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz \
+	    e2e/account \
 	    e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do

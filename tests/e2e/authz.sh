@@ -69,6 +69,11 @@ signup trnA "Formation A" "Trainer A" trna@example.org
 signup trnX "Formation X" "Trainer X" trnx@example.org
 signup trnLeft "Formation L" "Trainer L" trnl@example.org
 signup admin "Admin Org" "Admin" admin@example.org
+ADMIN_ORG=$ORG_ID
+# A person who is none of the visitors, for the line that ends a session.
+signup other "Groupe O" "Other" other@example.org
+OTHER_SESSION=$(sqlite3 "$RESEAUTER_DB" "SELECT max(s.id) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'other@example.org'")
+ORG_ID=$ADMIN_ORG
 # The administrator belongs to no organisation: their own is deleted.
 sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" \
     "PRAGMA foreign_keys = ON; DELETE FROM orgs WHERE id = $ORG_ID" &&
@@ -154,6 +159,7 @@ fill() {
 	case $p in
 	/o/*/comments/*) i=$COMMENT ;;
 	/admin/users/*) i=$MEMB_ID ;;
+	/account/sessions/*) i=$OTHER_SESSION ;;
 	esac
 	p=${p//%d/$ORG_A}
 	p=${p//%s/mission}
