@@ -81,6 +81,8 @@ command -v oathtool >/dev/null || e2e_die "oathtool is installed (make check-dep
 
 e2e_setup account
 server_start lighttpd
+# Everyone signs up in English: the messages checked below are English.
+E2E_HEADERS=("Accept-Language: en")
 
 section "the account page"
 signup alice "Comité du logement" "Alice Tremblay" alice@example.org
@@ -100,9 +102,9 @@ post /account name="" csrf="$(csrf_token)"
 expect_status 422 "an empty name is refused"
 
 section "two sessions; one ended from the other browser"
-E2E_HEADERS=("User-Agent: $FIREFOX")
+E2E_HEADERS=("Accept-Language: en" "User-Agent: $FIREFOX")
 login alice2 alice@example.org "$PW"
-E2E_HEADERS=()
+E2E_HEADERS=("Accept-Language: en")
 expect_status 303 "Alice logs in from a second browser"
 as alice
 get /account
