@@ -8,6 +8,9 @@
 # listed and one ended from another browser, a password change that ends
 # the other browser's session but not this one, and a password reset link
 # that still asks for the code.  Prints "N passed, N failed" last.
+#
+# E2E_SERVER=cgi runs the program once per request instead (conf/check.sh's
+# valgrind suite does so, with E2E_VALGRIND=1).
 here=$(dirname "$0")
 . "$here/lib.sh"
 
@@ -80,9 +83,11 @@ setup_2fa() {
 command -v oathtool >/dev/null || e2e_die "oathtool is installed (make check-deps)"
 
 e2e_setup account
-server_start lighttpd
+server_start "${E2E_SERVER:-lighttpd}"
 # Everyone signs up in English: the messages checked below are English.
-E2E_HEADERS=("Accept-Language: en")
+# The browser is named, as curl names itself, through every transport.
+CURL_UA="curl/8 (reseauter tests)"
+E2E_HEADERS=("Accept-Language: en" "User-Agent: $CURL_UA")
 
 section "the account page"
 signup alice "Comité du logement" "Alice Tremblay" alice@example.org
@@ -104,7 +109,7 @@ expect_status 422 "an empty name is refused"
 section "two sessions; one ended from the other browser"
 E2E_HEADERS=("Accept-Language: en" "User-Agent: $FIREFOX")
 login alice2 alice@example.org "$PW"
-E2E_HEADERS=("Accept-Language: en")
+E2E_HEADERS=("Accept-Language: en" "User-Agent: $CURL_UA")
 expect_status 303 "Alice logs in from a second browser"
 as alice
 get /account
