@@ -70,7 +70,7 @@ run_script() {
 	local suite=$1 log line p f rc
 	shift
 	log=$LOGDIR/$(echo "$suite" | tr '/' '-').log
-	timeout 1800 "$@" >"$log" 2>&1 </dev/null
+	timeout "${CHECK_TIMEOUT:-1800}" "$@" >"$log" 2>&1 </dev/null
 	rc=$?
 	line=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	if [ -n "$line" ]; then
@@ -129,8 +129,8 @@ suite_valgrind() {
 		    "${VALGRIND[@]}" "$t"
 	done
 	[ -n "$found" ] || echo "valgrind: no unit test program in $B/tests"
-	run_script valgrind/e2e-account-cgi env E2E_SERVER=cgi E2E_VALGRIND=1 \
-	    bash tests/e2e/account.sh
+	CHECK_TIMEOUT=3600 run_script valgrind/e2e-account-cgi \
+	    env E2E_SERVER=cgi E2E_VALGRIND=1 bash tests/e2e/account.sh
 }
 
 run_suite() {
