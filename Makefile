@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1
 
 CC      ?= cc
 CXX     ?= c++
-PKGS     = fcgi sqlite3 libctemplate libsodium pangocairo
+PKGS     = fcgi sqlite3 libctemplate libsodium pangocairo liboath libqrencode
 CFLAGS  ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 LDFLAGS ?=
@@ -38,15 +38,17 @@ MO       = $(PO:po/%.po=$(B)/locale/%.mo)
 # the tests list too (`make check` replays the fuzz corpus with gcc only).
 BUILD_PKGS = gcc g++ make pkg-config libfcgi-dev libsqlite3-dev \
              libctemplate-dev libsodium-dev gettext sqlite3 \
-             libcairo2-dev libpango1.0-dev
+             libcairo2-dev libpango1.0-dev liboath-dev libqrencode-dev
 # The PDF (lib/pdf.c) is set in Noto Sans; Symbola draws the emoji that
 # Noto lacks, as outlines (a colour emoji font would put bitmaps in it).
 RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola
 FUZZ_PKGS  = clang libclang-rt-14-dev
 # apache2 for tests/e2e/apache.sh; systemd for systemd-socket-activate
-# (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh).
+# (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh);
+# oathtool computes the codes of an authenticator app (tests/e2e/account.sh);
+# valgrind runs the unit tests and one end-to-end journey under memcheck.
 TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd \
-             $(FUZZ_PKGS)
+             oathtool valgrind $(FUZZ_PKGS)
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw

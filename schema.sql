@@ -1,4 +1,4 @@
--- schema.sql: the database of reseauter, schema version 4.
+-- schema.sql: the database of reseauter, schema version 5.
 --
 -- This file is the only description of the schema.  lib/db.c runs it, in one
 -- transaction, on an empty database; a database made by an older program is
@@ -292,4 +292,70 @@ CREATE TABLE trainer_visits (
 ) WITHOUT ROWID;
 CREATE INDEX trainer_visits_org ON trainer_visits(org_id);
 
-PRAGMA user_version = 4;
+-- How a session was opened, kept beside it (a table of its own, so that
+-- sessions keeps the text version 4 gave it): user_agent is a short
+-- readable summary of the browser's User-Agent ("Firefox on Linux"), never
+-- the header itself; addr is the client address of the login.
+-- mfa_pending is 1 while a person who has two-factor authentication has
+-- typed their password but not yet their code: such a session opens no
+-- page but the second step of the login (cgi/main.c).  A session without
+-- a row here (opened before version 5) counts as complete.
+CREATE TABLE session_info (
+	session_id  INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+	user_agent  TEXT NOT NULL DEFAULT '' CHECK (length(user_agent) <= 100),
+	addr        TEXT NOT NULL DEFAULT '' CHECK (length(addr) <= 64),
+	mfa_pending INTEGER NOT NULL DEFAULT 0 CHECK (mfa_pending IN (0, 1))
+);
+
+-- A person's two-factor authentication with time-based one-time codes
+-- (TOTP, RFC 6238: HMAC-SHA-1, 30-second steps, 6 digits).  secret is the
+-- raw 20-byte key that the person's authenticator app also holds, stored
+-- as it is: a key that encrypted it would have to live beside the
+-- database for the program to read it, and a backup restored without it
+-- would lock every such person out; whoever reads the database or a
+-- backup can therefore make codes (keep backups as private as the site).
+-- enabled_at is NULL while the person is setting it up (the secret is
+-- shown, no code confirmed yet): two-factor is on only once it is set.
+-- last_used_step is the time step (unix time / 30) of the last code
+-- accepted: a code of that step or an earlier one is refused, so a code
+-- seen over a shoulder cannot be used again.
+CREATE TABLE user_totp (
+	user_id        INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+	secret         BLOB NOT NULL CHECK (length(secret) = 20),
+	created_at     INTEGER NOT NULL,
+	enabled_at     INTEGER,
+	last_used_step INTEGER NOT NULL DEFAULT 0 CHECK (last_used_step >= 0)
+);
+
+-- The recovery codes of a person with two-factor authentication, each
+-- usable once instead of a code from the app.  Only a keyed BLAKE2b hash
+-- of each is kept (crypto_generichash, 32 bytes, keyed with a random salt
+-- of 16 bytes of its own): the codes are random (10 characters of a
+-- 29-letter alphabet, about 48 bits), not chosen by people, so a slow
+-- password hash would add nothing but ten argon2 runs per attempt.
+-- used_at is set when one is used.  Making new codes deletes the old ones.
+CREATE TABLE user_recovery_codes (
+	id         INTEGER PRIMARY KEY,
+	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	salt       BLOB NOT NULL CHECK (length(salt) = 16),
+	code_hash  BLOB NOT NULL CHECK (length(code_hash) = 32),
+	created_at INTEGER NOT NULL,
+	used_at    INTEGER
+);
+CREATE INDEX user_recovery_codes_user ON user_recovery_codes(user_id);
+
+-- The instance's settings that its administrators change on /admin, one
+-- row per key; no row means the default.  'require_2fa_staff': '1' when
+-- trainers and administrators must use two-factor authentication (a
+-- person holding either role without it is held on its set-up page after
+-- logging in), '0' or no row when not.
+CREATE TABLE settings (
+	key        TEXT PRIMARY KEY CHECK (key IN ('require_2fa_staff')),
+	value      TEXT NOT NULL CHECK (length(value) <= 100),
+	updated_at INTEGER NOT NULL,
+	updated_by INTEGER REFERENCES users(id) ON DELETE SET NULL
+) WITHOUT ROWID;
+-- Forgetting a deleted person (ON DELETE SET NULL) looks up their changes.
+CREATE INDEX settings_updated_by ON settings(updated_by);
+
+PRAGMA user_version = 5;

@@ -13,6 +13,10 @@
  * password reset link once; 404 for an unknown account.
  * POST /admin/backup: 200, a consistent copy of the database as a
  * download (application/vnd.sqlite3, reseauter-YYYY-MM-DD.sqlite).
+ * POST /admin/settings require_2fa_staff=1|0: 303 to /admin?settings=1;
+ * 400 for another value; 409 with the page and a message when an
+ * administrator without two-factor would require it (they set up their
+ * own first, and so know what they ask of the others).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,6 +25,7 @@
 #include <unistd.h>
 
 #include "cgi.h"
+#include "account.h"
 #include "admin.h"
 
 static const char *const admin_role_choices[] = { "trainer", "admin", NULL };
@@ -31,6 +36,11 @@ static const struct field_def admin_role_fields[] = {
 	{ "grant", FIELD_CHOICE, 1, 0, 0, admin_grant_choices, NULL },
 };
 #define ADMIN_ROLE_NFIELDS (sizeof admin_role_fields / sizeof admin_role_fields[0])
+
+static const struct field_def admin_settings_fields[] = {
+	{ "require_2fa_staff", FIELD_CHOICE, 1, 0, 0, admin_grant_choices,
+	  NULL },
+};
 
 /* The largest backup read into an answer: the whole database, in memory. */
 #define ADMIN_BACKUP_MAX ((size_t)1 << 31)
@@ -84,10 +94,11 @@ admin_render(struct req *r, const char *problem, int status)
 	char			 date[64];
 	size_t			 nusers = 0, norgs = 0, i;
 	long long		 changed_id = 0;
-	int			 rc;
+	int			 rc, require = 0;
 
 	if ((rc = admin_users(r->h, &users, &nusers)) != RT_OK ||
-	    (rc = admin_orgs(r->h, &orgs, &norgs)) != RT_OK)
+	    (rc = admin_orgs(r->h, &orgs, &norgs)) != RT_OK ||
+	    (rc = account_require_2fa(r->h, &require)) != RT_OK)
 		goto out;
 	if ((d = page_begin(r, &layout, "admin.tpl",
 	    N_("Administration"))) == NULL) {
@@ -99,6 +110,9 @@ admin_render(struct req *r, const char *problem, int status)
 	if (problem != NULL)
 		tpl_set(tpl_add_section(d, "problem"), "MESSAGE",
 		    T(r, problem));
+	tpl_show(d, require ? "require_on" : "require_off");
+	if (problem == NULL && kvlist_get(&r->query, "settings") != NULL)
+		tpl_show(d, "settings_saved");
 	if (nusers == 0)
 		tpl_show(d, "no_users");
 	else {
@@ -320,4 +334,32 @@ admin_backup_post(struct req *r)
 	    "application/vnd.sqlite3");
 	r->resp.status = 200;
 	return RT_OK;
+}
+
+int
+admin_settings_post(struct req *r)
+{
+	struct form	 f = { 0 };
+	int		 rc, on;
+
+	if ((rc = form_validate(&f, admin_settings_fields, 1, &r->form, 0)) !=
+	    RT_OK)
+		goto out;
+	if (f.nerrors > 0) {
+		rc = page_error(r, 400, N_("The request was malformed."));
+		goto out;
+	}
+	on = form_get(&f, "require_2fa_staff")->num == 1;
+	if (on && !r->totp_on) {
+		rc = admin_render(r, N_("Turn on two-factor authentication for "
+		    "your own account first (My account), then require it of "
+		    "the trainers and administrators."), 409);
+		goto out;
+	}
+	if ((rc = account_require_2fa_set(r->h, on, r->sess.user_id,
+	    r->now)) == RT_OK)
+		rc = page_redirect(r, 303, "/admin?settings=1");
+out:
+	form_free(&f);
+	return rc;
 }

@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <time.h>
 
+#include "account.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -88,6 +89,14 @@ struct req {
 	int               role;       /* enum org_role in org_id: a member's role, or
 	                               * ORG_ROLE_TRAINER for a trainer reading it */
 	char              org_name[AUTH_NAME_MAX];
+	int               mfa_pending; /* a session waits for its second factor: the
+	                               * person is not logged in (logged_in 0), but
+	                               * sess and session_token are those of it */
+	int               totp_on;    /* the person logged in has two-factor on */
+	int               hold_2fa;   /* a trainer or administrator without it, on an
+	                               * instance that requires it: held on its set-up */
+	char              agent[ACCOUNT_AGENT_MAX + 1]; /* the browser, as
+	                               * account_agent_summary() says */
 	struct http_response resp;
 };
 
@@ -204,10 +213,13 @@ void page_set_number(struct req *r, struct tpl_dict *d, const char *key,
 int page_set_session_cookie(struct req *r, const char *token, int remove);
 
 /*
- * Logs user_id in in this browser: starts a session and sets its cookie.
- * Returns RT_OK or an error of auth_session_start() or of the cookie.
+ * Logs user_id in in this browser, the one way every page does: ends the
+ * session the browser had, starts one with the browser's summary and
+ * address (account_session_start()), whose second factor is still to
+ * come when mfa_pending, and sets its cookie.  Returns RT_OK or an error
+ * of the session's end, its start or the cookie.
  */
-int page_session_begin(struct req *r, int64_t user_id);
+int page_session_begin(struct req *r, int64_t user_id, int mfa_pending);
 
 /*
  * Answers the failed lookup rc of a one-time link: 404 with msg404 for
@@ -405,5 +417,30 @@ int admin_reset_post(struct req *r);
 int admin_backup_post(struct req *r);
 int reset_get(struct req *r);
 int reset_post(struct req *r);
+
+/* The second step of a login (login.c) and a person's own account (account.c). */
+int login_2fa_get(struct req *r);
+int login_2fa_post(struct req *r);
+int account_get(struct req *r);
+int account_name_post(struct req *r);
+int account_password_post(struct req *r);
+int account_2fa_get(struct req *r);
+int account_2fa_post(struct req *r);
+int account_2fa_off_post(struct req *r);
+int account_2fa_codes_post(struct req *r);
+int account_session_end_post(struct req *r);
+int account_sessions_others_post(struct req *r);
+int admin_settings_post(struct req *r);
+
+/*
+ * Starts a session for user_id after their password was checked: a
+ * complete one, or, when they have two-factor on, one whose second factor
+ * is pending.  Ends the session this browser had, sets the cookie, and
+ * answers 303: to the second step (with next kept) when pending, else to
+ * next when it is a local path, else to the person's home.  The session
+ * starts through page_session_begin().  In login.c, shared with the
+ * password reset link.  Returns RT_OK or an error status.
+ */
+int login_session_start(struct req *r, int64_t user_id, const char *next);
 
 #endif

@@ -135,7 +135,7 @@ invite_post(struct req *r)
 	}
 	if (rc != RT_OK)
 		goto out;
-	if ((rc = page_session_begin(r, user_id)) != RT_OK)
+	if ((rc = page_session_begin(r, user_id, 0)) != RT_OK)
 		goto out;
 	snprintf(loc, sizeof loc, "/o/%lld/", (long long)org_id);
 	rc = page_redirect(r, 303, loc);

@@ -100,12 +100,22 @@ enum route {
 	ROUTE_ADMIN_RESET,
 	ROUTE_ADMIN_BACKUP,
 	ROUTE_RESET,
+	ROUTE_LOGIN_2FA,
+	ROUTE_ACCOUNT,
+	ROUTE_ACCOUNT_PASSWORD,
+	ROUTE_ACCOUNT_2FA,
+	ROUTE_ACCOUNT_2FA_OFF,
+	ROUTE_ACCOUNT_2FA_CODES,
+	ROUTE_ACCOUNT_SESSION_END,
+	ROUTE_ACCOUNT_SESSIONS_OTHERS,
+	ROUTE_ADMIN_SETTINGS,
 	ROUTE__MAX
 };
 
 struct route_def {
 	const char  *pattern;   /* "%d" an organisation id, "%t" a token, "%s" a section,
-	                         * "%v" a version, "%i" the id of a cohort, comment or user */
+	                         * "%v" a version, "%i" the id of a cohort, comment, user
+	                         * or session */
 	enum access  get_access;
 	int        (*get)(struct req *);
 	enum access  post_access;
@@ -184,6 +194,15 @@ static const struct route_def routes[ROUTE__MAX] = {
 	[ROUTE_ADMIN_RESET]    = { "/admin/users/%i/reset", A_ADM, NULL,               A_ADM,  admin_reset_post },
 	[ROUTE_ADMIN_BACKUP]   = { "/admin/backup",        A_ADM,  NULL,               A_ADM,  admin_backup_post },
 	[ROUTE_RESET]          = { "/reset/%t",            A_ANY,  reset_get,          A_ANY,  reset_post },
+	[ROUTE_LOGIN_2FA]      = { "/login/2fa",           A_ANY,  login_2fa_get,      A_ANY,  login_2fa_post },
+	[ROUTE_ACCOUNT]        = { "/account",             A_LOGIN, account_get,       A_LOGIN, account_name_post },
+	[ROUTE_ACCOUNT_PASSWORD] = { "/account/password",  A_LOGIN, NULL,              A_LOGIN, account_password_post },
+	[ROUTE_ACCOUNT_2FA]    = { "/account/2fa",         A_LOGIN, account_2fa_get,   A_LOGIN, account_2fa_post },
+	[ROUTE_ACCOUNT_2FA_OFF] = { "/account/2fa/off",    A_LOGIN, NULL,              A_LOGIN, account_2fa_off_post },
+	[ROUTE_ACCOUNT_2FA_CODES] = { "/account/2fa/codes", A_LOGIN, NULL,             A_LOGIN, account_2fa_codes_post },
+	[ROUTE_ACCOUNT_SESSION_END] = { "/account/sessions/%i/end", A_LOGIN, NULL,     A_LOGIN, account_session_end_post },
+	[ROUTE_ACCOUNT_SESSIONS_OTHERS] = { "/account/sessions/others", A_LOGIN, NULL, A_LOGIN, account_sessions_others_post },
+	[ROUTE_ADMIN_SETTINGS] = { "/admin/settings",      A_ADM,  NULL,               A_ADM,  admin_settings_post },
 #undef A_ANY
 #undef A_LOGIN
 #undef A_MEM
@@ -356,23 +375,46 @@ token_wellformed(const char *s)
 
 /*
  * Reads the session cookie and, when it names a live session, fills
- * r->sess.  Then chooses the language: the user's, else the rt_lang
- * cookie, else Accept-Language, else French.  Then the CSRF token: the
- * session's, else the visitor's rt_csrf cookie, else a new one that is
- * sent as a cookie with this answer.
+ * r->sess: a complete session logs the person in (r->logged_in), with
+ * what two-factor asks of them (r->totp_on, r->hold_2fa); a session whose
+ * second factor is still to come logs nobody in (r->mfa_pending, so that
+ * every page but the second step treats the person as a visitor), and
+ * ends when it has waited over ACCOUNT_PENDING_MAX seconds.  Then chooses
+ * the language: the user's, else the rt_lang cookie, else
+ * Accept-Language, else French.  Then the CSRF token: the session's, else
+ * the visitor's rt_csrf cookie, else a new one that is sent as a cookie
+ * with this answer.
  */
 static int
 req_identify(struct req *r, const char *accept_language)
 {
 	const struct config *cfg = &r->app->cfg;
+	struct account_state st;
 	const char *tok, *c;
 	int rc, lang;
 
 	tok = cookie_get(r, "rt_session");
 	if (token_wellformed(tok)) {
 		rc = auth_session_get(r->app->auth, r->h, tok, r->now, &r->sess);
+		if (rc == RT_OK && (rc = account_session_state(r->h, r->sess.id,
+		    r->sess.user_id, &st)) == RT_OK && st.pending &&
+		    r->now - r->sess.created > ACCOUNT_PENDING_MAX) {
+			/* A second step left waiting too long starts over. */
+			if ((rc = auth_session_end(r->h, tok)) != RT_OK)
+				return rc;
+			memset(&r->sess, 0, sizeof r->sess);
+			rc = RT_EEXPIRED;
+		}
 		if (rc == RT_OK) {
-			r->logged_in = 1;
+			if (st.pending)
+				r->mfa_pending = 1;
+			else {
+				r->logged_in = 1;
+				r->totp_on = st.totp;
+				r->hold_2fa = st.require_staff && !st.totp &&
+				    (r->sess.roles & (AUTH_ROLE_ADMIN |
+				    AUTH_ROLE_TRAINER)) != 0;
+			}
 			snprintf(r->session_token, sizeof r->session_token,
 			    "%s", tok);
 		} else if (rc == RT_EEXPIRED || rc == RT_ENOTFOUND) {
@@ -383,7 +425,7 @@ req_identify(struct req *r, const char *accept_language)
 	}
 
 	lang = -1;
-	if (r->logged_in && r->sess.lang[0] != '\0')
+	if ((r->logged_in || r->mfa_pending) && r->sess.lang[0] != '\0')
 		lang = lang_from_code(r->sess.lang);
 	if (lang < 0 && (c = kvlist_get(&r->cookies, "rt_lang")) != NULL)
 		lang = lang_from_code(c);
@@ -392,7 +434,7 @@ req_identify(struct req *r, const char *accept_language)
 		    LANG__MAX);
 	r->lang = lang < 0 ? LANG_FR : (enum lang)lang;
 
-	if (r->logged_in) {
+	if (r->logged_in || r->mfa_pending) {
 		snprintf(r->csrf, sizeof r->csrf, "%s", r->sess.csrf);
 		return RT_OK;
 	}
@@ -698,6 +740,8 @@ req_dispatch(struct req *r, const struct io *io)
 
 	if (ck != NULL && (rc = http_parse_cookies(ck, &r->cookies)) != RT_OK)
 		return rc;
+	account_agent_summary(FCGX_GetParam("HTTP_USER_AGENT", io->envp),
+	    r->agent);
 	rc = req_identify(r, FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", io->envp));
 	if (rc != RT_OK)
 		return rc;
@@ -735,6 +779,16 @@ req_dispatch(struct req *r, const struct io *io)
 	}
 
 	access = r->method == METHOD_POST ? rd->post_access : rd->get_access;
+	if (access != ACCESS_ANYONE && r->mfa_pending) {
+		char next[1024], loc[1200];
+
+		/* Between the password and the code, only the second step. */
+		if (r->method == METHOD_POST)
+			return page_redirect(r, 303, "/login/2fa");
+		http_query_escape(r->path, next, sizeof next);
+		snprintf(loc, sizeof loc, "/login/2fa?next=%s", next);
+		return page_redirect(r, 302, loc);
+	}
 	if (access != ACCESS_ANYONE && !r->logged_in) {
 		char next[1024], loc[1200];
 
@@ -744,6 +798,15 @@ req_dispatch(struct req *r, const struct io *io)
 		snprintf(loc, sizeof loc, "/login?next=%s", next);
 		return page_redirect(r, 302, loc);
 	}
+
+	/*
+	 * A trainer or administrator whose instance requires two-factor,
+	 * without it: its set-up page, logging out and the language only.
+	 */
+	if (r->hold_2fa && route != ROUTE_ACCOUNT_2FA &&
+	    route != ROUTE_LOGOUT && route != ROUTE_LANG)
+		return page_redirect(r, r->method == METHOD_POST ? 303 : 302,
+		    "/account/2fa");
 
 	if (r->method == METHOD_POST) {
 		const char *sent = kvlist_get(&r->form, "csrf");
@@ -1085,6 +1148,10 @@ main(int argc, char *argv[])
 		fprintf(stderr, "reseauter: libsodium failed to start\n");
 		return 1;
 	}
+	if (account_init() != RT_OK) {
+		fprintf(stderr, "reseauter: liboath failed to start\n");
+		return 1;
+	}
 	if (db_open(&app.db, app.cfg.db_path, app.cfg.schema_path, err,
 	    sizeof err) != RT_OK) {
 		fprintf(stderr, "reseauter: %s\n", err);
@@ -1140,5 +1207,6 @@ out:
 	auth_free(app.auth);
 	i18n_free(app.i18n);
 	db_close(app.db);
+	account_done();
 	return rc;
 }

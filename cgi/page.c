@@ -63,6 +63,8 @@ page_layout_fill(struct req *r, struct tpl_dict *layout)
 			if (strncmp(r->path, "/admin", 6) == 0)
 				tpl_show(sub, "nav_admin");
 		}
+		if (strncmp(r->path, "/account", 8) == 0)
+			tpl_show(d, "nav_account");
 	} else
 		tpl_show(layout, "ANONYMOUS");
 	if (r->org_id != 0 && r->role != ORG_ROLE_NONE) {
@@ -317,12 +319,17 @@ page_gone(struct req *r, int rc, const char *msg404, const char *msg410)
 }
 
 int
-page_session_begin(struct req *r, int64_t user_id)
+page_session_begin(struct req *r, int64_t user_id, int mfa_pending)
 {
-	char token[AUTH_TOKEN_LEN + 1];
+	char token[AUTH_TOKEN_LEN + 1] = "";
 	int rc;
 
-	rc = auth_session_start(r->app->auth, r->h, user_id, r->now, token);
+	/* Whoever was logged in in this browser is not any more. */
+	if ((r->logged_in || r->mfa_pending) &&
+	    (rc = auth_session_end(r->h, r->session_token)) != RT_OK)
+		return rc;
+	rc = account_session_start(r->app->auth, r->h, user_id, mfa_pending,
+	    r->agent, r->addr, r->now, token);
 	if (rc == RT_OK)
 		rc = page_set_session_cookie(r, token, 0);
 	sodium_memzero(token, sizeof token);

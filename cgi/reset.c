@@ -6,7 +6,8 @@
  * that never existed; 410 for a link already used, replaced by a newer
  * one, or expired.  POST password, confirm: 303 to the person's home,
  * logged in with a new session, every other session of the account
- * ended; 422 with the form again (never the passwords) when the password
+ * ended (to the second step of the login, /login/2fa, for a person with
+ * two-factor on: a reset link does not replace it); 422 with the form again (never the passwords) when the password
  * breaks the sign-up form's rules or the two differ; 404/410 as for GET.
  */
 #include <sodium.h>
@@ -80,7 +81,7 @@ reset_post(struct req *r)
 	struct form f = { 0 };
 	const struct field_value *pw, *confirm;
 	const char *pw_msg = NULL, *confirm_msg = NULL;
-	char hash[AUTH_HASH_MAX] = "", loc[64];
+	char hash[AUTH_HASH_MAX] = "";
 	int64_t user_id;
 	int rc;
 
@@ -111,14 +112,8 @@ reset_post(struct req *r)
 	}
 	if (rc != RT_OK)
 		goto out;
-	/* Whoever was logged in in this browser is not any more. */
-	if (r->logged_in && (rc = auth_session_end(r->h,
-	    r->session_token)) != RT_OK)
-		goto out;
-	if ((rc = page_session_begin(r, user_id)) != RT_OK)
-		goto out;
-	if ((rc = home_path(r, user_id, loc, sizeof loc)) == RT_OK)
-		rc = page_redirect(r, 303, loc);
+	/* The new password is no second factor: one is still asked for. */
+	rc = login_session_start(r, user_id, NULL);
 out:
 	sodium_memzero(hash, sizeof hash);
 	form_free(&f);

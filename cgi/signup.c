@@ -107,7 +107,7 @@ signup_post(struct req *r)
 	}
 	if (rc != RT_OK)
 		goto out;
-	if ((rc = page_session_begin(r, user_id)) != RT_OK)
+	if ((rc = page_session_begin(r, user_id, 0)) != RT_OK)
 		goto out;
 	snprintf(loc, sizeof loc, "/o/%lld/", (long long)org_id);
 	next = form_get(&f, "next");

@@ -6,7 +6,9 @@
 # of each fuzz harness's corpus and regressions through
 # build/fuzz/replay_<name>, one test per file; no libFuzzer), fuzz-asan
 # (the same through build-asan/fuzz/replay_<name>, with ASan, UBSan and
-# LeakSanitizer), po (tests/check-po.sh), tpl (tests/check-templates.sh),
+# LeakSanitizer), valgrind (build/tests/test_* under valgrind's memcheck,
+# then tests/e2e/account.sh through plain CGI with every run of the
+# program under memcheck), po (tests/check-po.sh), tpl (tests/check-templates.sh),
 # js (tests/charcount/run.sh), e2e/lighttpd, e2e/nginx, e2e/apache,
 # e2e/cgi, e2e/share, e2e/summary, e2e/export, e2e/install, e2e/demo,
 # e2e/cohorts, e2e/faults (a full disk, a read-only database) and the
@@ -43,18 +45,20 @@ note() {
 	printf '%-34s %5d ok %5d failing   (%s)\n' "$suite" "$p" "$f" "$log"
 	if [ "$f" -gt 0 ]; then
 		# The failure lines, with the indented detail lines that follow.
-		awk '/^(FAIL|\[  FAILED  \] [a-z_]|\[  ERROR   \]|==[0-9]+==ERROR|SUMMARY:|not ok)/ || /runtime error:/ {
+		awk '/^(FAIL|\[  FAILED  \] [a-z_]|\[  ERROR   \]|==[0-9]+==ERROR|SUMMARY:|not ok)/ || /runtime error:/ || /^==[0-9]+== [^ ]/ {
 		        print; detail = 3; next }
 		    detail > 0 && /^     / { print; detail--; next }
 		    { detail = 0 }' "$log" | head -n 60 | sed -e 's/^/    | /'
 	fi
 }
 
-# run_cmocka SUITE PROGRAM: runs one cmocka program with a time limit.
+# run_cmocka SUITE PROGRAM [ARGS...]: runs one cmocka program (or a
+# command that runs it, such as valgrind) with a time limit.
 run_cmocka() {
 	local suite=$1 prog=$2 log p f rc
+	shift
 	log=$LOGDIR/$(echo "$suite" | tr '/' '-').log
-	timeout 600 "$prog" >"$log" 2>&1 </dev/null
+	timeout "${CHECK_TIMEOUT:-600}" "$@" >"$log" 2>&1 </dev/null
 	rc=$?
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p' "$log" | awk '{s+=$1} END {print s+0}')
@@ -71,7 +75,7 @@ run_script() {
 	local suite=$1 log line p f rc
 	shift
 	log=$LOGDIR/$(echo "$suite" | tr '/' '-').log
-	timeout 1800 "$@" >"$log" 2>&1 </dev/null
+	timeout "${CHECK_TIMEOUT:-1800}" "$@" >"$log" 2>&1 </dev/null
 	rc=$?
 	line=$(grep -E '^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	if [ -n "$line" ]; then
@@ -99,10 +103,47 @@ suite_unit() {
 	[ -n "$found" ] || echo "$label: no unit test program in $dir/tests"
 }
 
+# The options of every memcheck run: leaks that count are definite and
+# indirect ones; only what a library keeps for the life of the process is
+# suppressed (tests/valgrind.supp says what and why); -q leaves only the
+# reports, and any of them makes the exit status 99.
+VALGRIND=(valgrind --tool=memcheck --leak-check=full
+    --errors-for-leak-kinds=definite,indirect
+    --show-leak-kinds=definite,indirect --error-exitcode=99 -q
+    --suppressions="$PWD/tests/valgrind.supp")
+
+# suite_valgrind: every unit test program under memcheck (a report makes
+# the program fail), then one end-to-end journey, tests/e2e/account.sh,
+# through plain CGI with each run of the program under memcheck
+# (E2E_VALGRIND in tests/e2e/lib.sh).  Each process of CGI loads the
+# templates, the fonts and argon2's 64 MiB again, some fifty times slower
+# under memcheck: the whole CGI journey (tests/e2e/cgi.sh) would take an
+# hour, the account journey, which goes through sign-up, login with and
+# without two-factor, the account pages and the administration, minutes.
+suite_valgrind() {
+	local t found=
+	if ! command -v valgrind >/dev/null 2>&1; then
+		echo "FAIL valgrind: not installed (make check-deps)"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	for t in "$B"/tests/test_*; do
+		[ -f "$t" ] && [ -x "$t" ] || continue
+		found=yes
+		CHECK_TIMEOUT=1800 run_cmocka "valgrind/$(basename "$t")" \
+		    "${VALGRIND[@]}" "$t"
+	done
+	[ -n "$found" ] || echo "valgrind: no unit test program in $B/tests"
+	CHECK_TIMEOUT=3600 run_script valgrind/e2e-account-cgi \
+	    env E2E_SERVER=cgi E2E_VALGRIND=1 bash tests/e2e/account.sh
+}
+
 run_suite() {
 	case $1 in
 	unit)
 		suite_unit "$B" unit ;;
+	valgrind)
+		suite_valgrind ;;
 	asan)
 		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1
 		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -147,11 +188,11 @@ run_suite() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- unit asan fuzz fuzz-asan po tpl js \
+	set -- unit asan fuzz fuzz-asan valgrind po tpl js \
 	    e2e/lighttpd e2e/nginx e2e/apache e2e/cgi \
 	    e2e/share e2e/summary e2e/export e2e/install \
 	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz \
-	    e2e/faults \
+	    e2e/account e2e/faults \
 	    e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do

@@ -740,3 +740,53 @@ auth_user_set_lang(struct dbh *h, int64_t user_id, const char *lang)
 	}
 	return db_write_commit(h->db, w);
 }
+
+/*
+ * See auth.h.  The same counts as auth_login()'s, on this thread's
+ * reader; addr NULL is taken as "".
+ */
+int
+auth_throttle_check(struct auth *a, struct dbh *h, const char *key,
+    const char *addr, time_t now)
+{
+	int64_t	 nkey, naddr, since;
+	int	 rc;
+
+	assert(a != NULL && h != NULL && h->rd != NULL && key != NULL);
+	since = (int64_t)now - AUTH_THROTTLE_WINDOW;
+	if ((rc = auth_failures(h->rd, DB_STMT_FAILURES_EMAIL, key, since,
+	    &nkey)) != RT_OK ||
+	    (rc = auth_failures(h->rd, DB_STMT_FAILURES_ADDR,
+	    addr != NULL ? addr : "", since, &naddr)) != RT_OK)
+		return rc;
+	if (nkey >= a->max_account || naddr >= a->max_addr)
+		return RT_ETHROTTLED;
+	return RT_OK;
+}
+
+/* See auth.h: what auth_login() writes after a verification. */
+int
+auth_throttle_record(struct dbh *h, int ok, const char *key,
+    const char *addr, time_t now)
+{
+	assert(h != NULL && h->db != NULL && key != NULL);
+	return auth_login_record(h, ok, key, addr != NULL ? addr : "", 0,
+	    NULL, NULL, now);
+}
+
+/* See auth.h. */
+int
+auth_sessions_prune_in(struct auth *a, struct db_conn *w, time_t now)
+{
+	assert(a != NULL && w != NULL);
+	return auth_sessions_prune(w, a, now);
+}
+
+/* See auth.h. */
+void
+auth_session_limits(const struct auth *a, long *idle, long *max)
+{
+	assert(a != NULL && idle != NULL && max != NULL);
+	*idle = a->idle;
+	*max = a->max;
+}

@@ -118,4 +118,30 @@ int auth_session_end(struct dbh *h, const char *token);
  */
 int auth_user_set_lang(struct dbh *h, int64_t user_id, const char *lang);
 
+/*
+ * The throttling of auth_login() for another secret typed at login (the
+ * codes of two-factor authentication, lib/account.c), under a key of the
+ * caller's that is no e-mail ("totp:<user id>"): the same table, window
+ * and limits, the key counting as the account.  auth_throttle_check()
+ * returns RT_OK, RT_ETHROTTLED (too many failures of key or of addr in
+ * the window) or RT_EDB, and hashes nothing.  auth_throttle_record()
+ * records one failure of key from addr (ok 0), or forgets the failures
+ * of key (ok 1), in a write transaction of its own.  Returns RT_OK or
+ * RT_EDB.
+ */
+int auth_throttle_check(struct auth *a, struct dbh *h, const char *key,
+    const char *addr, time_t now);
+int auth_throttle_record(struct dbh *h, int ok, const char *key,
+    const char *addr, time_t now);
+
+/*
+ * On the writer w, inside the caller's write transaction, deletes every
+ * session that has expired at now (as auth_session_start() does).
+ * Returns RT_OK or RT_EDB / RT_EBUSY.
+ */
+int auth_sessions_prune_in(struct auth *a, struct db_conn *w, time_t now);
+
+/* The idle timeout and the absolute lifetime of sessions, in seconds. */
+void auth_session_limits(const struct auth *a, long *idle, long *max);
+
 #endif

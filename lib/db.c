@@ -43,7 +43,7 @@
 #include "sql.h"
 
 /* The version of schema.sql this program is written for. */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 /* How long a connection waits for a lock before giving RT_EBUSY (ms). */
 #define DB_BUSY_TIMEOUT 5000
@@ -442,6 +442,75 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	[DB_STMT_ADMIN_SESSIONS_DEL] = "DELETE FROM sessions WHERE user_id = ?1",
 	[DB_STMT_BACKUP_JOURNAL] = "PRAGMA journal_mode = DELETE",
 	[DB_STMT_BACKUP_CHECK] = "PRAGMA integrity_check",
+
+	/* Accounts: password, two-factor, sessions (account.c). */
+	[DB_STMT_ACCOUNT_STATE] =
+	    "SELECT coalesce((SELECT mfa_pending FROM session_info "
+	    "WHERE session_id = ?1), 0), "
+	    "EXISTS (SELECT 1 FROM user_totp WHERE user_id = ?2 "
+	    "AND enabled_at IS NOT NULL), "
+	    "coalesce((SELECT value = '1' FROM settings "
+	    "WHERE key = 'require_2fa_staff'), 0)",
+	[DB_STMT_ACCOUNT_SESSION_ADD] =
+	    "INSERT INTO sessions (token_hash, user_id, csrf, created_at, "
+	    "last_seen) VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
+	[DB_STMT_ACCOUNT_INFO_ADD] =
+	    "INSERT INTO session_info (session_id, user_agent, addr, "
+	    "mfa_pending) VALUES (?1, ?2, ?3, ?4)",
+	[DB_STMT_ACCOUNT_INFO_COPY] =
+	    "INSERT INTO session_info (session_id, user_agent, addr, "
+	    "mfa_pending) SELECT ?1, user_agent, addr, 0 FROM session_info "
+	    "WHERE session_id = ?2",
+	[DB_STMT_ACCOUNT_PENDING] =
+	    "SELECT 1 FROM sessions s JOIN session_info i "
+	    "ON i.session_id = s.id WHERE s.id = ?1 AND s.user_id = ?2 "
+	    "AND i.mfa_pending = 1",
+	[DB_STMT_ACCOUNT_SESSIONS] =
+	    "SELECT s.id, s.created_at, s.last_seen, "
+	    "coalesce(i.user_agent, ''), coalesce(i.addr, ''), "
+	    "coalesce(i.mfa_pending, 0) FROM sessions s "
+	    "LEFT JOIN session_info i ON i.session_id = s.id "
+	    "WHERE s.user_id = ?1 AND s.last_seen >= ?2 "
+	    "AND s.created_at >= ?3 ORDER BY s.last_seen DESC, s.id DESC",
+	[DB_STMT_ACCOUNT_SESSION_DEL] =
+	    "DELETE FROM sessions WHERE id = ?1 AND user_id = ?2 RETURNING id",
+	[DB_STMT_ACCOUNT_SESSIONS_DEL] =
+	    "DELETE FROM sessions WHERE user_id = ?1 AND id <> ?2",
+	[DB_STMT_ACCOUNT_PWHASH_SET] = "UPDATE users SET pwhash = ?2 WHERE id = ?1",
+	[DB_STMT_ACCOUNT_NAME_SET] = "UPDATE users SET name = ?2 WHERE id = ?1",
+	[DB_STMT_ACCOUNT_TOTP_GET] =
+	    "SELECT t.secret, t.enabled_at, t.last_used_step, "
+	    "(SELECT count(*) FROM user_recovery_codes c "
+	    "WHERE c.user_id = t.user_id AND c.used_at IS NULL) "
+	    "FROM user_totp t WHERE t.user_id = ?1",
+	[DB_STMT_ACCOUNT_TOTP_ADD] =
+	    "INSERT INTO user_totp (user_id, secret, created_at) "
+	    "VALUES (?1, ?2, ?3)",
+	[DB_STMT_ACCOUNT_TOTP_ENABLE] =
+	    "UPDATE user_totp SET enabled_at = ?2, last_used_step = ?3 "
+	    "WHERE user_id = ?1 AND enabled_at IS NULL",
+	[DB_STMT_ACCOUNT_TOTP_STEP] =
+	    "UPDATE user_totp SET last_used_step = ?2 "
+	    "WHERE user_id = ?1 AND last_used_step < ?2",
+	[DB_STMT_ACCOUNT_TOTP_DEL] =
+	    "DELETE FROM user_totp WHERE user_id = ?1 RETURNING user_id",
+	[DB_STMT_ACCOUNT_CODES_DEL] =
+	    "DELETE FROM user_recovery_codes WHERE user_id = ?1",
+	[DB_STMT_ACCOUNT_CODE_ADD] =
+	    "INSERT INTO user_recovery_codes (user_id, salt, code_hash, "
+	    "created_at) VALUES (?1, ?2, ?3, ?4)",
+	[DB_STMT_ACCOUNT_CODES_UNUSED] =
+	    "SELECT id, salt, code_hash FROM user_recovery_codes "
+	    "WHERE user_id = ?1 AND used_at IS NULL ORDER BY id",
+	[DB_STMT_ACCOUNT_CODE_USE] =
+	    "UPDATE user_recovery_codes SET used_at = ?2 "
+	    "WHERE id = ?1 AND used_at IS NULL",
+	[DB_STMT_ACCOUNT_SETTING_GET] = "SELECT value FROM settings WHERE key = ?1",
+	[DB_STMT_ACCOUNT_SETTING_PUT] =
+	    "INSERT INTO settings (key, value, updated_at, updated_by) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET "
+	    "value = excluded.value, updated_at = excluded.updated_at, "
+	    "updated_by = excluded.updated_by",
 };
 
 /*
@@ -670,6 +739,45 @@ static const char db_migration_3_4[] =
 	"CREATE INDEX trainer_visits_org ON trainer_visits(org_id);\n";
 
 /*
+ * Version 4 to 5: accounts.  What each session was opened from and
+ * whether its second factor is still to come (session_info, beside
+ * sessions so that sessions keeps its text), two-factor authentication
+ * (user_totp, user_recovery_codes) and the instance's settings; nothing
+ * older is touched.  The text must stay identical to schema.sql's
+ * (test_migrate.c checks it).
+ */
+static const char db_migration_4_5[] =
+	"CREATE TABLE session_info (\n"
+	"	session_id  INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,\n"
+	"	user_agent  TEXT NOT NULL DEFAULT '' CHECK (length(user_agent) <= 100),\n"
+	"	addr        TEXT NOT NULL DEFAULT '' CHECK (length(addr) <= 64),\n"
+	"	mfa_pending INTEGER NOT NULL DEFAULT 0 CHECK (mfa_pending IN (0, 1))\n"
+	");\n"
+	"CREATE TABLE user_totp (\n"
+	"	user_id        INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	secret         BLOB NOT NULL CHECK (length(secret) = 20),\n"
+	"	created_at     INTEGER NOT NULL,\n"
+	"	enabled_at     INTEGER,\n"
+	"	last_used_step INTEGER NOT NULL DEFAULT 0 CHECK (last_used_step >= 0)\n"
+	");\n"
+	"CREATE TABLE user_recovery_codes (\n"
+	"	id         INTEGER PRIMARY KEY,\n"
+	"	user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,\n"
+	"	salt       BLOB NOT NULL CHECK (length(salt) = 16),\n"
+	"	code_hash  BLOB NOT NULL CHECK (length(code_hash) = 32),\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	used_at    INTEGER\n"
+	");\n"
+	"CREATE INDEX user_recovery_codes_user ON user_recovery_codes(user_id);\n"
+	"CREATE TABLE settings (\n"
+	"	key        TEXT PRIMARY KEY CHECK (key IN ('require_2fa_staff')),\n"
+	"	value      TEXT NOT NULL CHECK (length(value) <= 100),\n"
+	"	updated_at INTEGER NOT NULL,\n"
+	"	updated_by INTEGER REFERENCES users(id) ON DELETE SET NULL\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX settings_updated_by ON settings(updated_by);\n";
+
+/*
  * The migration steps, in any order: the step whose from_version is N
  * takes a database from version N to N + 1.  The last entry is a sentinel
  * that is never applied (C has no empty arrays); add steps above it, and
@@ -679,6 +787,7 @@ static const struct db_migration db_migrations[] = {
 	{ 1, db_migration_1_2 },
 	{ 2, db_migration_2_3 },
 	{ 3, db_migration_3_4 },
+	{ 4, db_migration_4_5 },
 	{ 0, NULL }
 };
 static const size_t db_nmigrations =

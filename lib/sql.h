@@ -174,6 +174,34 @@ enum db_stmt {
 	                              * of the database, as one file) */
 	DB_STMT_BACKUP_CHECK,        /* PRAGMA integrity_check: one row "ok" when sound */
 
+	/* Accounts: password, two-factor, sessions (account.c). */
+	DB_STMT_ACCOUNT_STATE,       /* ?1 session, ?2 user: second factor pending (0/1), two-factor
+	                              * on (0/1), required of trainers and administrators (0/1) */
+	DB_STMT_ACCOUNT_SESSION_ADD, /* ?1 token hash, ?2 user, ?3 csrf, ?4 now: id */
+	DB_STMT_ACCOUNT_INFO_ADD,    /* ?1 session, ?2 agent, ?3 addr, ?4 pending (0/1) */
+	DB_STMT_ACCOUNT_INFO_COPY,   /* ?1 new session, ?2 old session: the old one's agent and
+	                              * addr, not pending */
+	DB_STMT_ACCOUNT_PENDING,     /* ?1 session, ?2 user: a row when it is a pending session
+	                              * of user */
+	DB_STMT_ACCOUNT_SESSIONS,    /* ?1 user, ?2 idle cut-off, ?3 age cut-off: id, created,
+	                              * last seen, agent, addr, pending; most recently seen first */
+	DB_STMT_ACCOUNT_SESSION_DEL, /* ?1 session, ?2 user: id when deleted */
+	DB_STMT_ACCOUNT_SESSIONS_DEL, /* ?1 user, ?2 session kept (0: none) */
+	DB_STMT_ACCOUNT_PWHASH_SET,  /* ?1 user, ?2 pwhash */
+	DB_STMT_ACCOUNT_NAME_SET,    /* ?1 user, ?2 name */
+	DB_STMT_ACCOUNT_TOTP_GET,    /* ?1 user: secret, enabled at or NULL, last used step,
+	                              * unused recovery codes */
+	DB_STMT_ACCOUNT_TOTP_ADD,    /* ?1 user, ?2 secret, ?3 now: a set-up not enabled yet */
+	DB_STMT_ACCOUNT_TOTP_ENABLE, /* ?1 user, ?2 now, ?3 step: only while not enabled */
+	DB_STMT_ACCOUNT_TOTP_STEP,   /* ?1 user, ?2 step: only when after the last one used */
+	DB_STMT_ACCOUNT_TOTP_DEL,    /* ?1 user: id when deleted */
+	DB_STMT_ACCOUNT_CODES_DEL,   /* ?1 user */
+	DB_STMT_ACCOUNT_CODE_ADD,    /* ?1 user, ?2 salt, ?3 hash, ?4 now */
+	DB_STMT_ACCOUNT_CODES_UNUSED, /* ?1 user: id, salt, hash */
+	DB_STMT_ACCOUNT_CODE_USE,    /* ?1 id, ?2 now: only while unused */
+	DB_STMT_ACCOUNT_SETTING_GET, /* ?1 key: value */
+	DB_STMT_ACCOUNT_SETTING_PUT, /* ?1 key, ?2 value, ?3 now, ?4 by or NULL */
+
 	DB_STMT__MAX
 };
 

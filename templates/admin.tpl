@@ -40,6 +40,21 @@
 {{#org}}<tr role="row"><td role="cell" data-label="[[Name]]">{{NAME}}</td><td role="cell" data-label="[[Members]]">{{MEMBERS}}</td><td role="cell" data-label="[[Cohorts]]">{{COHORTS}}</td><td role="cell" data-label="[[Created]]">{{CREATED}}</td><td role="cell" data-label="[[Plan last saved]]">{{#saved}}{{SAVED}}{{/saved}}{{#never_saved}}[[Never]]{{/never_saved}}</td></tr>{{/org}}
 </tbody>
 </table>{{/orgs}}
+<h2 id="two-factor">[[Two-factor authentication]]</h2>
+{{#settings_saved}}<p class="saved" role="status">[[The setting was saved.]]</p>{{/settings_saved}}
+{{#require_off}}<p>[[Trainers and administrators may use two-factor authentication, as anyone may; it is not required.]]</p>
+<p>[[Trainers read the plans of every organisation of their cohorts, and administrators run the whole site: requiring a code from a phone at login protects those plans even when such a password is guessed or stolen. Once required, a trainer or administrator without it is sent to its set-up after logging in, and can use nothing else until it is on.]]</p>
+<form method="post" action="/admin/settings">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="require_2fa_staff" value="1">
+<p><button type="submit">[[Require two-factor authentication of trainers and administrators]]</button></p>
+</form>{{/require_off}}
+{{#require_on}}<p>[[Trainers and administrators must use two-factor authentication: whoever holds either role without it is sent to its set-up after logging in.]]</p>
+<form method="post" action="/admin/settings">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="require_2fa_staff" value="0">
+<p><button type="submit" class="secondary">[[Stop requiring it]]</button></p>
+</form>{{/require_on}}
 <h2>[[Backup]]</h2>
 <p>[[A backup is a copy of the whole database, as it is at this moment: every account, organisation and plan. The site keeps working while it is made. Keep it as private as the site itself, since the plans are in it.]]</p>
 <form method="post" action="/admin/backup">

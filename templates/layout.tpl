@@ -18,7 +18,8 @@
 <nav class="account" aria-label="[[Account]]">
 {{#USER}}{{#TRAINER}}<a href="/cohorts"{{#nav_cohorts}} aria-current="page"{{/nav_cohorts}}>[[My cohorts]]</a>
 {{/TRAINER}}{{#ADMIN}}<a href="/admin"{{#nav_admin}} aria-current="page"{{/nav_admin}}>[[Administration]]</a>
-{{/ADMIN}}<span class="who">{{USER_NAME}}</span>
+{{/ADMIN}}<a href="/account"{{#nav_account}} aria-current="page"{{/nav_account}}>[[My account]]</a>
+<span class="who">{{USER_NAME}}</span>
 <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">[[Log out]]</button></form>{{/USER}}
 {{#ANONYMOUS}}<a href="/login">[[Log in]]</a>
 <a href="/signup">[[Create an account]]</a>{{/ANONYMOUS}}

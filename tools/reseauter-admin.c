@@ -33,6 +33,7 @@
 #include "form.h"
 #include "http.h"
 #include "org.h"
+#include "account.h"
 #include "admin.h"
 
 #define PROG "reseauter-admin"
@@ -76,6 +77,10 @@ usage(FILE *f)
 "  reset-password EMAIL  Prints a one-time link, valid 24 hours, with which\n"
 "                        the person chooses a new password; using it ends\n"
 "                        every session of the account.\n"
+"  disable-2fa EMAIL     Turns two-factor authentication off for the account\n"
+"                        of EMAIL (a person who lost both their phone and\n"
+"                        their recovery codes), and ends its sessions.  Make\n"
+"                        sure first that the request comes from that person.\n"
 "  users                 Lists the accounts (tab-separated).\n"
 "  orgs                  Lists the organisations (tab-separated).\n"
 "  backup FILE           Writes a consistent copy of the database to FILE\n"
@@ -606,6 +611,31 @@ cmd_reset(struct tool *t, int argc, char **argv)
 	return tool_print_link(t, &u);
 }
 
+/* disable-2fa EMAIL */
+static int
+cmd_disable_2fa(struct tool *t, int argc, char **argv)
+{
+	struct admin_user	 u;
+	int			 rc, ex;
+
+	if (argc != 1)
+		return bad_usage();
+	if ((ex = tool_open(t, 0)) != EXIT_DONE ||
+	    (ex = tool_find(t, argv[0], &u)) != EXIT_DONE)
+		return ex;
+	rc = account_totp_remove(&t->h, u.id);
+	if (rc == RT_ENOTFOUND) {
+		say("%s has no two-factor authentication: nothing to do",
+		    u.email);
+		return EXIT_FAILED;
+	}
+	if (rc != RT_OK)
+		return fail("turning two-factor authentication off", rc);
+	say("two-factor authentication is off for %s; their sessions ended",
+	    u.email);
+	return EXIT_DONE;
+}
+
 /* Writes unix time v as "YYYY-MM-DD HH:MM" in local time, or "-" for 0. */
 static void
 when(long long v, char *out, size_t outlen)
@@ -720,6 +750,7 @@ static const struct command {
 	{ "grant", cmd_grant },
 	{ "revoke", cmd_revoke },
 	{ "reset-password", cmd_reset },
+	{ "disable-2fa", cmd_disable_2fa },
 	{ "users", cmd_users },
 	{ "orgs", cmd_orgs },
 	{ "backup", cmd_backup },

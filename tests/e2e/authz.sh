@@ -38,6 +38,11 @@ signup_org trnA "Formation A" "Trainer A" trna@example.org "$PW"
 signup_org trnX "Formation X" "Trainer X" trnx@example.org "$PW"
 signup_org trnLeft "Formation L" "Trainer L" trnl@example.org "$PW"
 signup_org admin "Admin Org" "Admin" admin@example.org "$PW"
+ADMIN_ORG=$ORG_ID
+# A person who is none of the visitors, for the line that ends a session.
+signup_org other "Groupe O" "Other" other@example.org "$PW"
+OTHER_SESSION=$(sql "SELECT max(s.id) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = 'other@example.org'")
+ORG_ID=$ADMIN_ORG
 # The administrator belongs to no organisation: their own is deleted.
 sql "PRAGMA foreign_keys = ON; DELETE FROM orgs WHERE id = $ORG_ID" &&
     ok "the administrator's organisation is deleted" ||
@@ -112,6 +117,7 @@ fill() {
 	case $p in
 	/o/*/comments/*) i=$COMMENT ;;
 	/admin/users/*) i=$MEMB_ID ;;
+	/account/sessions/*) i=$OTHER_SESSION ;;
 	esac
 	p=${p//%d/$ORG_A}
 	p=${p//%s/mission}

@@ -21,8 +21,11 @@
 # E2E_CONFDIR (conf/), E2E_DATADIR (where static/ is: the repository),
 # E2E_KEEP=1 (keep the temporary directory), E2E_VERBOSE=1 (print every
 # request), E2E_SANITIZED=1 (the program is built with ASan: its reports
-# are failures); for one CGI request, E2E_EXPECT_EXIT=1 (the program is
-# meant to fail: its exit status is no problem).
+# are failures), E2E_VALGRIND=1 (with the cgi transport only: each run of
+# the program is under valgrind's memcheck, and any error or definite or
+# indirect leak it reports is a failure); for one CGI request,
+# E2E_EXPECT_EXIT=1 (the program is meant to fail: its exit status is no
+# problem).
 
 E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 B=${B:-build}
@@ -165,9 +168,24 @@ e2e_finish() {
 	[ "$E2E_FAIL" -eq 0 ]
 }
 
+# e2e_check_valgrind WHAT: moves the reports of memcheck (E2E_VALGRIND)
+# into the program's problems, under WHAT (the request).  With -q, memcheck
+# writes only what it reports: any line is a problem.
+e2e_check_valgrind() {
+	local f
+	for f in "$E2E_DIR"/valgrind.*; do
+		[ -e "$f" ] || continue
+		if [ -s "$f" ]; then
+			{ echo "$1: valgrind:"; head -n 60 "$f"; } >>"$E2E_DIR/program-problems"
+		fi
+		rm -f "$f"
+	done
+}
+
 # Sanitizer reports (log_path) and crashes in the server logs.
 e2e_check_program_logs() {
 	local f
+	e2e_check_valgrind "valgrind"
 	for f in "$E2E_DIR"/asan.* "$E2E_DIR"/ubsan.*; do
 		[ -s "$f" ] || continue
 		{ echo "== $f"; head -n 40 "$f"; } >>"$E2E_DIR/program-problems"
@@ -200,6 +218,9 @@ e2e_check_program_logs() {
 server_start() {
 	local kind=$1 try
 	E2E_KIND=$kind
+	if [ -n "${E2E_VALGRIND:-}" ] && [ "$kind" != cgi ]; then
+		e2e_die "E2E_VALGRIND runs the program once per request: the suite must use the cgi transport, not $kind"
+	fi
 	for try in 1 2 3; do
 		E2E_PORT=$(e2e_free_port) || e2e_die "a free port on 127.0.0.1"
 		HOSTPORT=127.0.0.1:$E2E_PORT
@@ -556,7 +577,7 @@ req_http() {
 # body on its standard input; its output is split at the first empty line
 # and "Status:" gives the status (200 when absent, 302 with a Location).
 req_cgi() {
-	local method=$1 path=$2 bodyfile=$3 ctype=$4 h name env=() rc hdrlen
+	local method=$1 path=$2 bodyfile=$3 ctype=$4 h name env=() rc hdrlen run
 	local pathpart=${path%%\?*} query=
 	[ "$pathpart" = "$path" ] || query=${path#*\?}
 	env=(PATH="$PATH" GATEWAY_INTERFACE=CGI/1.1 SERVER_PROTOCOL=HTTP/1.1
@@ -580,10 +601,21 @@ req_cgi() {
 		bodyfile=/dev/null
 		env+=(CONTENT_LENGTH=)
 	fi
-	(cd "$E2E_DIR" && exec env -i "${env[@]}" timeout 60 "$E2E_BIN") \
+	run=(timeout 60 "$E2E_BIN")
+	if [ -n "${E2E_VALGRIND:-}" ]; then
+		# memcheck makes each run some fifty times slower; its reports
+		# go to a file of their own, so that stderr stays the program's.
+		run=(timeout 600 valgrind --tool=memcheck --leak-check=full
+		    --errors-for-leak-kinds=definite,indirect
+		    --show-leak-kinds=definite,indirect --error-exitcode=99 -q
+		    --suppressions="$E2E_ROOT/tests/valgrind.supp"
+		    --log-file="$E2E_DIR/valgrind.%p" "$E2E_BIN")
+	fi
+	(cd "$E2E_DIR" && exec env -i "${env[@]}" "${run[@]}") \
 	    <"$bodyfile" >"$E2E_DIR/cgi.out" 2>"$E2E_DIR/cgi.err"
 	rc=$?
 	cat "$E2E_DIR/cgi.err" >>"$E2E_DIR/cgi.log"
+	e2e_check_valgrind "$method $path"
 	if [ -n "${E2E_EXPECT_EXIT:-}" ]; then
 		# A failure the caller asked for: only its output is kept.
 		cp "$E2E_DIR/cgi.out" "$E2E_DIR/body"

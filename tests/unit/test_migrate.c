@@ -1,8 +1,7 @@
 /*
  * test_migrate.c: the real migrations of lib/db.c, run on databases made
- * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql,
- * schema-v2.sql and schema-v3.sql are schema.sql as versions 1, 2 and 3
- * shipped it).  Each test
+ * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql to
+ * schema-v4.sql are schema.sql as versions 1 to 4 shipped it).  Each test
  * builds an old database by hand, as the old program would have left it,
  * opens it with db_open(), which brings it to the current version, and
  * reads it back through lib/plan.c and lib/share.c.  Run from the
@@ -35,6 +34,7 @@
 #define SCHEMA_V1 "tests/unit/fixtures/schema-v1.sql"
 #define SCHEMA_V2 "tests/unit/fixtures/schema-v2.sql"
 #define SCHEMA_V3 "tests/unit/fixtures/schema-v3.sql"
+#define SCHEMA_V4 "tests/unit/fixtures/schema-v4.sql"
 #define T0        1700000000
 
 /* Reads the whole file at path into a malloc'd string (the test fails if it cannot). */
@@ -195,7 +195,7 @@ test_v1_to_v2_content(void **state)
 	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
-	assert_int_equal(db_schema_version(), 4);
+	assert_int_equal(db_schema_version(), 5);
 
 	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
 	assert_string_equal(wb_value(&d, "mission"),
@@ -542,7 +542,8 @@ test_v3_to_v4(void **state)
 	assert_non_null(b = malloc(65536));
 	old_make(&t, SCHEMA_V3, rows);
 	tdb_db_open(&t);
-	assert_int_equal(q_int(&t, "PRAGMA user_version"), 4);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM memberships"), 3);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 1);
@@ -565,6 +566,76 @@ test_v3_to_v4(void **state)
 	free(b);
 }
 
+/*
+ * The rows of version 4: those of version 3, an administrator, a cohort
+ * with its trainer, and a comment.
+ */
+static const char v4_rows[] =
+    "INSERT INTO user_roles VALUES (1, 'admin', 5, NULL),"
+    "  (2, 'trainer', 5, 1);"
+    "INSERT INTO cohorts (id, name, join_code, created_by, created_at) "
+    "  VALUES (1, 'Atelier', 'ABCD2345', 2, 5);"
+    "INSERT INTO cohort_trainers VALUES (1, 2, 5);"
+    "INSERT INTO cohort_orgs (cohort_id, org_id, joined_at, joined_by) "
+    "  VALUES (1, 1, 6, 1);"
+    "INSERT INTO comments (org_id, section, user_id, by_trainer, body, "
+    "  created_at) VALUES (1, 'mission', 2, 1, 'Bravo', 7);";
+
+/*
+ * A version 4 database keeps every row, its session included, and gets
+ * the empty tables of accounts: the session opened before two-factor
+ * existed has no session_info row and still works as a complete one; the
+ * migrated schema is exactly schema.sql's.
+ */
+static void
+test_v4_to_v5(void **state)
+{
+	struct tdb	 t, fresh;
+	char		*a, *b, rows[8192];
+
+	(void)state;
+	snprintf(rows, sizeof(rows), "%s%s%s", v2_rows, v3_rows, v4_rows);
+	assert_non_null(a = malloc(65536));
+	assert_non_null(b = malloc(65536));
+	old_make(&t, SCHEMA_V4, rows);
+	tdb_db_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
+	assert_int_equal(db_schema_version(), 5);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM sessions"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM user_roles"), 2);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM cohort_orgs"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM comments"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM share_links"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM session_info"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM user_totp"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "user_recovery_codes"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM settings"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+	schema_text(db_conn_handle(t.h.rd), a, 65536);
+
+	tdb_open(&fresh, "mig");
+	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "table session_info session_info"));
+	assert_non_null(strstr(a, "table user_totp user_totp"));
+	assert_non_null(strstr(a, "index user_recovery_codes_user "
+	    "user_recovery_codes"));
+	assert_non_null(strstr(a, "table settings settings"));
+	/* The sessions table keeps the text version 4 gave it. */
+	assert_non_null(strstr(a, "table sessions sessions: CREATE TABLE "
+	    "sessions ( id INTEGER PRIMARY KEY, token_hash BLOB"));
+	tdb_close(&fresh);
+	tdb_close(&t);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -579,6 +650,7 @@ main(void)
 		cmocka_unit_test(test_v2_to_v3_schema),
 		cmocka_unit_test(test_v2_to_v3_empty),
 		cmocka_unit_test(test_v3_to_v4),
+		cmocka_unit_test(test_v4_to_v5),
 	};
 
 	if (sodium_init() < 0)
