@@ -292,11 +292,15 @@ account_code_hash(const char *code, const unsigned char *salt,
 	    strlen(code), salt, ACCOUNT_SALT_LEN);
 }
 
-/* Maps a failed step's status to what this module returns. */
+/*
+ * Maps a failed step's status to what this module returns: RT_EBUSY and
+ * RT_ESTORAGE stay (the caller may answer "try again"), anything else is
+ * RT_EDB.
+ */
 static int
 account_dbstatus(int rc)
 {
-	return rc == RT_EBUSY ? RT_EBUSY : RT_EDB;
+	return rc == RT_EBUSY || rc == RT_ESTORAGE ? rc : RT_EDB;
 }
 
 /*
