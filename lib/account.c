@@ -803,9 +803,8 @@ account_session_insert(struct db_conn *w, int64_t user_id, int pending,
 	int64_t		 id = 0;
 	int		 rc;
 
-	auth_token_new(token);
+	db_token_new(token, th);
 	auth_token_new(csrf);
-	db_token_hash(token, th);
 	if ((st = db_stmt(w, DB_STMT_ACCOUNT_SESSION_ADD)) == NULL)
 		return RT_EDB;
 	if (sqlite3_bind_blob(st, 1, th, sizeof(th), SQLITE_STATIC) !=
@@ -944,56 +943,40 @@ account_second_factor(struct auth *a, struct dbh *h, int64_t session_id,
 	return account_throttle_after(h, user_id, addr, now, RT_OK);
 }
 
+/* Fills the account_session e from a row of DB_STMT_ACCOUNT_SESSIONS. */
+static void
+account_session_fill(sqlite3_stmt *st, void *e)
+{
+	struct account_session *s = e;
+
+	s->id = sqlite3_column_int64(st, 0);
+	s->created = sqlite3_column_int64(st, 1);
+	s->last_seen = sqlite3_column_int64(st, 2);
+	db_column_copy(st, 3, s->agent, sizeof(s->agent));
+	db_column_copy(st, 4, s->addr, sizeof(s->addr));
+	s->pending = sqlite3_column_int(st, 5) != 0;
+}
+
 /* See account.h. */
 int
 account_sessions(struct auth *a, struct dbh *h, int64_t user_id,
     time_t now, struct account_session **out, size_t *n)
 {
-	struct account_session	*v = NULL, *nv;
-	sqlite3_stmt		*st;
-	size_t			 cap = 0, len = 0;
-	long			 idle, max;
-	int			 rc;
+	int64_t	 args[3];
+	long	 idle, max;
+	void	*v;
+	int	 rc;
 
 	assert(a != NULL && h != NULL && h->rd != NULL);
 	assert(out != NULL && n != NULL);
-	*out = NULL;
-	*n = 0;
 	auth_session_limits(a, &idle, &max);
-	if ((st = db_stmt(h->rd, DB_STMT_ACCOUNT_SESSIONS)) == NULL)
-		return RT_EDB;
-	if (sqlite3_bind_int64(st, 1, user_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, (int64_t)now - idle) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, (int64_t)now - max) != SQLITE_OK) {
-		db_stmt_release(st);
-		return db_fail(h->rd, "bind sessions");
-	}
-	while ((rc = db_step_row(h->rd, st, "sessions")) == RT_OK) {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 8;
-			if ((nv = realloc(v, cap * sizeof(*v))) == NULL) {
-				rc = RT_ENOMEM;
-				break;
-			}
-			v = nv;
-		}
-		memset(&v[len], 0, sizeof(v[len]));
-		v[len].id = sqlite3_column_int64(st, 0);
-		v[len].created = sqlite3_column_int64(st, 1);
-		v[len].last_seen = sqlite3_column_int64(st, 2);
-		db_column_copy(st, 3, v[len].agent, sizeof(v[len].agent));
-		db_column_copy(st, 4, v[len].addr, sizeof(v[len].addr));
-		v[len].pending = sqlite3_column_int(st, 5) != 0;
-		len++;
-	}
-	db_stmt_release(st);
-	if (rc != RT_ENOTFOUND) {
-		free(v);
-		return rc == RT_ENOMEM ? RT_ENOMEM : account_dbstatus(rc);
-	}
+	args[0] = user_id;
+	args[1] = (int64_t)now - idle;
+	args[2] = (int64_t)now - max;
+	rc = db_rows(h->rd, DB_STMT_ACCOUNT_SESSIONS, args, 3, "sessions",
+	    sizeof(**out), account_session_fill, &v, n);
 	*out = v;
-	*n = len;
-	return RT_OK;
+	return rc;
 }
 
 /* See account.h. */

@@ -211,7 +211,8 @@ struct account_session {
 /*
  * Lists the live sessions of user_id, the most recently seen first.  On
  * RT_OK *out is a malloc'd array of *n entries (NULL when none) that the
- * caller frees with free(); else RT_ENOMEM or RT_EDB, *out NULL, *n 0.
+ * caller frees with free(); else RT_ENOMEM, RT_EBUSY or RT_EDB, *out
+ * NULL, *n 0.
  */
 int account_sessions(struct auth *a, struct dbh *h, int64_t user_id,
     time_t now, struct account_session **out, size_t *n);
