@@ -14,11 +14,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -30,10 +28,9 @@
 #include "org.h"
 #include "account.h"
 #include "sql.h"
+#include "tdb.h"
 
-#define SCHEMA "schema.sql"
 #define T0     1700000000
-#define HASH   "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
 #define HASH2  "$argon2id$v=19$m=65536,t=2,p=1$bm91dmVhdQ$bm91dmVhdWhhc2g"
 #define ADDR   "192.0.2.7"
 
@@ -41,12 +38,9 @@
 static struct config	 cfg;
 static struct auth	*auth;
 
-/* What every test of this file works with. */
+/* What every test works with; its database first, for tdb_teardown(). */
 struct fx {
-	char           dir[64];
-	char           path[128];
-	struct db     *db;
-	struct dbh     h;
+	struct tdb     t;
 	int64_t        alice;
 	int64_t        org;
 	int64_t        bob;
@@ -82,69 +76,17 @@ static int
 setup(void **state)
 {
 	struct fx	*f;
-	char		 err[256];
 
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
-	snprintf(f->dir, sizeof(f->dir), "/tmp/reseauter-account-XXXXXX");
-	if (mkdtemp(f->dir) == NULL)
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/test.db", f->dir);
-	if (db_open(&f->db, f->path, SCHEMA, err, sizeof(err)) != RT_OK) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	f->h.db = f->db;
-	if (db_reader_open(f->db, &f->h.rd) != RT_OK)
-		return -1;
-	if (org_signup(&f->h, "Le Cercle", "Alice", "alice@example.org", HASH,
-	    "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->h, "Chez Bob", "Bob", "bob@example.org", HASH,
-	    "en", T0, &f->bob, &f->org2) != RT_OK)
-		return -1;
 	*state = f;
+	tdb_open(&f->t, "account");
+	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
+	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org",
+	    TDB_HASH, "en", T0, &f->bob, &f->org2) != RT_OK)
+		return -1;
 	return 0;
-}
-
-/* Closes and removes everything setup() made. */
-static int
-teardown(void **state)
-{
-	struct fx	*f = *state;
-	struct dirent	*e;
-	DIR		*d;
-	char		 p[400];
-
-	db_conn_close(f->h.rd);
-	db_close(f->db);
-	if ((d = opendir(f->dir)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			snprintf(p, sizeof(p), "%s/%s", f->dir, e->d_name);
-			unlink(p);
-		}
-		closedir(d);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Returns the first integer of a test query on the reader (-1 when no row). */
-static long long
-q_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt	*st;
-	long long	 v = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd), sql, -1,
-	    &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* The key of RFC 6238's SHA-1 test vectors. */
@@ -277,7 +219,7 @@ code_at(struct fx *f, int64_t user_id, time_t t,
 {
 	sqlite3_stmt	*st;
 
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->h.rd),
+	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(f->t.h.rd),
 	    "SELECT secret FROM user_totp WHERE user_id = ?1", -1, &st, NULL),
 	    SQLITE_OK);
 	sqlite3_bind_int64(st, 1, user_id);
@@ -295,9 +237,9 @@ session(struct fx *f, int64_t user_id, int pending,
 {
 	struct session	 s;
 
-	assert_int_equal(account_session_start(auth, &f->h, user_id, pending,
+	assert_int_equal(account_session_start(auth, &f->t.h, user_id, pending,
 	    "Firefox/Linux", ADDR, T0, token), RT_OK);
-	assert_int_equal(auth_session_get(auth, &f->h, token, T0, &s), RT_OK);
+	assert_int_equal(auth_session_get(auth, &f->t.h, token, T0, &s), RT_OK);
 	assert_int_equal(s.user_id, user_id);
 	return s.id;
 }
@@ -309,9 +251,9 @@ alice_2fa(struct fx *f, int64_t keep, account_code codes[ACCOUNT_CODES])
 	unsigned char	 key[ACCOUNT_TOTP_KEY_LEN];
 	char		 code[ACCOUNT_TOTP_DIGITS + 1];
 
-	assert_int_equal(account_totp_setup(&f->h, f->alice, T0, key), RT_OK);
+	assert_int_equal(account_totp_setup(&f->t.h, f->alice, T0, key), RT_OK);
 	code_at(f, f->alice, T0, code);
-	assert_int_equal(account_totp_enable(auth, &f->h, f->alice, keep,
+	assert_int_equal(account_totp_enable(auth, &f->t.h, f->alice, keep,
 	    code, ADDR, T0, codes), RT_OK);
 }
 
@@ -335,31 +277,31 @@ test_totp_enable(void **state)
 
 	s1 = session(f, f->alice, 0, tok1);
 	(void)session(f, f->alice, 0, tok2);
-	assert_int_equal(account_totp_setup(&f->h, f->alice, T0, k1), RT_OK);
-	assert_int_equal(account_totp_setup(&f->h, f->alice, T0 + 5, k2),
+	assert_int_equal(account_totp_setup(&f->t.h, f->alice, T0, k1), RT_OK);
+	assert_int_equal(account_totp_setup(&f->t.h, f->alice, T0 + 5, k2),
 	    RT_OK);
 	assert_memory_equal(k1, k2, sizeof(k1));
-	assert_int_equal(account_totp_get(&f->h, f->alice, &t), RT_OK);
+	assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 	assert_int_equal(t.enabled, 0);
 
 	code_at(f, f->alice, T0 + 300, code);
-	assert_int_equal(account_totp_enable(auth, &f->h, f->alice, s1, code,
+	assert_int_equal(account_totp_enable(auth, &f->t.h, f->alice, s1, code,
 	    ADDR, T0, codes), RT_EDENIED);
-	assert_int_equal(account_totp_get(&f->h, f->alice, &t), RT_OK);
+	assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 	assert_int_equal(t.enabled, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_recovery_codes"),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_recovery_codes"),
 	    0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures "
 	    "WHERE email = 'totp:1'"), 1);
 
 	code_at(f, f->alice, T0, code);
-	assert_int_equal(account_totp_enable(auth, &f->h, f->alice, s1, code,
+	assert_int_equal(account_totp_enable(auth, &f->t.h, f->alice, s1, code,
 	    ADDR, T0, codes), RT_OK);
-	assert_int_equal(account_totp_get(&f->h, f->alice, &t), RT_OK);
+	assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 	assert_int_equal(t.enabled, 1);
 	assert_int_equal(t.enabled_at, T0);
 	assert_int_equal(t.codes_left, ACCOUNT_CODES);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures"), 0);
 	for (i = 0; i < ACCOUNT_CODES; i++) {
 		assert_int_equal(strlen(codes[i]), ACCOUNT_CODE_LEN);
 		for (j = 0; j < i; j++)
@@ -369,25 +311,25 @@ test_totp_enable(void **state)
 		    "user_recovery_codes WHERE instr(code_hash, '%s') OR "
 		    "instr(salt, '%s') OR code_hash = CAST('%s' AS BLOB)",
 		    codes[i], codes[i], codes[i]);
-		assert_int_equal(q_int(f, q), 0);
+		assert_int_equal(q_int(&f->t, q), 0);
 	}
-	assert_int_equal(q_int(f, "SELECT count(DISTINCT salt) FROM "
+	assert_int_equal(q_int(&f->t, "SELECT count(DISTINCT salt) FROM "
 	    "user_recovery_codes"), ACCOUNT_CODES);
-	assert_int_equal(q_int(f, "SELECT length(code_hash) FROM "
+	assert_int_equal(q_int(&f->t, "SELECT length(code_hash) FROM "
 	    "user_recovery_codes LIMIT 1"), 32);
 	/* The session kept is alive, the other one ended. */
-	assert_int_equal(auth_session_get(auth, &f->h, tok1, T0, &s), RT_OK);
-	assert_int_equal(auth_session_get(auth, &f->h, tok2, T0, &s),
+	assert_int_equal(auth_session_get(auth, &f->t.h, tok1, T0, &s), RT_OK);
+	assert_int_equal(auth_session_get(auth, &f->t.h, tok2, T0, &s),
 	    RT_ENOTFOUND);
 	/* Once on, setting up again is refused, and so is enabling. */
-	assert_int_equal(account_totp_setup(&f->h, f->alice, T0, k1),
+	assert_int_equal(account_totp_setup(&f->t.h, f->alice, T0, k1),
 	    RT_EEXISTS);
-	assert_int_equal(account_totp_enable(auth, &f->h, f->alice, s1, code,
+	assert_int_equal(account_totp_enable(auth, &f->t.h, f->alice, s1, code,
 	    ADDR, T0 + 30, codes), RT_EEXISTS);
 	/* Bob has nothing of it. */
-	assert_int_equal(account_totp_get(&f->h, f->bob, &t), RT_OK);
+	assert_int_equal(account_totp_get(&f->t.h, f->bob, &t), RT_OK);
 	assert_int_equal(t.enabled, 0);
-	assert_int_equal(account_totp_enable(auth, &f->h, f->bob, 0, code,
+	assert_int_equal(account_totp_enable(auth, &f->t.h, f->bob, 0, code,
 	    ADDR, T0, codes), RT_ENOTFOUND);
 }
 
@@ -410,50 +352,50 @@ test_second_factor(void **state)
 
 	alice_2fa(f, 0, codes);
 	sid = session(f, f->alice, 1, pend);
-	assert_int_equal(account_session_state(&f->h, sid, f->alice, &st),
+	assert_int_equal(account_session_state(&f->t.h, sid, f->alice, &st),
 	    RT_OK);
 	assert_int_equal(st.pending, 1);
 	assert_int_equal(st.totp, 1);
 
 	/* The code of T0 was used to turn it on: not again. */
 	code_at(f, f->alice, T0, code);
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    code, ADDR, T0 + 10, full, &recovery, &left), RT_EDENIED);
 	assert_string_equal(full, "");
 
 	code_at(f, f->alice, T0 + 30, code);
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    code, ADDR, T0 + 35, full, &recovery, &left), RT_OK);
 	assert_int_equal(recovery, 0);
 	assert_int_equal(left, ACCOUNT_CODES);
 	assert_int_equal(strlen(full), AUTH_TOKEN_LEN);
 	assert_string_not_equal(full, pend);
-	assert_int_equal(auth_session_get(auth, &f->h, pend, T0 + 35, &s),
+	assert_int_equal(auth_session_get(auth, &f->t.h, pend, T0 + 35, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_get(auth, &f->h, full, T0 + 35, &s),
+	assert_int_equal(auth_session_get(auth, &f->t.h, full, T0 + 35, &s),
 	    RT_OK);
-	assert_int_equal(account_session_state(&f->h, s.id, f->alice, &st),
+	assert_int_equal(account_session_state(&f->t.h, s.id, f->alice, &st),
 	    RT_OK);
 	assert_int_equal(st.pending, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM session_info WHERE "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM session_info WHERE "
 	    "mfa_pending = 0 AND user_agent = 'Firefox/Linux' "
 	    "AND addr = '" ADDR "'"), 1);
 	/* The failures of the code are forgotten after it. */
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures"), 0);
 
 	/* The same code, in another login within its window: refused. */
 	sid = session(f, f->alice, 1, pend);
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    code, ADDR, T0 + 40, full, &recovery, &left), RT_EDENIED);
 	/* The session already complete is not a pending one. */
-	assert_int_equal(account_second_factor(auth, &f->h, s.id, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, s.id, f->alice,
 	    code, ADDR, T0 + 40, full, &recovery, &left), RT_ENOTFOUND);
 	/* Nor is Bob's pending session Alice's. */
 	{
 		char	 bt[AUTH_TOKEN_LEN + 1];
 		int64_t	 bsid = session(f, f->bob, 1, bt);
 
-		assert_int_equal(account_second_factor(auth, &f->h, bsid,
+		assert_int_equal(account_second_factor(auth, &f->t.h, bsid,
 		    f->alice, codes[0], ADDR, T0 + 40, full, &recovery, &left),
 		    RT_ENOTFOUND);
 	}
@@ -466,18 +408,18 @@ test_second_factor(void **state)
 		typed[2] = (char)(typed[2] - 'A' + 'a');
 		if (typed[2] < 'a' || typed[2] > 'z')
 			typed[2] = codes[3][2];
-		assert_int_equal(account_second_factor(auth, &f->h, sid,
+		assert_int_equal(account_second_factor(auth, &f->t.h, sid,
 		    f->alice, typed, ADDR, T0 + 45, full, &recovery, &left),
 		    RT_OK);
 	}
 	assert_int_equal(recovery, 1);
 	assert_int_equal(left, ACCOUNT_CODES - 1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_recovery_codes "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_recovery_codes "
 	    "WHERE used_at = 1700000045"), 1);
 	sid = session(f, f->alice, 1, pend);
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    codes[3], ADDR, T0 + 50, full, &recovery, &left), RT_EDENIED);
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    codes[4], ADDR, T0 + 50, full, &recovery, &left), RT_OK);
 	assert_int_equal(left, ACCOUNT_CODES - 2);
 
@@ -486,18 +428,18 @@ test_second_factor(void **state)
 		account_code	 fresh[ACCOUNT_CODES];
 		struct account_totp t;
 
-		assert_int_equal(account_codes_renew(&f->h, f->alice, T0 + 60,
+		assert_int_equal(account_codes_renew(&f->t.h, f->alice, T0 + 60,
 		    fresh), RT_OK);
-		assert_int_equal(account_totp_get(&f->h, f->alice, &t), RT_OK);
+		assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 		assert_int_equal(t.codes_left, ACCOUNT_CODES);
 		sid = session(f, f->alice, 1, pend);
-		assert_int_equal(account_second_factor(auth, &f->h, sid,
+		assert_int_equal(account_second_factor(auth, &f->t.h, sid,
 		    f->alice, codes[5], ADDR, T0 + 60, full, &recovery, &left),
 		    RT_EDENIED);
-		assert_int_equal(account_second_factor(auth, &f->h, sid,
+		assert_int_equal(account_second_factor(auth, &f->t.h, sid,
 		    f->alice, fresh[0], ADDR, T0 + 60, full, &recovery, &left),
 		    RT_OK);
-		assert_int_equal(account_codes_renew(&f->h, f->bob, T0 + 60,
+		assert_int_equal(account_codes_renew(&f->t.h, f->bob, T0 + 60,
 		    fresh), RT_ENOTFOUND);
 	}
 }
@@ -522,24 +464,24 @@ test_second_factor_throttled(void **state)
 	code_at(f, f->alice, T0 + 30, code);
 	snprintf(bad, sizeof(bad), "%06d", (atoi(code) + 1) % 1000000);
 	for (i = 0; i < cfg.login_max_per_account; i++)
-		assert_int_equal(account_second_factor(auth, &f->h, sid,
+		assert_int_equal(account_second_factor(auth, &f->t.h, sid,
 		    f->alice, bad, ADDR, T0 + 30, full, &recovery, &left),
 		    RT_EDENIED);
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    code, ADDR, T0 + 30, full, &recovery, &left), RT_ETHROTTLED);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM login_failures "
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures "
 	    "WHERE email = 'totp:1' AND addr = '" ADDR "'"),
 	    cfg.login_max_per_account);
 	/* From another address too: the account's budget is spent. */
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    code, "198.51.100.1", T0 + 30, full, &recovery, &left),
 	    RT_ETHROTTLED);
 	/* Turning it off is throttled as well. */
-	assert_int_equal(account_totp_disable(auth, &f->h, f->alice, code,
+	assert_int_equal(account_totp_disable(auth, &f->t.h, f->alice, code,
 	    ADDR, T0 + 30), RT_ETHROTTLED);
 	/* Fifteen minutes later the code of that time works. */
 	code_at(f, f->alice, T0 + 30 + AUTH_THROTTLE_WINDOW, code);
-	assert_int_equal(account_second_factor(auth, &f->h, sid, f->alice,
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
 	    code, ADDR, T0 + 30 + AUTH_THROTTLE_WINDOW, full, &recovery,
 	    &left), RT_OK);
 }
@@ -555,37 +497,37 @@ test_totp_disable(void **state)
 	struct session		 s;
 
 	alice_2fa(f, 0, codes);
-	assert_int_equal(account_totp_disable(auth, &f->h, f->alice, "123",
+	assert_int_equal(account_totp_disable(auth, &f->t.h, f->alice, "123",
 	    ADDR, T0 + 30), RT_EDENIED);
-	assert_int_equal(account_totp_disable(auth, &f->h, f->alice,
+	assert_int_equal(account_totp_disable(auth, &f->t.h, f->alice,
 	    "ABCDE-FGH23", ADDR, T0 + 30), RT_EDENIED);
-	assert_int_equal(account_totp_get(&f->h, f->alice, &t), RT_OK);
+	assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 	assert_int_equal(t.enabled, 1);
-	assert_int_equal(account_totp_disable(auth, &f->h, f->alice, codes[0],
+	assert_int_equal(account_totp_disable(auth, &f->t.h, f->alice, codes[0],
 	    ADDR, T0 + 30), RT_OK);
-	assert_int_equal(account_totp_get(&f->h, f->alice, &t), RT_OK);
+	assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 	assert_int_equal(t.enabled, 0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_recovery_codes"),
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_recovery_codes"),
 	    0);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM user_totp"), 0);
-	assert_int_equal(account_totp_disable(auth, &f->h, f->alice, codes[1],
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM user_totp"), 0);
+	assert_int_equal(account_totp_disable(auth, &f->t.h, f->alice, codes[1],
 	    ADDR, T0 + 30), RT_ENOTFOUND);
 
 	/* With the app's code, after a new set-up. */
 	alice_2fa(f, 0, codes);
 	code_at(f, f->alice, T0 + 60, code);
-	assert_int_equal(account_totp_disable(auth, &f->h, f->alice, code,
+	assert_int_equal(account_totp_disable(auth, &f->t.h, f->alice, code,
 	    ADDR, T0 + 60), RT_OK);
 
 	/* The administrator's way: no code, every session ends. */
 	alice_2fa(f, 0, codes);
 	(void)session(f, f->alice, 0, tok);
-	assert_int_equal(account_totp_remove(&f->h, f->alice), RT_OK);
-	assert_int_equal(account_totp_get(&f->h, f->alice, &t), RT_OK);
+	assert_int_equal(account_totp_remove(&f->t.h, f->alice), RT_OK);
+	assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 	assert_int_equal(t.enabled, 0);
-	assert_int_equal(auth_session_get(auth, &f->h, tok, T0, &s),
+	assert_int_equal(auth_session_get(auth, &f->t.h, tok, T0, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(account_totp_remove(&f->h, f->alice), RT_ENOTFOUND);
+	assert_int_equal(account_totp_remove(&f->t.h, f->alice), RT_ENOTFOUND);
 }
 
 /* The instance's setting: off by default, on, off again. */
@@ -598,29 +540,29 @@ test_require_setting(void **state)
 	int64_t			 sid;
 	int			 on = -1;
 
-	assert_int_equal(account_require_2fa(&f->h, &on), RT_OK);
+	assert_int_equal(account_require_2fa(&f->t.h, &on), RT_OK);
 	assert_int_equal(on, 0);
 	sid = session(f, f->bob, 0, tok);
-	assert_int_equal(account_session_state(&f->h, sid, f->bob, &st),
+	assert_int_equal(account_session_state(&f->t.h, sid, f->bob, &st),
 	    RT_OK);
 	assert_int_equal(st.require_staff, 0);
-	assert_int_equal(account_require_2fa_set(&f->h, 1, f->alice, T0),
+	assert_int_equal(account_require_2fa_set(&f->t.h, 1, f->alice, T0),
 	    RT_OK);
-	assert_int_equal(account_require_2fa(&f->h, &on), RT_OK);
+	assert_int_equal(account_require_2fa(&f->t.h, &on), RT_OK);
 	assert_int_equal(on, 1);
-	assert_int_equal(account_session_state(&f->h, sid, f->bob, &st),
+	assert_int_equal(account_session_state(&f->t.h, sid, f->bob, &st),
 	    RT_OK);
 	assert_int_equal(st.require_staff, 1);
 	assert_int_equal(st.totp, 0);
 	assert_int_equal(st.pending, 0);
-	assert_int_equal(q_int(f, "SELECT updated_by FROM settings"),
+	assert_int_equal(q_int(&f->t, "SELECT updated_by FROM settings"),
 	    f->alice);
-	assert_int_equal(account_require_2fa_set(&f->h, 0, 0, T0 + 1), RT_OK);
-	assert_int_equal(account_require_2fa(&f->h, &on), RT_OK);
+	assert_int_equal(account_require_2fa_set(&f->t.h, 0, 0, T0 + 1), RT_OK);
+	assert_int_equal(account_require_2fa(&f->t.h, &on), RT_OK);
 	assert_int_equal(on, 0);
-	assert_int_equal(q_int(f, "SELECT updated_by IS NULL FROM settings"),
+	assert_int_equal(q_int(&f->t, "SELECT updated_by IS NULL FROM settings"),
 	    1);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM settings"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM settings"), 1);
 }
 
 /*
@@ -642,9 +584,9 @@ test_sessions(void **state)
 	s2 = session(f, f->alice, 0, t2);
 	s3 = session(f, f->alice, 1, t3);
 	sb = session(f, f->bob, 0, tb);
-	assert_int_equal(auth_session_get(auth, &f->h, t2, T0 + 120, &s),
+	assert_int_equal(auth_session_get(auth, &f->t.h, t2, T0 + 120, &s),
 	    RT_OK);
-	assert_int_equal(account_sessions(auth, &f->h, f->alice, T0 + 120, &v,
+	assert_int_equal(account_sessions(auth, &f->t.h, f->alice, T0 + 120, &v,
 	    &n), RT_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(v[0].id, s2);
@@ -658,30 +600,30 @@ test_sessions(void **state)
 	free(v);
 	v = NULL;
 	/* Past the idle time, a session is no longer listed. */
-	assert_int_equal(account_sessions(auth, &f->h, f->alice,
+	assert_int_equal(account_sessions(auth, &f->t.h, f->alice,
 	    T0 + cfg.session_idle + 60, &v, &n), RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, s2);
 	free(v);
 	v = NULL;
 
-	assert_int_equal(account_session_end(&f->h, f->alice, sb),
+	assert_int_equal(account_session_end(&f->t.h, f->alice, sb),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_get(auth, &f->h, tb, T0, &s), RT_OK);
-	assert_int_equal(account_session_end(&f->h, f->alice, s1), RT_OK);
-	assert_int_equal(auth_session_get(auth, &f->h, t1, T0, &s),
+	assert_int_equal(auth_session_get(auth, &f->t.h, tb, T0, &s), RT_OK);
+	assert_int_equal(account_session_end(&f->t.h, f->alice, s1), RT_OK);
+	assert_int_equal(auth_session_get(auth, &f->t.h, t1, T0, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(account_session_end(&f->h, f->alice, s1),
+	assert_int_equal(account_session_end(&f->t.h, f->alice, s1),
 	    RT_ENOTFOUND);
-	assert_int_equal(account_sessions_end_others(&f->h, f->alice, s2),
+	assert_int_equal(account_sessions_end_others(&f->t.h, f->alice, s2),
 	    RT_OK);
-	assert_int_equal(account_sessions(auth, &f->h, f->alice, T0, &v, &n),
+	assert_int_equal(account_sessions(auth, &f->t.h, f->alice, T0, &v, &n),
 	    RT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(v[0].id, s2);
 	free(v);
-	assert_int_equal(auth_session_get(auth, &f->h, tb, T0, &s), RT_OK);
-	assert_int_equal(q_int(f, "SELECT count(*) FROM session_info"), 2);
+	assert_int_equal(auth_session_get(auth, &f->t.h, tb, T0, &s), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM session_info"), 2);
 	(void)s3;
 }
 
@@ -698,23 +640,23 @@ test_password_change(void **state)
 	s1 = session(f, f->alice, 0, t1);
 	(void)session(f, f->alice, 0, t2);
 	(void)session(f, f->bob, 0, tb);
-	assert_int_equal(account_password_set(&f->h, f->alice, s1, HASH2),
+	assert_int_equal(account_password_set(&f->t.h, f->alice, s1, HASH2),
 	    RT_OK);
-	assert_int_equal(q_int(f, "SELECT pwhash = '" HASH2 "' FROM users "
+	assert_int_equal(q_int(&f->t, "SELECT pwhash = '" HASH2 "' FROM users "
 	    "WHERE email = 'alice@example.org'"), 1);
-	assert_int_equal(q_int(f, "SELECT pwhash = '" HASH "' FROM users "
-	    "WHERE email = 'bob@example.org'"), 1);
-	assert_int_equal(auth_session_get(auth, &f->h, t1, T0, &s), RT_OK);
-	assert_int_equal(auth_session_get(auth, &f->h, t2, T0, &s),
+	assert_int_equal(q_int(&f->t, "SELECT pwhash = '" TDB_HASH "' "
+	    "FROM users WHERE email = 'bob@example.org'"), 1);
+	assert_int_equal(auth_session_get(auth, &f->t.h, t1, T0, &s), RT_OK);
+	assert_int_equal(auth_session_get(auth, &f->t.h, t2, T0, &s),
 	    RT_ENOTFOUND);
-	assert_int_equal(auth_session_get(auth, &f->h, tb, T0, &s), RT_OK);
+	assert_int_equal(auth_session_get(auth, &f->t.h, tb, T0, &s), RT_OK);
 
-	assert_int_equal(account_name_set(&f->h, f->alice, "Alice Tremblay"),
+	assert_int_equal(account_name_set(&f->t.h, f->alice, "Alice Tremblay"),
 	    RT_OK);
-	assert_int_equal(auth_session_get(auth, &f->h, t1, T0, &s), RT_OK);
+	assert_int_equal(auth_session_get(auth, &f->t.h, t1, T0, &s), RT_OK);
 	snprintf(name, sizeof(name), "%s", s.user_name);
 	assert_string_equal(name, "Alice Tremblay");
-	assert_int_equal(account_name_set(&f->h, f->alice, ""), RT_EDB);
+	assert_int_equal(account_name_set(&f->t.h, f->alice, ""), RT_EDB);
 }
 
 /* Browsers and systems are named from a fixed list, never copied from the header. */
@@ -756,18 +698,19 @@ main(void)
 		cmocka_unit_test(test_totp_encodings),
 		cmocka_unit_test(test_code_normalise),
 		cmocka_unit_test_setup_teardown(test_totp_enable, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_second_factor, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_second_factor_throttled,
-		    setup, teardown),
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_totp_disable, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_require_setting, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_sessions, setup,
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_password_change, setup,
-		    teardown),
+		    tdb_teardown),
 		cmocka_unit_test(test_agent_summary),
 	};
 
