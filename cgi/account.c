@@ -180,11 +180,9 @@ account_render(struct req *r, const struct form *f,
 	tpl_set(d, "name", r->sess.user_name);
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
-	if (err != NULL) {
-		page_field_error(r, d, err->field, T(r, err->msg));
-		page_summary_add(r, d, &sum, err->field, T(r, err->label),
-		    T(r, err->msg));
-	}
+	if (err != NULL)
+		page_field_problem(r, d, &sum, err->field, err->label,
+		    err->msg);
 	if (status == 200 && (done = kvlist_get(&r->query, "done")) != NULL) {
 		if (strcmp(done, "name") == 0)
 			tpl_show(d, "done_name");
@@ -418,11 +416,9 @@ account_setup_render(struct req *r, const struct form *f,
 	tpl_set(d, "EMAIL", r->sess.user_email);
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
-	if (err != NULL) {
-		page_field_error(r, d, err->field, T(r, err->msg));
-		page_summary_add(r, d, &sum, err->field, T(r, err->label),
-		    T(r, err->msg));
-	}
+	if (err != NULL)
+		page_field_problem(r, d, &sum, err->field, err->label,
+		    err->msg);
 	rc = page_finish(r, layout, status);
 out:
 	sodium_memzero(b32, sizeof b32);

@@ -14,28 +14,13 @@
 here=$(dirname "$0")
 . "$here/lib.sh"
 
-E2E_ADMIN=${E2E_ADMIN:-$(dirname "$E2E_BIN")/reseauter-admin}
 PW='Cabane-a-sucre-de-Beauce-12'
 NEW_PW='Traversier-de-Levis-77'
 FIREFOX='Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0'
 
-# sql STATEMENT: runs one statement on the suite's database.
-sql() {
-	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
-}
-
 # tool ARGS...: runs reseauter-admin on the suite's database.
 tool() {
 	"$E2E_ADMIN" "$@" >"$E2E_DIR/tool.out" 2>&1 </dev/null
-}
-
-# signup WHO ORG NAME EMAIL: WHO signs up; sets ORG_ID.
-signup() {
-	as "$1"
-	get /signup
-	post /signup org_name="$2" name="$3" email="$4" password="$PW" csrf="$(form_token)"
-	expect_status 303 "$3 signs up"
-	ORG_ID=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
 }
 
 # login WHO EMAIL PASSWORD: WHO logs in with a password (the first step).
@@ -99,7 +84,7 @@ CURL_UA="curl/8 (reseauter tests)"
 E2E_HEADERS=("Accept-Language: en" "User-Agent: $CURL_UA")
 
 section "the account page"
-signup alice "Comité du logement" "Alice Tremblay" alice@example.org
+signup_org alice "Comité du logement" "Alice Tremblay" alice@example.org "$PW"
 ORG=$ORG_ID
 get /account
 expect_status 200 "Alice opens her account page"
@@ -276,7 +261,7 @@ login alice alice@example.org "$PW"
 expect_location "/o/$ORG/" "logging in asks for the password only again"
 
 section "sessions of another person"
-signup bob "Chez Bob" "Bob Gagnon" bob@example.org
+signup_org bob "Chez Bob" "Bob Gagnon" bob@example.org "$PW"
 BOB_SESSION=$(sql "SELECT max(id) FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'bob@example.org')")
 as alice
 get /account
@@ -287,10 +272,10 @@ get /orgs
 expect_status 200 "Bob is still logged in"
 
 section "the administrator requires two-factor of trainers and administrators"
-signup root "Admin" "Renée Admin" root@example.org
-signup tina "Formation" "Tina Formatrice" tina@example.org
-tool grant admin root@example.org && ok "reseauter-admin makes Renée an administrator" || bad "grant admin" "$(cat "$E2E_DIR/tool.out")"
-tool grant trainer tina@example.org && ok "reseauter-admin makes Tina a trainer" || bad "grant trainer" "$(cat "$E2E_DIR/tool.out")"
+signup_org root "Admin" "Renée Admin" root@example.org "$PW"
+signup_org tina "Formation" "Tina Formatrice" tina@example.org "$PW"
+grant_role admin root@example.org
+grant_role trainer tina@example.org
 as root
 get /admin
 expect_status 200 "Renée opens the administration"
