@@ -7,8 +7,8 @@
 # build/fuzz/replay_<name>, one test per file; no libFuzzer), fuzz-asan
 # (the same through build-asan/fuzz/replay_<name>, with ASan, UBSan and
 # LeakSanitizer), valgrind (build/tests/test_* under valgrind's memcheck,
-# then tests/e2e/account.sh through plain CGI with every run of the
-# program under memcheck), po (tests/check-po.sh), tpl (tests/check-templates.sh),
+# then the journey and the account journey with the program as one
+# FastCGI process under memcheck), po (tests/check-po.sh), tpl (tests/check-templates.sh),
 # js (tests/charcount/run.sh), e2e/lighttpd, e2e/nginx, e2e/apache,
 # e2e/cgi, e2e/share, e2e/summary, e2e/export, e2e/install, e2e/demo,
 # e2e/cohorts, e2e/faults (a full disk, a read-only database) and the
@@ -113,13 +113,16 @@ VALGRIND=(valgrind --tool=memcheck --leak-check=full
     --suppressions="$PWD/tests/valgrind.supp")
 
 # suite_valgrind: every unit test program under memcheck (a report makes
-# the program fail), then one end-to-end journey, tests/e2e/account.sh,
-# through plain CGI with each run of the program under memcheck
-# (E2E_VALGRIND in tests/e2e/lib.sh).  Each process of CGI loads the
-# templates, the fonts and argon2's 64 MiB again, some fifty times slower
-# under memcheck: the whole CGI journey (tests/e2e/cgi.sh) would take an
-# hour, the account journey, which goes through sign-up, login with and
-# without two-factor, the account pages and the administration, minutes.
+# the program fail), then the journey (tests/e2e/valgrind.sh: journey.sh's
+# journey) and the account journey (tests/e2e/account.sh: sign-up, login
+# with and without two-factor, the account pages, the administration),
+# each with the program as ONE FastCGI process under memcheck behind nginx
+# for the whole suite, stopped with SIGTERM at the end so that its leaks
+# are reported (E2E_VALGRIND in tests/e2e/lib.sh): any error or definite
+# or indirect leak in its log fails the suite.  A process that lives for
+# every request pays the start (templates, fonts, argon2's 64 MiB) once;
+# the same journeys through plain CGI, each request a new process under
+# memcheck, would take an hour.  About ten minutes in all on two cores.
 suite_valgrind() {
 	local t found=
 	if ! command -v valgrind >/dev/null 2>&1; then
@@ -134,8 +137,10 @@ suite_valgrind() {
 		    "${VALGRIND[@]}" "$t"
 	done
 	[ -n "$found" ] || echo "valgrind: no unit test program in $B/tests"
-	CHECK_TIMEOUT=3600 run_script valgrind/e2e-account-cgi \
-	    env E2E_SERVER=cgi E2E_VALGRIND=1 bash tests/e2e/account.sh
+	run_script valgrind/e2e-journey \
+	    env E2E_VALGRIND=1 bash tests/e2e/valgrind.sh
+	run_script valgrind/e2e-account \
+	    env E2E_SERVER=nginx-socket E2E_VALGRIND=1 bash tests/e2e/account.sh
 }
 
 run_suite() {

@@ -9,8 +9,10 @@
 # the other browser's session but not this one, and a password reset link
 # that still asks for the code.  Prints "N passed, N failed" last.
 #
-# E2E_SERVER=cgi runs the program once per request instead (conf/check.sh's
-# valgrind suite does so, with E2E_VALGRIND=1).
+# E2E_SERVER names another server of lib.sh's server_start (cgi runs the
+# program once per request); conf/check.sh's valgrind suite runs it with
+# E2E_SERVER=nginx-socket E2E_VALGRIND=1: the program as one FastCGI
+# process under memcheck.
 here=$(dirname "$0")
 . "$here/lib.sh"
 

@@ -1,6 +1,7 @@
 # tests/e2e/journey.sh: what a person does with reseauter, written once and
-# run against every server (lighttpd.sh, nginx.sh, cgi.sh).  Sourced after
-# lib.sh; the suite calls `journey` once its server is up.
+# run against every server (lighttpd.sh, nginx.sh, cgi.sh), and under
+# valgrind's memcheck (valgrind.sh).  Sourced after lib.sh; the suite
+# calls `journey` once its server is up.
 #
 # Each step follows the HTTP contract the handlers keep (the header
 # comments of cgi/*.c): statuses, redirects, cookies, CSRF tokens, what a

@@ -21,9 +21,13 @@
 # E2E_CONFDIR (conf/), E2E_DATADIR (where static/ is: the repository),
 # E2E_KEEP=1 (keep the temporary directory), E2E_VERBOSE=1 (print every
 # request), E2E_SANITIZED=1 (the program is built with ASan: its reports
-# are failures), E2E_VALGRIND=1 (with the cgi transport only: each run of
-# the program is under valgrind's memcheck, and any error or definite or
-# indirect leak it reports is a failure); for one CGI request,
+# are failures), E2E_VALGRIND=1 (the program runs under valgrind's
+# memcheck, and any error or definite or indirect leak it reports is a
+# failure: with the servers that lib.sh starts the program for, nginx*
+# and apache, it is one FastCGI process under memcheck for the whole
+# suite, stopped with SIGTERM at the end so that its leaks are counted;
+# with cgi, each run of the program; lighttpd starts the program itself
+# and is refused); for one CGI request,
 # E2E_EXPECT_EXIT=1 (the program is meant to fail: its exit status is no
 # problem).
 
@@ -49,6 +53,22 @@ HOSTPORT=
 E2E_HEADERS=()
 # The client address the CGI transport reports (servers see 127.0.0.1).
 E2E_REMOTE_ADDR=127.0.0.1
+# How long to wait, in seconds: for one answer (curl), for the program's
+# socket and the first answer after a start, and for everything to end
+# after SIGTERM.  memcheck makes the program some fifty times slower, and
+# its leak check at the exit takes time of its own.
+if [ -n "${E2E_VALGRIND:-}" ]; then
+	E2E_WAIT_ANSWER=300 E2E_WAIT_START=120 E2E_WAIT_STOP=120
+else
+	E2E_WAIT_ANSWER=60 E2E_WAIT_START=10 E2E_WAIT_STOP=5
+fi
+# The command that runs the program under memcheck (E2E_VALGRIND): -q
+# leaves only its reports in the log file (valgrind.<pid> in E2E_DIR), and
+# any of them makes the exit status 99.
+E2E_VALGRIND_CMD=(valgrind --tool=memcheck --leak-check=full
+    --errors-for-leak-kinds=definite,indirect
+    --show-leak-kinds=definite,indirect --error-exitcode=99 -q
+    --suppressions="$E2E_ROOT/tests/valgrind.supp")
 
 # --- counting ---------------------------------------------------------------
 
@@ -185,7 +205,7 @@ e2e_check_valgrind() {
 # Sanitizer reports (log_path) and crashes in the server logs.
 e2e_check_program_logs() {
 	local f
-	e2e_check_valgrind "valgrind"
+	e2e_check_valgrind "the program ($E2E_KIND)"
 	for f in "$E2E_DIR"/asan.* "$E2E_DIR"/ubsan.*; do
 		[ -s "$f" ] || continue
 		{ echo "== $f"; head -n 40 "$f"; } >>"$E2E_DIR/program-problems"
@@ -218,8 +238,8 @@ e2e_check_program_logs() {
 server_start() {
 	local kind=$1 try
 	E2E_KIND=$kind
-	if [ -n "${E2E_VALGRIND:-}" ] && [ "$kind" != cgi ]; then
-		e2e_die "E2E_VALGRIND runs the program once per request: the suite must use the cgi transport, not $kind"
+	if [ -n "${E2E_VALGRIND:-}" ] && [ "$kind" = lighttpd ]; then
+		e2e_die "E2E_VALGRIND needs a server that lib.sh starts the program for (nginx-socket...) or cgi, not lighttpd, which starts it itself"
 	fi
 	for try in 1 2 3; do
 		E2E_PORT=$(e2e_free_port) || e2e_die "a free port on 127.0.0.1"
@@ -266,28 +286,33 @@ server_start_lighttpd() {
 # RESEAUTER_SOCKET_MODE=MODE, 0600 unless given) or activated
 # (systemd-socket-activate opens it and, at the first connection, becomes
 # the program with the socket as fd 3; like systemd, it passes on only the
-# variables named with -E).
+# variables named with -E).  With E2E_VALGRIND, the program is memcheck
+# running it, in the same process (spawn-fcgi -n and
+# systemd-socket-activate exec it).
 program_start() {
-	local how=$1 sock=$2 mode=${3:-0600} i name setenv=()
+	local how=$1 sock=$2 mode=${3:-0600} i name setenv=() prog=("$E2E_BIN")
 	rm -f "$sock"
+	[ -z "${E2E_VALGRIND:-}" ] ||
+	    prog=("${E2E_VALGRIND_CMD[@]}" --log-file="$E2E_DIR/valgrind.%p" "$E2E_BIN")
 	case $how in
 	spawn-fcgi)
-		spawn-fcgi -n -s "$sock" -M "$mode" -- "$E2E_BIN" \
+		spawn-fcgi -n -s "$sock" -M "$mode" -- "${prog[@]}" \
 		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
 	socket)
-		RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=$mode "$E2E_BIN" \
+		RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=$mode "${prog[@]}" \
 		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
 	activated)
 		for name in $(env | sed -n 's/^\(RESEAUTER_[A-Z_]*\)=.*/\1/p; s/^\([A-Z]*SAN_OPTIONS\)=.*/\1/p; s/^\(TZ\)=.*/\1/p'); do
 			setenv+=(-E "$name")
 		done
-		systemd-socket-activate -l "$sock" "${setenv[@]}" -- "$E2E_BIN" \
+		systemd-socket-activate -l "$sock" "${setenv[@]}" -- "${prog[@]}" \
 		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
 	*)
 		e2e_die "program_start: unknown way $how" ;;
 	esac
 	E2E_PIDS+=("$!")
-	for i in $(seq 1 100); do
+	E2E_PROGRAM_PID=$!
+	for i in $(seq 1 $((E2E_WAIT_START * 10))); do
 		[ -S "$sock" ] && break
 		sleep 0.1
 	done
@@ -397,10 +422,11 @@ Group www-data"
 	E2E_PIDS+=("$!")
 }
 
-# server_wait: waits (10 s at most) until GET / gets an HTTP answer.
+# server_wait: waits (E2E_WAIT_START seconds, 10 unless under memcheck)
+# until GET / gets an HTTP answer.
 server_wait() {
 	local i code pid
-	for i in $(seq 1 100); do
+	for i in $(seq 1 $((E2E_WAIT_START * 10))); do
 		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/" 2>/dev/null)
 		if [ -n "$code" ] && [ "$code" != 000 ]; then
 			return 0
@@ -422,7 +448,8 @@ e2e_children() {
 }
 
 # server_stop: stops what server_start started with SIGTERM, as an init
-# system or a terminal would, and checks that everything ended within 5 s,
+# system or a terminal would, and checks that everything ended within 5 s
+# (E2E_WAIT_STOP: longer under memcheck, which checks for leaks then),
 # the program that lighttpd spawned included (a web server stops its
 # FastCGI program with SIGTERM).  What is still there is killed, and
 # written down as a problem of the program.
@@ -437,7 +464,7 @@ server_stop() {
 	for ((i = ${#E2E_PIDS[@]} - 1; i >= 0; i--)); do
 		kill -TERM "${E2E_PIDS[i]}" 2>/dev/null
 	done
-	for i in $(seq 1 50); do
+	for i in $(seq 1 $((E2E_WAIT_STOP * 10))); do
 		alive=
 		for pid in "${all[@]}"; do
 			if kill -0 "$pid" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null; then
@@ -449,15 +476,23 @@ server_stop() {
 	done
 	for pid in "${all[@]}"; do
 		if kill -0 "$pid" 2>/dev/null && ! grep -q '^State:.*Z' "/proc/$pid/status" 2>/dev/null; then
-			echo "$E2E_KIND: process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c 1-60)) still ran 5 s after SIGTERM" \
+			echo "$E2E_KIND: process $pid ($(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c 1-60)) still ran $E2E_WAIT_STOP s after SIGTERM" \
 			    >>"$E2E_DIR/program-problems"
 			kill -KILL "$pid" 2>/dev/null
 		fi
 	done
 	for pid in "${E2E_PIDS[@]}"; do
 		wait "$pid" 2>/dev/null
+		# memcheck's own status when it reported something, in case
+		# its log says nothing of it.
+		if [ $? -eq 99 ] && [ "$pid" = "${E2E_PROGRAM_PID:-}" ] &&
+		    [ -n "${E2E_VALGRIND:-}" ]; then
+			echo "$E2E_KIND: memcheck ended the program with status 99 (errors or leaks)" \
+			    >>"$E2E_DIR/program-problems"
+		fi
 	done
 	E2E_PIDS=()
+	E2E_PROGRAM_PID=
 }
 
 # --- cookies ----------------------------------------------------------------
@@ -557,7 +592,7 @@ req() {
 
 req_http() {
 	local method=$1 path=$2 bodyfile=$3 ctype=$4 h args=()
-	args=(-sS --max-time 60 -X "$method" -D "$E2E_DIR/headers.raw"
+	args=(-sS --max-time "$E2E_WAIT_ANSWER" -X "$method" -D "$E2E_DIR/headers.raw"
 	    -o "$E2E_DIR/body" -w '%{http_code}' -H 'Expect:')
 	h=$(cookie_header)
 	[ -z "$h" ] || args+=(-H "Cookie: $h")
@@ -605,10 +640,7 @@ req_cgi() {
 	if [ -n "${E2E_VALGRIND:-}" ]; then
 		# memcheck makes each run some fifty times slower; its reports
 		# go to a file of their own, so that stderr stays the program's.
-		run=(timeout 600 valgrind --tool=memcheck --leak-check=full
-		    --errors-for-leak-kinds=definite,indirect
-		    --show-leak-kinds=definite,indirect --error-exitcode=99 -q
-		    --suppressions="$E2E_ROOT/tests/valgrind.supp"
+		run=(timeout 600 "${E2E_VALGRIND_CMD[@]}"
 		    --log-file="$E2E_DIR/valgrind.%p" "$E2E_BIN")
 	fi
 	(cd "$E2E_DIR" && exec env -i "${env[@]}" "${run[@]}") \
