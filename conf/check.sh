@@ -106,8 +106,11 @@ suite_unit() {
 # The options of every memcheck run: leaks that count are definite and
 # indirect ones; only what a library keeps for the life of the process is
 # suppressed (tests/valgrind.supp says what and why); -q leaves only the
-# reports, and any of them makes the exit status 99.
-VALGRIND=(valgrind --tool=memcheck --leak-check=full
+# reports, and any of them makes the exit status 99.  valgrind runs one
+# thread at a time: --fair-sched=yes hands the turn round, without which
+# a thread that loops (test_plan's reader beside its writer) can keep it
+# for minutes.
+VALGRIND=(valgrind --tool=memcheck --fair-sched=yes --leak-check=full
     --errors-for-leak-kinds=definite,indirect
     --show-leak-kinds=definite,indirect --error-exitcode=99 -q
     --suppressions="$PWD/tests/valgrind.supp")
@@ -122,7 +125,7 @@ VALGRIND=(valgrind --tool=memcheck --leak-check=full
 # or indirect leak in its log fails the suite.  A process that lives for
 # every request pays the start (templates, fonts, argon2's 64 MiB) once;
 # the same journeys through plain CGI, each request a new process under
-# memcheck, would take an hour.  About ten minutes in all on two cores.
+# memcheck, would take an hour.  About five minutes in all on two cores.
 suite_valgrind() {
 	local t found=
 	if ! command -v valgrind >/dev/null 2>&1; then

@@ -64,8 +64,9 @@ else
 fi
 # The command that runs the program under memcheck (E2E_VALGRIND): -q
 # leaves only its reports in the log file (valgrind.<pid> in E2E_DIR), and
-# any of them makes the exit status 99.
-E2E_VALGRIND_CMD=(valgrind --tool=memcheck --leak-check=full
+# any of them makes the exit status 99; --fair-sched=yes hands the one
+# thread that valgrind runs at a time round the workers in turn.
+E2E_VALGRIND_CMD=(valgrind --tool=memcheck --fair-sched=yes --leak-check=full
     --errors-for-leak-kinds=definite,indirect
     --show-leak-kinds=definite,indirect --error-exitcode=99 -q
     --suppressions="$E2E_ROOT/tests/valgrind.supp")
