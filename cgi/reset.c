@@ -7,8 +7,9 @@
  * one, or expired.  POST password, confirm: 303 to the person's home,
  * logged in with a new session, every other session of the account
  * ended (to the second step of the login, /login/2fa, for a person with
- * two-factor on: a reset link does not replace it); 422 with the form again (never the passwords) when the password
- * breaks the sign-up form's rules or the two differ; 404/410 as for GET.
+ * two-factor on: a reset link does not replace it); 422 with the form
+ * again (never the passwords) when the password breaks the sign-up
+ * form's rules or the two differ; 404/410 as for GET.
  */
 #include <sodium.h>
 
