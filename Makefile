@@ -171,15 +171,16 @@ check: check-deps
 unit: $(UNIT) $(MO)
 	@for t in $(UNIT); do echo "== $$t"; $$t || exit 1; done
 
-# The benchmarks, apart from `make check` (docs/BENCHMARKS.md): first
-# tests/bench/bench_*.c, each printing its own table of timings (they link
-# the handlers of cgi/, but its main, to time whole pages); then
-# tests/bench/run.sh, the program behind nginx under wrk beside a static
-# file and a hello-world FastCGI responder (tests/bench/hello.c), and
-# callgrind's instruction counts.  It installs what it needs first.
+# The benchmarks, apart from `make check` (docs/BENCHMARKS.md), all run by
+# tests/bench/run.sh once the machine is quiet: tests/bench/bench_*.c,
+# each printing its own table of timings (they link the handlers of cgi/,
+# but its main, to time whole pages); then the program behind nginx under
+# wrk beside a static file and a hello-world FastCGI responder
+# (tests/bench/hello.c), and callgrind's instruction counts.  It installs
+# what it needs first.
 # BENCH_SECONDS=10, BENCH_CONNECTIONS=32, BENCH_WAIT=1200 (seconds to wait
 # for a quiet machine) and the rest: see tests/bench/run.sh.
-BENCH_PKGS = wrk valgrind nginx curl sqlite3
+BENCH_PKGS = wrk valgrind libfcgi-bin nginx curl sqlite3
 BENCH    = $(patsubst tests/bench/%.c,$(B)/bench/%,$(wildcard tests/bench/bench_*.c))
 BENCH_CGI = $(filter-out $(B)/cgi/main.o,$(CGI_OBJ))
 $(B)/bench/hello: tests/bench/hello.c
@@ -192,7 +193,6 @@ bench-build: prog $(BENCH) $(B)/bench/hello $(MO)
 bench:
 	@$(DEPS) $(BENCH_PKGS)
 	@$(MAKE) --no-print-directory bench-build
-	@for b in $(BENCH); do echo "== $$b"; $$b || exit 1; done
 	@B=$(B) BENCH_COMMAND="make bench" tests/bench/run.sh
 
 # The sanitizer build of the program and of the unit tests.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# tests/bench/run.sh: the HTTP benchmark of issue #7, run by `make bench`
-# after tests/bench/bench_dashboard.c.  Side by side, in one run, on
-# loopback, with wrk:
+# tests/bench/run.sh: the benchmarks of issue #7, run by `make bench`.
+# Once the machine is quiet, the benchmarks without HTTP
+# (tests/bench/bench_*.c, built by make bench), then side by side, in one
+# run, on loopback, with wrk:
 #   1. nginx serving a static file of the plan page's size (the limit);
 #   2. a hello-world FastCGI responder (tests/bench/hello.c) behind the
 #      same nginx (the floor of libfcgi);
@@ -17,9 +18,11 @@
 # ratio to row 1, wrk's p50/p90/p99 latencies, the errors, and the median
 # at one connection.  Then the resident memory of the program (VmRSS and
 # VmHWM of /proc/<pid>/status) under rows 1-7 and under the logins, and
-# callgrind's instruction counts of rows 3-6, the program run once per
-# request as plain CGI: these counts do not depend on how busy the machine
-# is.  Last, each goal of issue #7, met or missed and by how much.
+# callgrind's instruction counts of rows 3-6: the program run once per
+# request as plain CGI (start-up taken out), and warm, serving FastCGI
+# under callgrind with requests sent by cgi-fcgi.  These counts do not
+# depend on how busy the machine is.  Last, each goal of issue #7, met or
+# missed and by how much.
 #
 # The program runs behind nginx as tests/e2e/lib.sh starts it
 # (server_start nginx-socket), in a temporary directory with a fresh
@@ -82,10 +85,12 @@ for tool in wrk nginx curl sqlite3; do
 		exit 1
 	}
 done
-[ "$BENCH_CALLGRIND" = 0 ] || command -v valgrind >/dev/null 2>&1 || {
-	echo "bench: valgrind is missing: make bench installs it (conf/deps.sh)" >&2
-	exit 1
-}
+for tool in valgrind callgrind_annotate cgi-fcgi; do
+	[ "$BENCH_CALLGRIND" = 0 ] || command -v "$tool" >/dev/null 2>&1 || {
+		echo "bench: $tool is missing: make bench installs it (conf/deps.sh)" >&2
+		exit 1
+	}
+done
 [ -x "$BENCH_HELLO" ] || {
 	echo "bench: $BENCH_HELLO is not built: run make bench" >&2
 	exit 1
@@ -185,6 +190,18 @@ machine() {
 	    "$(nproc)" "${cpu:-unknown CPU}" "$mem" "$os" "$kernel" \
 	    "$(nginx -v 2>&1 | sed 's,^nginx version: ,,')" \
 	    "$(wrk --version 2>&1 | head -n 1 | awk '{ print "wrk " $2 }')"
+}
+
+# disk_syncs: prints how many synchronous 4 KiB overwrites per second the
+# disk of the database takes (dd with oflag=dsync): what bounds durable
+# saves, each of which waits for its commit to reach the disk.
+disk_syncs() {
+	local f=$E2E_DIR/dsync-test secs
+	dd if=/dev/zero of="$f" bs=4k count=256 2>/dev/null && sync
+	secs=$({ LC_ALL=C dd if=/dev/zero of="$f" bs=4k count=256 oflag=dsync conv=notrunc 2>&1 >/dev/null; } |
+	    sed -n 's/.* copied, \([0-9.e-]*\) s,.*/\1/p')
+	rm -f "$f"
+	awk -v s="$secs" 'BEGIN { if (s > 0) printf "%.0f", 256 / s; else print "?" }'
 }
 
 # --- the program's memory -------------------------------------------------------
@@ -293,27 +310,96 @@ measure() {
 
 # --- callgrind --------------------------------------------------------------------
 
-# callgrind ROW METHOD PATH [BODYFILE]: one request of the current user,
-# the program run as plain CGI under callgrind (tests/e2e/lib.sh's
-# req_cgi); sets CG_TOTAL (every instruction of the process) and
-# CG_SERVE (those of serve(), the request itself, when callgrind names it).
-callgrind() {
-	local row=$1 method=$2 path=$3 body=${4:-} out=$E2E_DIR/callgrind-$1.out
+# cg_req METHOD PATH: one request of the current user, through req
+# (tests/e2e/lib.sh's CGI transport, whatever E2E_BIN is).  A save posts
+# the section's form at its current version; the visitor of the shared
+# summary comes without cookies each time, as wrk's requests do.
+cg_req() {
+	local v
+	[ "$E2E_USER" != anonymous ] || : >"$E2E_DIR/jars/anonymous"
+	if [ "$1" = POST ]; then
+		v=$(sql "SELECT version FROM plan_sections WHERE org_id = ${SAVE_ORG_IDS[0]} AND section = '$SECTION'")
+		printf '%s' "${SAVE_BODY/__BENCH_VERSION__/$v}" >"$E2E_DIR/save-body"
+		req POST "$2" "$E2E_DIR/save-body"
+	else
+		req "$1" "$2"
+	fi
+}
+
+# cg_cgi ROW METHOD PATH: the request run as plain CGI, once, under
+# callgrind; sets CG_TOTAL (every instruction of the process) and CG_SERVE
+# (those of serve(), the request itself, when callgrind names it).
+cg_cgi() {
+	local row=$1 out=$E2E_DIR/callgrind-cgi-$1.out
 	rm -f "$out"
 	printf '#!/bin/sh\nexec valgrind --tool=callgrind --callgrind-out-file=%s --log-file=%s.log %s\n' \
 	    "$out" "$out" "$PROGRAM_BIN" >"$E2E_DIR/callgrind.sh"
 	chmod +x "$E2E_DIR/callgrind.sh"
 	E2E_BIN=$E2E_DIR/callgrind.sh
-	req "$method" "$path" "$body"
+	cg_req "$2" "$3"
 	E2E_BIN=$PROGRAM_BIN
 	CG_TOTAL=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out" 2>/dev/null | head -n 1)
-	[ -n "$CG_TOTAL" ] || CG_TOTAL=$(sed -n 's/^summary: *\([0-9]*\).*/\1/p' "$out" 2>/dev/null | head -n 1)
 	CG_SERVE=$(callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null |
 	    awk '/cgi\/main\.c:serve / { gsub(/,/, "", $1); print $1; exit }')
 	if [ -z "$CG_TOTAL" ]; then
-		bad "row $row: callgrind counted $method $path" "$(tail -n 20 "$out.log" 2>/dev/null)"
+		bad "row $row: callgrind counted $2 $3 as CGI" "$(tail -n 20 "$out.log" 2>/dev/null)"
 		CG_TOTAL=0
 	fi
+}
+
+# cg_warm_start: the program as a FastCGI server with one thread under
+# callgrind, counting inside serve() only and writing a profile after each
+# request (fcgi-cg.out.1, .2...); requests reach it through cgi-fcgi.
+cg_warm_start() {
+	local sock=$E2E_DIR/cg.sock i
+	rm -f "$sock" "$E2E_DIR"/fcgi-cg.out*
+	RESEAUTER_THREADS=1 RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=0600 \
+	    valgrind --tool=callgrind --toggle-collect=serve --dump-after=serve \
+	    --callgrind-out-file="$E2E_DIR/fcgi-cg.out" "$PROGRAM_BIN" \
+	    >"$E2E_DIR/fcgi-cg.log" 2>&1 </dev/null &
+	E2E_PIDS+=("$!")
+	for i in $(seq 1 600); do
+		[ -S "$sock" ] && break
+		sleep 0.2
+	done
+	need "the program under callgrind serves FastCGI" test -S "$sock"
+	printf '#!/bin/sh\nexec cgi-fcgi -bind -connect %s\n' "$sock" >"$E2E_DIR/fcgi.sh"
+	chmod +x "$E2E_DIR/fcgi.sh"
+	CG_DUMPS=0
+}
+
+# cg_warm ROW METHOD PATH: the request three times to the FastCGI program
+# under callgrind; sets CG_WARM to the instructions of the third, when the
+# connection's statements are prepared: what each request costs in wrk's
+# runs, libfcgi's reading and writing aside.
+cg_warm() {
+	local row=$1 out
+	E2E_BIN=$E2E_DIR/fcgi.sh
+	cg_req "$2" "$3"
+	cg_req "$2" "$3"
+	cg_req "$2" "$3"
+	E2E_BIN=$PROGRAM_BIN
+	CG_DUMPS=$((CG_DUMPS + 3))
+	out=$E2E_DIR/fcgi-cg.out.$CG_DUMPS
+	CG_WARM=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out" 2>/dev/null | head -n 1)
+	if [ -z "$CG_WARM" ]; then
+		bad "row $row: callgrind counted $2 $3 in FastCGI" "$(tail -n 20 "$E2E_DIR/fcgi-cg.log")"
+		CG_WARM=0
+	fi
+}
+
+# cg_row HOW ROW: the request of row ROW (0: GET /login) as its user,
+# measured by HOW (cg_cgi or cg_warm), which must answer as in the runs.
+cg_row() {
+	local how=$1 row=$2 want=200
+	case $row in
+	0) as visitor; $how 0 GET /login ;;
+	3) as owner; $how 3 GET "/o/$PLAN_ORG/" ;;
+	4) as anonymous; $how 4 GET "$SHARE" ;;
+	5) as owner; $how 5 POST "/o/${SAVE_ORG_IDS[0]}/$SECTION"; want=303 ;;
+	6) as trainer; $how 6 GET "/c/$COHORT" ;;
+	esac
+	need "row $row under callgrind ($how): $want" status_is "$want"
 }
 
 # =================================================================================
@@ -483,7 +569,21 @@ section "the runs"
 wait_quiet
 LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
 DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+DISK_SYNCS=$(disk_syncs)
 echo "bench: load average $LOAD_BEFORE; $BENCH_SECONDS s per row"
+# The benchmarks of lib/ and cgi/ without HTTP (tests/bench/bench_*.c),
+# from the repository's root (they read schema.sql and build/locale).
+: >"$E2E_DIR/lib-benchmarks.txt"
+for b in "$B"/bench/bench_*; do
+	[ -x "$b" ] || continue
+	echo "== ${b#"$E2E_ROOT"/}" | tee -a "$E2E_DIR/lib-benchmarks.txt"
+	if (cd "$E2E_ROOT" && nice -n 0 "$b") >"$E2E_DIR/lib-bench.out" 2>&1; then
+		ok "${b##*/} ran"
+	else
+		bad "${b##*/} ran" "$(tail -n 20 "$E2E_DIR/lib-bench.out")"
+	fi
+	tee -a "$E2E_DIR/lib-benchmarks.txt" <"$E2E_DIR/lib-bench.out"
+done
 hwm_reset
 RSS_START=$(status_kib VmRSS)
 for row in 1 2 3 4 5 6 7; do
@@ -506,29 +606,17 @@ server_stop
 if [ "$BENCH_CALLGRIND" != 0 ]; then
 	section "callgrind"
 	E2E_MODE=cgi
-	as visitor
-	callgrind 0 GET /login
-	CG_START=$((CG_TOTAL - ${CG_SERVE:-0}))
-	CG_T[0]=$CG_TOTAL CG_S[0]=${CG_SERVE:-}
-	need "GET /login under callgrind (200)" status_is 200
-	as owner
-	callgrind 3 GET "/o/$PLAN_ORG/"
-	CG_T[3]=$CG_TOTAL CG_S[3]=${CG_SERVE:-}
-	need "the plan page under callgrind (200)" status_is 200
-	as anonymous
-	callgrind 4 GET "$SHARE"
-	CG_T[4]=$CG_TOTAL CG_S[4]=${CG_SERVE:-}
-	need "the shared summary under callgrind (200)" status_is 200
-	as owner
-	v=$(sql "SELECT version FROM plan_sections WHERE org_id = ${SAVE_ORG_IDS[0]} AND section = '$SECTION'")
-	printf '%s' "${SAVE_BODY/__BENCH_VERSION__/$v}" >"$E2E_DIR/save-body"
-	callgrind 5 POST "/o/${SAVE_ORG_IDS[0]}/$SECTION" "$E2E_DIR/save-body"
-	CG_T[5]=$CG_TOTAL CG_S[5]=${CG_SERVE:-}
-	need "the save under callgrind (303)" status_is 303
-	as trainer
-	callgrind 6 GET "/c/$COHORT"
-	CG_T[6]=$CG_TOTAL CG_S[6]=${CG_SERVE:-}
-	need "the dashboard under callgrind (200)" status_is 200
+	for row in 0 3 4 5 6; do
+		cg_row cg_cgi "$row"
+		CG_T[row]=$CG_TOTAL CG_S[row]=${CG_SERVE:-0}
+	done
+	CG_START=$((CG_T[0] - CG_S[0]))
+	cg_warm_start
+	for row in 0 3 4 5 6; do
+		cg_row cg_warm "$row"
+		CG_W[row]=$CG_WARM
+	done
+	server_stop
 fi
 
 # --- the report -----------------------------------------------------------------
@@ -555,6 +643,7 @@ report() {
 	echo "- Machine: $(machine)"
 	echo "- Command: \`$BENCH_COMMAND\` ($BENCH_SECONDS s per row at $BENCH_CONNECTIONS connections, login at $BENCH_LOGIN_CONNECTIONS; then $BENCH_SECONDS_ONE s at 1 connection; wrk with $BENCH_THREADS threads, one per connection for the saves; $BENCH_WARMUP s of warm-up per row unmeasured)"
 	echo "- Load average (1, 5, 15 min): $LOAD_BEFORE before the runs, $LOAD_AFTER after$([ "$QUIET" = yes ] || echo "; the machine never went under $BENCH_LOAD_MAX in $WAITED s of waiting: these runs shared it with other work")"
+	echo "- The disk of the database: $DISK_SYNCS synchronous 4 KiB overwrites per second (dd oflag=dsync), the bound of durable commits one after the other."
 	echo "- The program: RESEAUTER_THREADS=$RESEAUTER_THREADS, $HASH_SLOTS hashing slots; nginx with a worker per core; the plan page is $PLAN_BYTES bytes, the PDF $PDF_BYTES bytes."
 	echo
 	echo "| # | what | conns | req/s | ratio to 1 | p50 ms | p90 ms | p99 ms | errors | p50 ms at 1 conn | req/s at 1 conn |"
@@ -573,17 +662,24 @@ report() {
 	echo "- row 8 (logins, $BENCH_LOGIN_CONNECTIONS at once): peak $(mib "$HWM_LOGIN") MiB, $(mib "$RSS_AFTER_LOGIN") MiB after; the bound of $HASH_SLOTS hashing slots of 64 MiB above $(mib "$RSS_BEFORE_LOGIN") MiB is $(mib $((RSS_BEFORE_LOGIN + HASH_SLOTS * 65536))) MiB"
 	if [ "$BENCH_CALLGRIND" != 0 ]; then
 		echo
-		echo "Instructions per request (callgrind, Ir; the program run once per request as plain CGI; start-up of the process, $(printf "%'d" "$CG_START") Ir, measured on GET /login and taken out):"
+		echo "Instructions per request (callgrind, Ir).  As plain CGI, one process per request: the whole process, and per request once the start-up of the process ($(printf "%'d" "$CG_START") Ir, measured on GET /login: the total less its serve()) is taken out; this first request of a process also prepares its SQL statements and reads the schema.  Warm: the third such request to the program serving FastCGI (one thread), inside serve(), the statements prepared: what a request costs in the runs above."
 		echo
-		echo "| # | what | Ir of the process | Ir per request | Ir in serve() |"
+		echo "| # | what | Ir of the CGI process | Ir per request (CGI) | Ir per request (warm, FastCGI) |"
 		echo "|---|---|---:|---:|---:|"
-		printf '| - | GET /login (start-up + request) | %s | %s | %s |\n' "$(printf "%'d" "${CG_T[0]}")" \
-		    "$(printf "%'d" $((CG_T[0] - CG_START)))" "$(printf "%'d" "${CG_S[0]:-0}")"
-		for row in 3 4 5 6; do
-			printf '| %d | %s | %s | %s | %s |\n' "$row" "${NAME[row]}" \
+		for row in 0 3 4 5 6; do
+			printf '| %s | %s | %s | %s | %s |\n' "$([ "$row" = 0 ] && echo - || echo "$row")" \
+			    "$([ "$row" = 0 ] && echo "login page (GET /login)" || echo "${NAME[row]}")" \
 			    "$(printf "%'d" "${CG_T[row]}")" "$(printf "%'d" $((CG_T[row] - CG_START)))" \
-			    "$(printf "%'d" "${CG_S[row]:-0}")"
+			    "$(printf "%'d" "${CG_W[row]}")"
 		done
+	fi
+	if [ -s "$E2E_DIR/lib-benchmarks.txt" ]; then
+		echo
+		echo "Without HTTP (tests/bench/bench_*.c, in the same run):"
+		echo
+		echo '```'
+		cat "$E2E_DIR/lib-benchmarks.txt"
+		echo '```'
 	fi
 	echo
 	echo "## Goals"
