@@ -15,8 +15,9 @@
 # Each row runs BENCH_SECONDS at BENCH_CONNECTIONS connections (login at
 # BENCH_LOGIN_CONNECTIONS), then BENCH_SECONDS_ONE at one connection (the
 # time one person waits); the table gives successes per second, their
-# ratio to row 1, wrk's p50/p90/p99 latencies, the errors, and the median
-# at one connection.  Then the resident memory of the program (VmRSS and
+# ratio to row 1, wrk's p50/p90/p99 latencies, the errors, the
+# program's processor time during the run, and the median at one
+# connection.  Then the resident memory of the program (VmRSS and
 # VmHWM of /proc/<pid>/status) under rows 1-7 and under the logins, and
 # callgrind's instruction counts of rows 3-6: the program run once per
 # request as plain CGI (start-up taken out), and warm, serving FastCGI
@@ -69,6 +70,7 @@ BENCH_CALLGRIND=${BENCH_CALLGRIND:-1}
 BENCH_REPORT=${BENCH_REPORT:-$B/bench/report.md}
 BENCH_HELLO=${BENCH_HELLO:-$B/bench/hello}
 BENCH_COMMAND=${BENCH_COMMAND:-tests/bench/run.sh}
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 export RESEAUTER_THREADS=${RESEAUTER_THREADS:-4}
 
 OWNER_EMAIL=owner@bench.invalid
@@ -259,7 +261,6 @@ wrk_run() {
 	    -s "$here/wrk.lua" "${URL[row]}" >"$out.txt" 2>&1
 	drain
 	line=$(cat "$out.result" 2>/dev/null)
-	OK= BAD= ERRS= RPS= P50= P90= P99= CODES=
 	eval "$(printf '%s\n' "$line" | tr ' ' '\n' | sed -n 's/^\(ok\|bad\|errors\|rps\|p50\|p90\|p99\|codes\)=\(.*\)$/W_\1="\2"/p')"
 	OK=${W_ok:-} BAD=${W_bad:-} ERRS=${W_errors:-} RPS=${W_rps:-}
 	P50=${W_p50:-} P90=${W_p90:-} P99=${W_p99:-} CODES=${W_codes:-}
@@ -289,7 +290,7 @@ save_orgs() {
 # measure ROW: warms row ROW up, then runs it at its connections and at
 # one; keeps the figures in the R_* arrays.
 measure() {
-	local row=$1 c=$BENCH_CONNECTIONS t=$BENCH_THREADS
+	local row=$1 c=$BENCH_CONNECTIONS t=$BENCH_THREADS ticks
 	[ "${MODE[row]}" != login ] || c=$BENCH_LOGIN_CONNECTIONS
 	[ "${MODE[row]}" != save ] || t=$c
 	[ "$t" -le "$c" ] || t=$c
@@ -299,9 +300,14 @@ measure() {
 		wrk_run "$row" "$c" "$t" "$BENCH_WARMUP" >/dev/null
 	fi
 	[ "${MODE[row]}" != save ] || SAVE_ORGS=$(save_orgs)
+	ticks=$(cpu_ticks "$PROGRAM_PID")
 	wrk_run "$row" "$c" "$t" "$BENCH_SECONDS"
-	R_CONNS[row]=$c R_OK[row]=$OK R_ERR[row]=$((BAD + ERRS)) R_RPS[row]=$RPS
-	R_P50[row]=$P50 R_P90[row]=$P90 R_P99[row]=$P99 R_CODES[row]=$CODES
+	ticks=$(($(cpu_ticks "$PROGRAM_PID") - ticks))
+	R_CONNS[row]=$c R_ERR[row]=$((BAD + ERRS)) R_RPS[row]=$RPS
+	R_P50[row]=$P50 R_P90[row]=$P90 R_P99[row]=$P99
+	# The program's processor time over the run (and the drain after
+	# it), in % of one core: 200 is both cores of this machine.
+	R_CPU[row]=$(awk -v t="$ticks" -v hz="$CLK_TCK" -v s="$BENCH_SECONDS" 'BEGIN { printf "%.0f", t / hz / s * 100 }')
 	[ "${MODE[row]}" != save ] || SAVE_ORGS=$(save_orgs)
 	wrk_run "$row" 1 1 "$BENCH_SECONDS_ONE"
 	R_ONE_P50[row]=$P50 R_ONE_P99[row]=$P99 R_ONE_RPS[row]=$RPS
@@ -407,6 +413,7 @@ cg_pdf_warm() {
 		    timeout 600 cgi-fcgi -bind -connect "$E2E_DIR/cg.sock" </dev/null 2>/dev/null |
 		    LC_ALL=C sed -n '1s/^Status: \([0-9]*\).*/\1/p')
 	done
+	# shellcheck disable=SC2034  # read by tests/e2e/lib.sh
 	E2E_LAST="GET /o/$PLAN_ORG/summary.pdf"
 	CG_DUMPS=$((CG_DUMPS + 2))
 	CG_WARM=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$E2E_DIR/fcgi-cg.out.$CG_DUMPS" 2>/dev/null | head -n 1)
@@ -632,6 +639,7 @@ server_stop
 
 if [ "$BENCH_CALLGRIND" != 0 ]; then
 	section "callgrind"
+	# shellcheck disable=SC2034  # read by tests/e2e/lib.sh
 	E2E_MODE=cgi
 	for row in 0 3 4 5 6; do
 		cg_row cg_cgi "$row"
@@ -675,13 +683,14 @@ report() {
 	echo "- The disk of the database: $DISK_SYNCS synchronous 4 KiB overwrites per second (dd oflag=dsync), the bound of durable commits one after the other."
 	echo "- The program: RESEAUTER_THREADS=$RESEAUTER_THREADS, $HASH_SLOTS hashing slots; nginx with a worker per core; the plan page is $PLAN_BYTES bytes, the PDF $PDF_BYTES bytes."
 	echo
-	echo "| # | what | conns | req/s | ratio to 1 | p50 ms | p90 ms | p99 ms | errors | p50 ms at 1 conn | req/s at 1 conn |"
-	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| # | what | conns | req/s | ratio to 1 | p50 ms | p90 ms | p99 ms | errors | program CPU % | p50 ms at 1 conn | req/s at 1 conn |"
+	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	for row in 1 2 3 4 5 6 7 8; do
 		ratio=$(awk -v a="${R_RPS[row]}" -v b="${R_RPS[1]}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
-		printf '| %d | %s | %d | %.0f | %s | %.2f | %.2f | %.2f | %d | %.2f | %.1f |\n' \
+		printf '| %d | %s | %d | %.0f | %s | %.2f | %.2f | %.2f | %d | %s | %.2f | %.1f |\n' \
 		    "$row" "${NAME[row]}" "${R_CONNS[row]}" "${R_RPS[row]}" "$ratio" \
 		    "${R_P50[row]}" "${R_P90[row]}" "${R_P99[row]}" "${R_ERR[row]}" \
+		    "$([ "$row" -le 2 ] && echo - || echo "${R_CPU[row]}")" \
 		    "${R_ONE_P50[row]}" "${R_ONE_RPS[row]}"
 	done
 	echo
