@@ -96,7 +96,7 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              SCHEMA=$(CURDIR)/schema.sql \
              BASE_URL=http://$(ADDR):$(PORT)
 
-.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench load install uninstall clean
+.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench bench-build load install uninstall clean
 .PHONY: fuzz fuzz-build fuzz-bins fuzz-replay fuzz-merge
 all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT) $(FUZZ_REPLAY)
 prog: $(B)/reseauter $(B)/reseauter-admin $(MO)
@@ -217,16 +217,29 @@ check: check-deps
 unit: $(UNIT) $(MO)
 	@for t in $(UNIT); do echo "== $$t"; $$t || exit 1; done
 
-# The benchmarks (tests/bench/bench_*.c), apart from `make check`: each
-# prints its own table of timings.
-# They link the handlers of cgi/ (but its main) to time whole pages.
+# The benchmarks, apart from `make check` (docs/BENCHMARKS.md), all run by
+# tests/bench/run.sh once the machine is quiet: tests/bench/bench_*.c,
+# each printing its own table of timings (they link the handlers of cgi/,
+# but its main, to time whole pages); then the program behind nginx under
+# wrk beside a static file and a hello-world FastCGI responder
+# (tests/bench/hello.c), and callgrind's instruction counts.  It installs
+# what it needs first.
+# BENCH_SECONDS=10, BENCH_CONNECTIONS=32, BENCH_WAIT=1200 (seconds to wait
+# for a quiet machine) and the rest: see tests/bench/run.sh.
+BENCH_PKGS = wrk valgrind libfcgi-bin nginx curl sqlite3
 BENCH    = $(patsubst tests/bench/%.c,$(B)/bench/%,$(wildcard tests/bench/bench_*.c))
 BENCH_CGI = $(filter-out $(B)/cgi/main.o,$(CGI_OBJ))
+$(B)/bench/hello: tests/bench/hello.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< -o $@ -lfcgi -lpthread
 $(B)/bench/%: tests/bench/%.c $(BENCH_CGI) $(B)/libreseauter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Icgi $(LDFLAGS) $< -o $@ $(BENCH_CGI) $(B)/libreseauter.a $(LIBS) -lstdc++
-bench: $(BENCH) $(MO)
-	@for b in $(BENCH); do echo "== $$b"; $$b || exit 1; done
+bench-build: prog $(BENCH) $(B)/bench/hello $(MO)
+bench:
+	@$(DEPS) $(BENCH_PKGS)
+	@$(MAKE) --no-print-directory bench-build
+	@B=$(B) BENCH_COMMAND="make bench" tests/bench/run.sh
 
 # The sanitizer build of the program, of the unit tests and of the fuzz
 # replay programs.

@@ -80,6 +80,23 @@ stop() {
 	mv "$E2E_DIR/lighttpd.log" "$E2E_DIR/$1-lighttpd.log"
 }
 
+# restart_program PART: SIGTERM to the program (PID), as a restart would,
+# then a wait until lighttpd has started a new one.  lighttpd reaps its
+# child and spawns the next one on its own one-second timer; a request
+# that came in between would find no backend and get lighttpd's own 503.
+restart_program() {
+	local i new=
+	kill -TERM "$PID"
+	for i in $(seq 1 100); do
+		new=$(program_pid 1)
+		[ -z "$new" ] || [ "$new" = "$PID" ] || break
+		new=
+		sleep 0.1
+	done
+	[ -n "$new" ] || e2e_die "$1: lighttpd starts the program again after SIGTERM"
+	PID=$new
+}
+
 # signup WHO ORG: WHO signs up with organisation ORG; sets ORG_ID.
 signup() {
 	as "$1"
@@ -212,16 +229,10 @@ signup carole "Comité en lecture seule"
 before readonly
 chmod a-w "$RESEAUTER_DB" "$E2E_DIR/ro"
 # Open files keep the rights they were opened with: the program sees the
-# change when it opens the database again.  SIGTERM, as a restart would;
-# lighttpd starts it again at the next request.
-kill -TERM "$PID"
-for i in $(seq 1 50); do
-	kill -0 "$PID" 2>/dev/null || break
-	sleep 0.1
-done
+# change when it opens the database again.
+restart_program readonly
 get "/o/$ORG_ID/mission"
 expect_status 200 "readonly: the program, started again, answers"
-PID=$(program_pid)
 grep -q 'is read-only: pages can be read, nothing can be saved' "$E2E_DIR/lighttpd.log" &&
     ok "readonly: the program says at start that the database is read-only" ||
     bad "readonly: the program says at start that the database is read-only" \
@@ -230,11 +241,7 @@ refused readonly '8|264|520|776|1032|1288|1544'
 # The database, its WAL and its shared memory (which SQLite made with the
 # database's permissions) writable again, then a restart.
 chmod u+w "$RESEAUTER_DB" "$RESEAUTER_DB"-* "$E2E_DIR/ro"
-kill -TERM "$PID"
-for i in $(seq 1 50); do
-	kill -0 "$PID" 2>/dev/null || break
-	sleep 0.1
-done
+restart_program readonly
 # The page of the refused save is still the last one: its form, sent again.
 saved_again readonly
 stop readonly
