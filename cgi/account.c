@@ -314,7 +314,7 @@ account_password_post(struct req *r)
 	    hash)) != RT_OK)
 		goto out;
 	if ((rc = account_password_set(r->h, r->sess.user_id, r->sess.id,
-	    hash)) == RT_OK)
+	    hash, r->now)) == RT_OK)
 		rc = page_redirect(r, 303, "/account?done=password");
 out:
 	sodium_memzero(hash, sizeof hash);

@@ -31,8 +31,8 @@ reset_gone(struct req *r, int rc)
 	return page_gone(r, rc, N_("This password reset link does not "
 	    "exist. Check that it was copied whole, or ask an administrator "
 	    "of this site for a new one."), N_("This password reset link "
-	    "has already been used, was replaced by a newer one, or has "
-	    "expired. Ask an administrator of this site for a new one."));
+	    "has already been used, was replaced by a newer one, was "
+	    "cancelled by a change of password, or has expired. Ask an administrator of this site for a new one."));
 }
 
 /*

@@ -1039,7 +1039,7 @@ account_sessions_end_others(struct dbh *h, int64_t user_id, int64_t keep)
 /* See account.h. */
 int
 account_password_set(struct dbh *h, int64_t user_id, int64_t keep,
-    const char *pwhash)
+    const char *pwhash, time_t now)
 {
 	struct db_conn	*w;
 	sqlite3_stmt	*st;
@@ -1059,6 +1059,14 @@ account_password_set(struct dbh *h, int64_t user_id, int64_t keep,
 	if (rc == RT_OK)
 		rc = account_exec2(w, DB_STMT_ACCOUNT_SESSIONS_DEL, 2, user_id,
 		    keep, "end other sessions");
+	/*
+	 * A reset link handed out before, by an administrator or to someone
+	 * who asked for it in the person's name, would otherwise still set
+	 * another password after this one.
+	 */
+	if (rc == RT_OK)
+		rc = account_exec2(w, DB_STMT_ADMIN_RESETS_END, 2, user_id,
+		    (int64_t)now, "end reset links");
 	if (rc != RT_OK) {
 		db_write_rollback(h->db, w);
 		return account_dbstatus(rc);

@@ -224,12 +224,13 @@ int account_session_end(struct dbh *h, int64_t user_id, int64_t session_id);
 int account_sessions_end_others(struct dbh *h, int64_t user_id, int64_t keep);
 
 /*
- * Sets the password hash of user_id to pwhash (auth_password_hash()) and
- * ends every other session of the user than keep, in one transaction.
- * Returns RT_OK or RT_EDB.
+ * Sets the password hash of user_id to pwhash (auth_password_hash()), ends
+ * every other session of the user than keep, and makes every password
+ * reset link of the user not yet used unusable (as used at now), in one
+ * transaction.  Returns RT_OK or RT_EDB.
  */
 int account_password_set(struct dbh *h, int64_t user_id, int64_t keep,
-    const char *pwhash);
+    const char *pwhash, time_t now);
 
 /* Sets the name of user_id (1 to USER_NAME_MAX characters).  Returns RT_OK or RT_EDB. */
 int account_name_set(struct dbh *h, int64_t user_id, const char *name);

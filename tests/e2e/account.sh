@@ -6,7 +6,8 @@
 # code, the administrator's requirement of two-factor for trainers and
 # administrators with a trainer held on the set-up page, the sessions
 # listed and one ended from another browser, a password change that ends
-# the other browser's session but not this one, and a password reset link
+# the other browser's session and the reset links made before it, but not
+# this session, and a password reset link
 # that still asks for the code.  Prints "N passed, N failed" last.
 #
 # E2E_SERVER names another server of lib.sh's server_start (cgi runs the
@@ -223,6 +224,10 @@ expect_status 303 "Alice logs in with a recovery code"
 login alice4 alice@example.org "$PW"
 second_step "${CODES[2]}"
 expect_status 303 "and in another browser with another one"
+# A reset link made before the change, never used.
+tool reset-password alice@example.org
+OLD_RESET=$(grep -oE '/reset/[A-Za-z0-9_-]{43}' "$E2E_DIR/tool.out" | head -n 1)
+[ -n "$OLD_RESET" ] || e2e_die "reseauter-admin reset-password prints a link" "$(cat "$E2E_DIR/tool.out")"
 as alice
 get /account
 post /account/password current="wrong-password" password="$NEW_PW" confirm="$NEW_PW" csrf="$(csrf_token)"
@@ -242,6 +247,10 @@ login alice5 alice@example.org "$PW"
 expect_status 422 "the old password no longer works"
 login alice5 alice@example.org "$NEW_PW"
 expect_location '/login/2fa' "the new one does, and still asks for the code"
+as alice-reset
+get "$OLD_RESET"
+expect_status 410 "a reset link made before the change no longer works"
+expect_body "was cancelled by a change of password" "and the page says it may have been cancelled by the change"
 PW=$NEW_PW
 
 section "new recovery codes; turning two-factor off"

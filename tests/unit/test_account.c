@@ -27,6 +27,7 @@
 #include "auth.h"
 #include "org.h"
 #include "account.h"
+#include "admin.h"
 #include "sql.h"
 #include "tdb.h"
 
@@ -627,21 +628,35 @@ test_sessions(void **state)
 	(void)s3;
 }
 
-/* A new password ends every other session of the person, not this one nor anyone else's. */
+/*
+ * A new password ends every other session of the person, not this one nor
+ * anyone else's, and cancels the person's reset links, not anyone else's.
+ */
 static void
 test_password_change(void **state)
 {
-	struct fx	*f = *state;
-	struct session	 s;
-	char		 t1[AUTH_TOKEN_LEN + 1], t2[AUTH_TOKEN_LEN + 1];
-	char		 tb[AUTH_TOKEN_LEN + 1], name[AUTH_NAME_MAX];
-	int64_t		 s1;
+	struct fx		*f = *state;
+	struct session		 s;
+	struct admin_reset	 rs;
+	char			 t1[AUTH_TOKEN_LEN + 1], t2[AUTH_TOKEN_LEN + 1];
+	char			 tb[AUTH_TOKEN_LEN + 1], name[AUTH_NAME_MAX];
+	char			 ra[AUTH_TOKEN_LEN + 1], rb[AUTH_TOKEN_LEN + 1];
+	int64_t			 s1;
 
 	s1 = session(f, f->alice, 0, t1);
 	(void)session(f, f->alice, 0, t2);
 	(void)session(f, f->bob, 0, tb);
-	assert_int_equal(account_password_set(&f->t.h, f->alice, s1, HASH2),
+	assert_int_equal(admin_reset_create(&f->t.h, f->alice, 0, T0, ra),
 	    RT_OK);
+	assert_int_equal(admin_reset_create(&f->t.h, f->bob, 0, T0, rb),
+	    RT_OK);
+	assert_int_equal(admin_reset_lookup(&f->t.h, ra, T0, &rs), RT_OK);
+	assert_int_equal(account_password_set(&f->t.h, f->alice, s1, HASH2,
+	    T0 + 60), RT_OK);
+	assert_int_equal(admin_reset_lookup(&f->t.h, ra, T0 + 61, &rs),
+	    RT_EEXPIRED);
+	assert_int_equal(admin_reset_lookup(&f->t.h, rb, T0 + 61, &rs), RT_OK);
+	assert_int_equal(rs.user_id, f->bob);
 	assert_int_equal(q_int(&f->t, "SELECT pwhash = '" HASH2 "' FROM users "
 	    "WHERE email = 'alice@example.org'"), 1);
 	assert_int_equal(q_int(&f->t, "SELECT pwhash = '" TDB_HASH "' "
