@@ -47,10 +47,13 @@ static const struct field_def admin_settings_fields[] = {
 
 /*
  * Adds one {{#user}} row for u to d: its roles, with the forms that
- * change them, and whether it is the person looking.
+ * change them, whether two-factor authentication is on (and, when
+ * require_2fa holds and u is a trainer or an administrator without it,
+ * that it will be asked for), and whether it is the person looking.
  */
 static void
-admin_user_row(struct req *r, struct tpl_dict *d, const struct admin_user *u)
+admin_user_row(struct req *r, struct tpl_dict *d, const struct admin_user *u,
+    int require_2fa)
 {
 	struct tpl_dict	*s, *seen;
 	char		 date[64];
@@ -75,6 +78,12 @@ admin_user_row(struct req *r, struct tpl_dict *d, const struct admin_user *u)
 	    "not_trainer");
 	if (u->roles == 0)
 		tpl_show(s, "no_role");
+	if (u->totp)
+		tpl_show(s, "totp_on");
+	else if (require_2fa && u->roles != 0)
+		tpl_show(s, "totp_required");
+	else
+		tpl_show(s, "totp_off");
 	if (u->id == r->sess.user_id)
 		tpl_show(s, "you");
 }
@@ -118,7 +127,7 @@ admin_render(struct req *r, const char *problem, int status)
 	else {
 		t = tpl_add_section(d, "users");
 		for (i = 0; i < nusers; i++) {
-			admin_user_row(r, t, &users[i]);
+			admin_user_row(r, t, &users[i], require);
 			if (problem == NULL && users[i].id == changed_id)
 				tpl_set(tpl_add_section(d, "changed"), "NAME",
 				    users[i].name);

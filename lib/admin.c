@@ -279,7 +279,8 @@ fail:
 /*
  * Fills the struct admin_user at p from the current row of
  * DB_STMT_ADMIN_USERS: the columns of admin_user_columns(), then the
- * number of organisations and the last activity.
+ * number of organisations, the last activity and whether two-factor
+ * authentication is on.
  */
 static void
 admin_users_row(sqlite3_stmt *st, void *p)
@@ -289,6 +290,7 @@ admin_users_row(sqlite3_stmt *st, void *p)
 	admin_user_columns(st, u);
 	u->orgs = sqlite3_column_int64(st, 5);
 	u->last_seen = sqlite3_column_int64(st, 6);
+	u->totp = sqlite3_column_int(st, 7);
 }
 
 /* See admin.h.  On failure nothing stays allocated. */

@@ -33,6 +33,7 @@ struct admin_user {
 	int     roles;       /* enum auth_role bits */
 	int64_t orgs;        /* organisations they are a member of */
 	int64_t last_seen;   /* the newest request of a live session; 0: none */
+	int     totp;        /* two-factor authentication is on (admin_users() only) */
 };
 
 /* An organisation, as the administration lists it. */

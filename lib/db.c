@@ -419,7 +419,9 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "coalesce(sum(CASE r.role WHEN 'admin' THEN 1 WHEN 'trainer' "
 	    "THEN 2 END), 0) FROM user_roles r WHERE r.user_id = u.id), "
 	    "(SELECT count(*) FROM memberships m WHERE m.user_id = u.id), "
-	    "(SELECT max(s.last_seen) FROM sessions s WHERE s.user_id = u.id) "
+	    "(SELECT max(s.last_seen) FROM sessions s WHERE s.user_id = u.id), "
+	    "EXISTS (SELECT 1 FROM user_totp t WHERE t.user_id = u.id "
+	    "AND t.enabled_at IS NOT NULL) "
 	    "FROM users u ORDER BY u.name COLLATE NOCASE, u.id",
 	[DB_STMT_ADMIN_ORGS] =
 	    "SELECT o.id, o.name, o.created_at, "

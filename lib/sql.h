@@ -162,7 +162,7 @@ enum db_stmt {
 	DB_STMT_ADMIN_ROLE_DEL,      /* ?1 user, ?2 role */
 	DB_STMT_ADMIN_ADMINS,        /* count of administrators */
 	DB_STMT_ADMIN_USERS,         /* id, name, email, created, roles, organisations,
-	                              * last activity or NULL; by name */
+	                              * last activity or NULL, two-factor on; by name */
 	DB_STMT_ADMIN_ORGS,          /* id, name, created, members, cohorts, last plan
 	                              * activity or NULL; by name */
 	DB_STMT_ADMIN_RESET_ADD,     /* ?1 token hash, ?2 user, ?3 by or NULL, ?4 now, ?5 expires */

@@ -663,16 +663,16 @@ cmd_users(struct tool *t, int argc, char **argv)
 		return ex;
 	if ((rc = admin_users(&t->h, &v, &n)) != RT_OK)
 		return fail("listing the accounts", rc);
-	printf("ID\tE-MAIL\tNAME\tROLES\tORGANISATIONS\tCREATED\tLAST SEEN\n");
+	printf("ID\tE-MAIL\tNAME\tROLES\tORGANISATIONS\tCREATED\tLAST SEEN\t2FA\n");
 	for (i = 0; i < n; i++) {
 		when(v[i].created, created, sizeof created);
 		when(v[i].last_seen, seen, sizeof seen);
-		printf("%lld\t%s\t%s\t%s\t%lld\t%s\t%s\n", (long long)v[i].id,
+		printf("%lld\t%s\t%s\t%s\t%lld\t%s\t%s\t%s\n", (long long)v[i].id,
 		    v[i].email, v[i].name,
 		    v[i].roles == (AUTH_ROLE_ADMIN | AUTH_ROLE_TRAINER) ?
 		    "admin,trainer" : v[i].roles == AUTH_ROLE_ADMIN ? "admin" :
 		    v[i].roles == AUTH_ROLE_TRAINER ? "trainer" : "-",
-		    (long long)v[i].orgs, created, seen);
+		    (long long)v[i].orgs, created, seen, v[i].totp ? "on" : "off");
 	}
 	free(v);
 	return flushed("the list");

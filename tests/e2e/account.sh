@@ -303,6 +303,20 @@ post /admin/settings require_2fa_staff=1 csrf="$(csrf_token)"
 expect_status 303 "with two-factor on, Renée requires it"
 get /admin?settings=1
 expect_body "must use two-factor" "the page says it is required"
+# user_row EMAIL: the row of the list of accounts that names EMAIL.
+user_row() {
+	EMAIL=$1 perl -0777 -ne 'while (m{<tr role="row" id="u-\d+">.*?</tr>}sg) {
+		my $r = $&; $r =~ s/\n/ /g; print "$r\n" if index($r, $ENV{EMAIL}) >= 0 }' "$E2E_DIR/body"
+}
+expect_eq "$(user_row root@example.org | grep -c 'Two-factor is on')" 1 "the list says Renée has two-factor on"
+expect_eq "$(user_row tina@example.org | grep -c 'Off: asked for at the next login')" 1 \
+    "that Tina, a trainer, has it off and will be asked for it"
+expect_eq "$(user_row alice@example.org | grep -c 'Two-factor is off')" 1 "that Alice, with no role, has it off"
+tool users
+expect_eq "$(awk -F '\t' '$2 == "root@example.org" { print $8 }' "$E2E_DIR/tool.out")" on \
+    "reseauter-admin users says Renée has it on"
+expect_eq "$(awk -F '\t' '$2 == "tina@example.org" { print $8 }' "$E2E_DIR/tool.out")" off \
+    "and Tina off"
 as tina
 get /cohorts
 expect_status 302 "Tina, a trainer without two-factor, cannot open her cohorts"
