@@ -247,14 +247,18 @@ summary_item_name(struct summary *s, int sec, size_t index,
  * Adds one {{#name}} with {{V}} (the item's name) and {{N}} (its place,
  * from 1) per item of section sec's list that the comma-separated ids of
  * value point at, in the list's order; numbered says whether {{V}} is the
- * numbered title ("Objective 2") rather than the name.  Returns how many.
+ * numbered title ("Objective 2") rather than the name, and then the name,
+ * when the item has one, is also in {{#named}} {{NAME}} (for the Markdown,
+ * where "Objective 2" links to nothing).  Returns how many.
  */
 static int
 summary_refs(struct summary *s, struct tpl_dict *d, const char *name,
     int sec, const char *value, int numbered)
 {
 	const struct wb_list_data *items = &s->p->s[sec].lists[0];
+	const struct wb_list *l = &wb_sections[sec].lists[0];
 	struct tpl_dict *e;
+	const char *named;
 	char title[256];
 	int added = 0;
 	size_t i;
@@ -272,6 +276,10 @@ summary_refs(struct summary *s, struct tpl_dict *d, const char *name,
 		e = tpl_add_section(d, name);
 		tpl_set(e, "V", title);
 		tpl_set_int(e, "N", (long long)i + 1);
+		if (numbered && l->name_field != NULL &&
+		    (named = wb_item_value(&s->p->s[sec], 0, &items->items[i],
+		    l->name_field))[0] != '\0')
+			tpl_set(tpl_add_section(e, "named"), "NAME", named);
 		added++;
 	}
 	return added;

@@ -131,7 +131,7 @@
 {{BI_NEWLINE}}*[[Personas we reach there:]]* {{#persona}}{{V:x-markdown=line}}{{#persona_separator}} · {{/persona_separator}}{{/persona}}
 {{/reached}}
 {{#serves}}
-{{BI_NEWLINE}}*[[Objectives it serves:]]* {{#objective}}{{V:x-markdown=line}}{{#objective_separator}} · {{/objective_separator}}{{/objective}}
+{{BI_NEWLINE}}*[[Objectives it serves:]]* {{#objective}}{{V:x-markdown=line}}{{#named}} ({{NAME:x-markdown=line}}){{/named}}{{#objective_separator}} · {{/objective_separator}}{{/objective}}
 {{/serves}}
 {{/platform}}
 {{#chosen}}
@@ -204,7 +204,7 @@
 >
 > *[[Image or video]]* {{V:x-markdown=quote}}
 {{/image}}
-{{BI_NEWLINE}}{{#for_persona}}[[Persona:]] {{V:x-markdown=line}} · {{/for_persona}}{{#for_objective}}{{V:x-markdown=line}} · {{/for_objective}}{{#limit}}[[{{COUNT}} of {{LIMIT}} characters]]{{#over}} · **[[over the limit]]**{{/over}}{{/limit}}
+{{BI_NEWLINE}}{{#for_persona}}[[Persona:]] {{V:x-markdown=line}} · {{/for_persona}}{{#for_objective}}{{V:x-markdown=line}}{{#named}} ({{NAME:x-markdown=line}}){{/named}} · {{/for_objective}}{{#limit}}[[{{COUNT}} of {{LIMIT}} characters]]{{#over}} · **[[over the limit]]**{{/over}}{{/limit}}
 {{/post}}
 {{/posts}}
 {{#team}}

@@ -350,6 +350,9 @@ else
 	ok "a # typed at a line's start makes no heading"
 fi
 expect_body '1\. pas une liste' "a number typed at a line's start makes no list"
+# Links to the objectives work in the page only: the Markdown names them.
+expect_eq "$(grep -cF "Objectif 1 ($OBJ1)" "$E2E_DIR/plan.md")" 2 \
+    "the Markdown names the objective a platform and a post serve by its text"
 expect_no_body '&#39;' "no HTML entity in the Markdown (&#39;)"
 expect_no_body '&amp;' "no HTML entity in the Markdown (&amp;)"
 expect_no_body '&quot;' "no HTML entity in the Markdown (&quot;)"
