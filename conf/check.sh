@@ -12,7 +12,8 @@
 # js (tests/charcount/run.sh), e2e/lighttpd, e2e/nginx, e2e/apache,
 # e2e/cgi, e2e/share, e2e/summary, e2e/export, e2e/install, e2e/demo,
 # e2e/cohorts, e2e/faults (a full disk, a read-only database) and the
-# other tests/e2e/*.sh, e2e/lighttpd-asan and e2e/cgi-asan, the same with
+# other tests/e2e/*.sh, e2e/https (tests/e2e/authz.sh, every route, behind
+# nginx over TLS: HSTS, Secure __Host- cookies), e2e/lighttpd-asan and e2e/cgi-asan, the same with
 # build-asan/reseauter, and browser
 # (tests/browser/run.sh: chromium through playwright-core, with axe-core;
 # needs `make browser-deps`).  Without argument, all of them.  Each
@@ -177,6 +178,10 @@ run_suite() {
 		case $ASAN_B in /*) bin=$ASAN_B/reseauter ;; *) bin=$PWD/$ASAN_B/reseauter ;; esac
 		run_script "$1" env E2E_BIN="$bin" E2E_SANITIZED=1 \
 		    bash "tests/${1%-asan}.sh" ;;
+	e2e/https)
+		# The authorization matrix, every route, over HTTPS (nginx with
+		# TLS): HSTS on every answer, every cookie Secure and __Host-.
+		run_script "$1" env E2E_SERVER=nginx-tls bash tests/e2e/authz.sh ;;
 	e2e/*)
 		run_script "$1" bash "tests/$1.sh" ;;
 	browser)
@@ -199,7 +204,7 @@ if [ $# -eq 0 ]; then
 	set -- unit asan fuzz fuzz-asan valgrind po tpl js \
 	    e2e/lighttpd e2e/nginx e2e/apache e2e/cgi \
 	    e2e/share e2e/summary e2e/export e2e/install \
-	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz \
+	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz e2e/https \
 	    e2e/account e2e/faults \
 	    e2e/lighttpd-asan e2e/cgi-asan browser
 fi

@@ -22,7 +22,7 @@ VISITORS=(anon memA ownA memB trnA trnX trnLeft admin share)
 PW=authz-matrix-password-7
 
 e2e_setup authz
-server_start lighttpd
+server_start "${E2E_SERVER:-lighttpd}"
 
 # admin_tool ARGS...: runs reseauter-admin on the suite's database.
 admin_tool() {

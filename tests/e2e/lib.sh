@@ -232,10 +232,15 @@ e2e_check_program_logs() {
 #                    holds the socket and starts the program at the first
 #                    connection with the socket as descriptor 3, as
 #                    conf/reseauter.socket does;
+#   nginx-tls        nginx-socket over HTTPS, as certbot --nginx leaves
+#                    conf/nginx.conf (listen ... ssl, a certificate), with a
+#                    certificate made here for 127.0.0.1 and
+#                    RESEAUTER_BASE_URL https://...: the program sends HSTS
+#                    and its cookies are Secure and named __Host-;
 #   apache           Apache httpd (conf/apache.conf, mod_proxy_fcgi), the
 #                    program opening RESEAUTER_SOCKET itself;
 #   cgi              no server: the program run once per request.
-# Sets BASE (http://127.0.0.1:PORT), HOSTPORT.
+# Sets BASE (http://127.0.0.1:PORT, or https://), HOSTPORT.
 server_start() {
 	local kind=$1 try
 	E2E_KIND=$kind
@@ -246,12 +251,18 @@ server_start() {
 		E2E_PORT=$(e2e_free_port) || e2e_die "a free port on 127.0.0.1"
 		HOSTPORT=127.0.0.1:$E2E_PORT
 		BASE=http://$HOSTPORT
+		E2E_CURL_TLS=()
+		if [ "$kind" = nginx-tls ]; then
+			BASE=https://$HOSTPORT
+			E2E_CURL_TLS=(--cacert "$E2E_DIR/tls.crt")
+		fi
 		export RESEAUTER_BASE_URL=$BASE
 		case $kind in
 		lighttpd) server_start_lighttpd ;;
 		nginx) server_start_nginx spawn-fcgi ;;
 		nginx-socket) server_start_nginx socket ;;
 		nginx-activated) server_start_nginx activated ;;
+		nginx-tls) server_start_nginx socket tls ;;
 		apache) server_start_apache ;;
 		cgi) E2E_MODE=cgi; return 0 ;;
 		*) e2e_die "server_start: unknown kind $kind" ;;
@@ -324,12 +335,26 @@ program_start() {
 # nginx with a configuration made here: conf/nginx.conf's server block in
 # a main file whose pid, logs and temporary files are all in E2E_DIR.
 server_start_nginx() {
-	local how=$1 sock=$E2E_DIR/reseauter.sock user=''
+	local how=$1 tls=${2:-} sock=$E2E_DIR/reseauter.sock user=''
 	E2E_MODE=http
 	program_start "$how" "$sock"
 	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/nginx.conf" "$E2E_DIR/nginx-site.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
 	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/nginx.conf fills in"
+	if [ -n "$tls" ]; then
+		# What certbot --nginx does to the server block: TLS on its
+		# listen line and a certificate, here one made for 127.0.0.1.
+		[ -s "$E2E_DIR/tls.crt" ] ||
+		    openssl req -x509 -newkey rsa:2048 -nodes -days 2 \
+			-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+			-keyout "$E2E_DIR/tls.key" -out "$E2E_DIR/tls.crt" \
+			>"$E2E_DIR/openssl.log" 2>&1 ||
+		    e2e_die "openssl makes a certificate" "$(cat "$E2E_DIR/openssl.log")"
+		sed -i "s|^\( *listen 127.0.0.1:$E2E_PORT\);|\1 ssl;\n    ssl_certificate $E2E_DIR/tls.crt;\n    ssl_certificate_key $E2E_DIR/tls.key;|" \
+		    "$E2E_DIR/nginx-site.conf"
+		grep -q "listen 127.0.0.1:$E2E_PORT ssl;" "$E2E_DIR/nginx-site.conf" ||
+		    e2e_die "conf/nginx.conf's listen line takes ssl"
+	fi
 	# Workers run as the user who started nginx: only root may name one.
 	[ "$(id -u)" -ne 0 ] || user="user $(id -un) $(id -gn);"
 	mkdir -p "$E2E_DIR/nginx-tmp"
@@ -428,7 +453,7 @@ Group www-data"
 server_wait() {
 	local i code pid
 	for i in $(seq 1 $((E2E_WAIT_START * 10))); do
-		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/" 2>/dev/null)
+		code=$(curl -s "${E2E_CURL_TLS[@]}" -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/" 2>/dev/null)
 		if [ -n "$code" ] && [ "$code" != 000 ]; then
 			return 0
 		fi
@@ -505,9 +530,11 @@ as() {
 	touch "$E2E_DIR/jars/$1"
 }
 
-# cookie NAME: prints the current user's cookie NAME ("" when none).
+# cookie NAME: prints the current user's cookie NAME ("" when none), or
+# __Host-NAME, as the program names its cookies over HTTPS.
 cookie() {
-	awk -v n="$1" '$1 == n { v = $2 } END { print v }' "$E2E_DIR/jars/$E2E_USER"
+	awk -v n="$1" -v h="__Host-$1" '$1 == n || $1 == h { v = $2 } END { print v }' \
+	    "$E2E_DIR/jars/$E2E_USER"
 }
 
 # set_cookie NAME VALUE: puts a cookie in the current user's jar by hand.
@@ -593,8 +620,8 @@ req() {
 
 req_http() {
 	local method=$1 path=$2 bodyfile=$3 ctype=$4 h args=()
-	args=(-sS --max-time "$E2E_WAIT_ANSWER" -X "$method" -D "$E2E_DIR/headers.raw"
-	    -o "$E2E_DIR/body" -w '%{http_code}' -H 'Expect:')
+	args=(-sS "${E2E_CURL_TLS[@]}" --max-time "$E2E_WAIT_ANSWER" -X "$method"
+	    -D "$E2E_DIR/headers.raw" -o "$E2E_DIR/body" -w '%{http_code}' -H 'Expect:')
 	h=$(cookie_header)
 	[ -z "$h" ] || args+=(-H "Cookie: $h")
 	for h in "${E2E_HEADERS[@]}"; do
@@ -869,7 +896,7 @@ what_came() {
 # Every answer of the program carries the protective headers; what is
 # missing is written down, and e2e_finish makes it one expectation.
 check_security_headers() {
-	local csp miss=
+	local csp hsts line miss=
 	E2E_RESPONSES=$((E2E_RESPONSES + 1))
 	csp=$(header Content-Security-Policy)
 	case $csp in *"default-src 'self'"*) ;; *) miss="$miss default-src" ;; esac
@@ -883,6 +910,28 @@ check_security_headers() {
 	*:same-origin | /s/*:no-referrer) ;;
 	*) miss="$miss Referrer-Policy" ;;
 	esac
+	# HSTS exactly when the site is on HTTPS, for half a year at least.
+	hsts=$(header Strict-Transport-Security)
+	case $BASE in
+	https://*)
+		[ "$(printf '%s' "$hsts" | sed -n 's/^max-age=\([0-9]*\).*/\1/p')" -ge 15768000 ] 2>/dev/null ||
+		    miss="$miss HSTS" ;;
+	*)	[ -z "$hsts" ] || miss="$miss no-HSTS-over-HTTP" ;;
+	esac
+	# Every cookie: HttpOnly, SameSite, Path=/, no Domain; over HTTPS
+	# Secure too, under a __Host- name (which browsers hold to all that).
+	while IFS= read -r line; do
+		line=${line#*: }
+		case $line in *"; HttpOnly"*) ;; *) miss="$miss cookie-HttpOnly" ;; esac
+		case $line in *"; SameSite="*) ;; *) miss="$miss cookie-SameSite" ;; esac
+		case $line in *"; Path=/"*) ;; *) miss="$miss cookie-Path" ;; esac
+		case $line in *[Dd]omain=*) miss="$miss cookie-Domain" ;; esac
+		case $BASE:$line in
+		https://*:__Host-*"; Secure"*) ;;
+		https://*) miss="$miss cookie-Secure-__Host" ;;
+		*:*"; Secure"*) miss="$miss cookie-Secure-over-HTTP" ;;
+		esac
+	done < <(grep -i '^set-cookie:' "$E2E_DIR/headers")
 	[ -z "$miss" ] || echo "${E2E_LAST%%\?*} ($STATUS): missing$miss" >>"$E2E_DIR/header-problems"
 }
 
