@@ -45,7 +45,8 @@ RUN_PKGS   = lighttpd tzdata fonts-noto-core fonts-symbola
 FUZZ_PKGS  = clang libclang-rt-14-dev
 # apache2 for tests/e2e/apache.sh; systemd for systemd-socket-activate
 # (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh);
-# oathtool computes the codes of an authenticator app (tests/e2e/account.sh);
+# oathtool computes the codes of an authenticator app (tests/e2e/account.sh,
+# tests/browser/lib/totp.mjs);
 # valgrind runs the unit tests and two end-to-end journeys under memcheck;
 # openssl makes the certificate of nginx over TLS (e2e/https).
 TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd \

@@ -520,6 +520,27 @@ account_code_use(struct db_conn *w, int64_t user_id, const char *code,
 }
 
 /*
+ * Copies code into out (outlen bytes) without its spaces and tabs: a code
+ * of the app as the app shows it ("123 456") or as it is read out.
+ * Returns 1, or 0 when what is left does not fit.
+ */
+static int
+account_code_digits(const char *code, char *out, size_t outlen)
+{
+	size_t	 n = 0;
+
+	for (; *code != '\0'; code++) {
+		if (*code == ' ' || *code == '\t')
+			continue;
+		if (n + 1 >= outlen)
+			return 0;
+		out[n++] = *code;
+	}
+	out[n] = '\0';
+	return 1;
+}
+
+/*
  * On the writer w, checks code for the enabled two-factor of user_id: a
  * 6-digit code of the app (whose step is then marked used) or a recovery
  * code (then marked used).  Sets *recovery accordingly.  Returns RT_OK,
@@ -531,8 +552,6 @@ account_code_check(struct db_conn *w, int64_t user_id, const char *code,
 {
 	struct account_totp_row	 row;
 	char			 digits[16], rcode[ACCOUNT_CODE_LEN + 1];
-	size_t			 n = 0;
-	const char		*p;
 	int64_t			 step;
 	int			 rc;
 
@@ -544,12 +563,9 @@ account_code_check(struct db_conn *w, int64_t user_id, const char *code,
 		goto out;
 	}
 	/* "123 456" is read as the app shows it; anything else may be a recovery code. */
-	for (p = code; *p != '\0' && n < sizeof(digits) - 1; p++)
-		if (*p != ' ' && *p != '\t')
-			digits[n++] = *p;
-	digits[n] = '\0';
-	if (*p == '\0' && account_totp_match(row.key, digits, now,
-	    row.last_step, &step) == RT_OK)
+	if (account_code_digits(code, digits, sizeof(digits)) &&
+	    account_totp_match(row.key, digits, now, row.last_step, &step) ==
+	    RT_OK)
 		rc = account_exec2(w, DB_STMT_ACCOUNT_TOTP_STEP, 2, user_id,
 		    step, "totp step");
 	else if (account_code_normalise(code, rcode)) {
@@ -611,6 +627,7 @@ account_totp_enable(struct auth *a, struct dbh *h, int64_t user_id,
 	struct account_totp_row	 row;
 	struct db_conn		*w;
 	sqlite3_stmt		*st;
+	char			 digits[16];
 	int64_t			 step;
 	int			 rc;
 
@@ -623,9 +640,13 @@ account_totp_enable(struct auth *a, struct dbh *h, int64_t user_id,
 	rc = account_totp_row(w, user_id, &row);
 	if (rc == RT_OK && row.enabled_at != 0)
 		rc = RT_EEXISTS;
+	/* The code as the app shows it, "123 456", as at the login. */
 	if (rc == RT_OK)
-		rc = account_totp_match(row.key, code, now, 0, &step);
+		rc = account_code_digits(code, digits, sizeof(digits)) ?
+		    account_totp_match(row.key, digits, now, 0, &step) :
+		    RT_EDENIED;
 	sodium_memzero(&row, sizeof(row));
+	sodium_memzero(digits, sizeof(digits));
 	if (rc == RT_OK) {
 		if ((st = db_stmt(w, DB_STMT_ACCOUNT_TOTP_ENABLE)) == NULL)
 			rc = RT_EDB;

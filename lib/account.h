@@ -123,8 +123,9 @@ int account_totp_setup(struct dbh *h, int64_t user_id, time_t now,
     unsigned char key[ACCOUNT_TOTP_KEY_LEN]);
 
 /*
- * Turns two-factor on for user_id once code (from the app) matches the
- * secret of the set-up, in one write transaction: the step is marked
+ * Turns two-factor on for user_id once code (from the app, spaces and
+ * tabs left out: "123 456" as the app shows it) matches the secret of
+ * the set-up, in one write transaction: the step is marked
  * used, ACCOUNT_CODES new recovery codes replace any older ones and are
  * written into codes (stored form), and every session of the user but
  * keep_session ends (they were opened with the password alone).  The

@@ -13,13 +13,15 @@
 // data: lib/workbook.mjs.  The trainers' journeys give the trainer role
 // as the instance's administrator does (lib/admin.mjs), then go through a
 // cohort's life with a trainer and a group's owner, each in a browser of
-// their own.
+// their own.  The journeys of two-factor authentication type the codes
+// that oathtool computes from the key the set-up page shows, as the app
+// on a person's phone would (lib/totp.mjs).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Person, startBrowser, stopBrowser, uniqueEmail, readShown, squash, STATES } from './lib/person.mjs';
 import { grantRole } from './lib/admin.mjs';
 import { t, distinctMessages } from './lib/i18n.mjs';
-import { axeReport, formatViolations, layoutProblems } from './lib/checks.mjs';
+import { axeReport, formatViolations, layoutProblems, focusState, brokenWords } from './lib/checks.mjs';
 import { tabTo, typeText, pressEnter } from './lib/keyboard.mjs';
 import {
 	SECTIONS, START, MISSION, OBJECTIVES, AUDIENCES, PLATFORMS, POSTS,
@@ -27,6 +29,7 @@ import {
 	readOverview, sectionPitfalls,
 } from './lib/workbook.mjs';
 import { BASE_URL } from './lib/env.mjs';
+import { AuthenticatorApp } from './lib/totp.mjs';
 
 // The time a journey may take, and the three long ones (on a busy
 // machine they take three times what they take on a quiet one).
@@ -46,6 +49,7 @@ const MAIN_PAGES = [
 	'summary', 'members', 'invite', 'mission-history', 'mission-revision',
 	'cohorts', 'cohorts-new', 'cohort-settings', 'dashboard', 'debrief',
 	'org-cohorts', 'join', 'join-confirm', 'error-404',
+	'account', 'account-2fa', 'account-codes', 'login-2fa',
 ];
 
 // Runs fn with the people it opens, closing them whatever happens.
@@ -127,6 +131,15 @@ const TRAINER_KNOWN = {
 	'join-confirm': ['What the trainers will see and do', 'Join, and let these trainers read our plan'],
 	'overview+conversations': ['Our plan', 'Comments to answer'],
 	'section+comments': ['Comments from your trainer', 'Send the reply', 'Mark resolved'],
+};
+
+// What a person's own pages must show in each language (message ids).
+const ACCOUNT_KNOWN = {
+	account: ['My account', 'Two-factor authentication', 'Where you are logged in', 'Change my password', 'this session'],
+	'account+totp-on': ['Make new recovery codes', 'Turn off two-factor authentication', 'Where you are logged in'],
+	'account-2fa': ['1. Add this site to your app', 'Cannot scan it? Type this key in the app instead, as a time-based key:', '2. Confirm with a code', 'Turn on two-factor authentication'],
+	'account-codes': ['Two-factor authentication is on', 'Your recovery codes', 'I have saved my recovery codes: back to my account'],
+	'login-2fa': ['Two-step verification', 'No phone at hand? Type one of your recovery codes instead; each works once.', 'Cancel and log in as someone else'],
 };
 
 // Checks that the person's page is all in lang: html lang, the page's
@@ -226,6 +239,60 @@ async function cohortWithAConversation(open, opts) {
 	await owner.replyTo(opts.comment, opts.reply);
 	return { trainer, owner, cohort, code, plan };
 }
+
+// --- My account and two-factor authentication ------------------------------
+
+// Checks the set-up page of two-factor as a person sees it: the QR code
+// drawn (an image named for what it is, square, visible, within the
+// window) and the key as text to type instead.  Returns the problems.
+async function setupProblems(person) {
+	const problems = [];
+	const qr = person.main().getByRole('img', { name: person.t('QR code to scan with your authenticator app'), exact: true });
+	if (await qr.count() !== 1)
+		return [`${person.stateKey}: no image named "${person.t('QR code to scan with your authenticator app')}"`];
+	const drawn = await qr.evaluate((svg) => ({
+		tag: svg.tagName.toLowerCase(),
+		modules: (svg.querySelector('path')?.getAttribute('d') ?? '').split('h').length - 1,
+		title: svg.querySelector('title')?.textContent.trim() ?? '',
+	}));
+	if (drawn.tag !== 'svg' || drawn.modules < 100)
+		problems.push(`${person.stateKey}: the QR code is not drawn inline (${JSON.stringify(drawn)})`);
+	if (drawn.title !== person.t('QR code to scan with your authenticator app'))
+		problems.push(`${person.stateKey}: the QR code's text alternative is "${drawn.title}"`);
+	if (!await qr.isVisible())
+		problems.push(`${person.stateKey}: the QR code is not visible`);
+	const box = await qr.boundingBox();
+	const width = person.viewport.width;
+	if (!box || box.x < 0 || box.x + box.width > width + 0.5)
+		problems.push(`${person.stateKey}: the QR code does not fit the ${width} px window (${JSON.stringify(box)})`);
+	else if (Math.abs(box.width - box.height) > 1 || box.width < 160)
+		problems.push(`${person.stateKey}: the QR code is ${Math.round(box.width)}x${Math.round(box.height)} px, too small or not square to scan`);
+	const key = (await person.readTwoFactorKey()).replace(/\s+/g, '');
+	if (!/^[A-Z2-7]{32}$/.test(key))
+		problems.push(`${person.stateKey}: the key to type is "${key}", not 32 characters of base32`);
+	return problems;
+}
+
+// The error next to the field labelled label (a message id): its text
+// (squashed), whether it stands in the field's box just before the field, and
+// whether the field is marked invalid and described by it.
+async function fieldError(person, label) {
+	const field = person.field(label, { scope: person.main() });
+	return field.evaluate((f) => {
+		const box = f.closest('.field');
+		const error = box ? box.querySelector('.error') : null;
+		const described = (f.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+		return {
+			text: error ? error.textContent.replace(/\s+/g, ' ').trim() : null,
+			before: !!error && error.compareDocumentPosition(f) === Node.DOCUMENT_POSITION_FOLLOWING,
+			invalid: f.getAttribute('aria-invalid') === 'true',
+			describedBy: !!error && described.includes(error.id),
+			value: f.value,
+		};
+	});
+}
+
+const WRONG_CODE = 'This code is not right, or was already used. Type the code your app shows now, or one of your recovery codes.';
 
 before(async () => {
 	await startBrowser();
@@ -1172,6 +1239,242 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			expectSummary(ed, await ed.readSummary(), first);
 		});
 	});
+
+	// My account and two-factor authentication: turned on with the codes
+	// oathtool computes from the key the page shows (lib/totp.mjs).
+	test('two-factor: an organiser turns it on from My account, logs in with a code, ends another browser\'s session and changes the password', { timeout: TEST_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const lea = await open({ name: 'Léa Charbonneau', password: 'Rivière-des-Prairies-31' });
+			await lea.signUp({ org: 'Maison de la famille de Saint-Michel' });
+
+			// My account, from the header.
+			await lea.openAccount();
+			assert.equal(await lea.control('link', 'My account', { scope: lea.accountNav() }).getAttribute('aria-current'), 'page',
+			    'the header marks My account as the current page');
+			const main = squash(await lea.main().innerText());
+			assert.ok(main.includes(squash(lea.t('You log in as {{EMAIL}}.', { EMAIL: lea.email }))), 'the page says which address she logs in with');
+			let sessions = await lea.readSessions();
+			assert.equal(sessions.length, 1, `one session: ${sessions.map((x) => x.text).join(' / ')}`);
+			assert.ok(sessions[0].current, 'marked as this session');
+			await lea.shoot('account');
+
+			// The set-up: the QR code and the key.
+			await lea.startTwoFactor();
+			assert.deepEqual(await setupProblems(lea), []);
+			const shownKey = await lea.readTwoFactorKey();
+			await lea.shoot('account-2fa');
+			await lea.page.reload();
+			await lea.arrived();
+			assert.equal(await lea.readTwoFactorKey(), shownKey, 'the set-up shows the same key when loaded again');
+
+			// A code of another time is refused, next to its field.
+			const phone = new AuthenticatorApp(shownKey);
+			await lea.fillFields({ 'Your password': lea.password, 'Code from the app': phone.wrongCode() });
+			await lea.click('Turn on two-factor authentication');
+			assert.equal(lea.pageName, 'account-2fa-errors', 'a wrong code is refused');
+			let error = await fieldError(lea, 'Code from the app');
+			assert.equal(error.text, squash(lea.t('This code is not right, or was already used. Type the code your app shows now.')), 'the message stands next to the code');
+			assert.ok(error.before && error.invalid && error.describedBy, `before the field, which is marked invalid and described by it: ${JSON.stringify(error)}`);
+			assert.deepEqual(await setupProblems(lea), [], 'the set-up is shown again whole');
+			assert.equal(await lea.readTwoFactorKey(), shownKey, 'with the same key');
+
+			// The right code, typed as the app shows it ("123 456").
+			const { key, codes } = await lea.turnOn2fa();
+			assert.equal(key, shownKey);
+			assert.equal(codes.length, 10, `ten recovery codes: ${codes.join(' ')}`);
+			assert.equal(new Set(codes).size, 10, 'all different');
+			for (const c of codes)
+				assert.match(c, /^[A-Z2-9]{5}-[A-Z2-9]{5}$/, `a recovery code reads as ABCDE-FGHIJ: ${c}`);
+			assert.equal(await lea.page.getByRole('status').filter({ hasText: lea.t('From now on, logging in asks for your password and a code from your app. Your other sessions were ended.') }).count(), 1,
+			    'the page says two-factor is on');
+			await lea.shoot('account-codes');
+
+			// Shown once: loading the page again does not show them.
+			await lea.navigate(() => lea.page.reload());
+			assert.equal(lea.pageName, 'account', `loading it again leads to the account page, not the codes: ${lea.pageName}`);
+			assert.deepEqual(await lea.readRecoveryCodes(), [], 'the codes are not shown again');
+			let text = squash(await lea.main().innerText());
+			assert.ok(!codes.some((c) => text.includes(c)), 'nor anywhere on the page');
+			const left = squash(lea.t('On since {{ENABLED}}. Recovery codes left: {{CODES_LEFT}}.', { CODES_LEFT: 10 }).split('{{ENABLED}}')[1]);
+			assert.ok(text.includes(left), `the account page says two-factor is on, with 10 recovery codes ("${left}"): ${text.slice(0, 300)}`);
+			assert.ok(lea.variants.includes('totp-on'), 'and offers new codes or to turn it off');
+			await lea.shoot('account-2fa-on');
+
+			// Out, and in again: the second step asks for the code.
+			await lea.logOut();
+			await lea.logIn();
+			assert.equal(lea.pageName, 'login-2fa', 'after the password, the second step');
+			assert.equal(await lea.field('Code').getAttribute('autocomplete'), 'one-time-code', 'the field is a one-time code');
+			await lea.goto(`${lea.orgPath}/`);
+			assert.equal(lea.pageName, 'login-2fa', 'the plan is not reachable before the code');
+			await lea.shoot('login-2fa');
+			await lea.secondStep(phone.wrongCode(), { expect: 'errors' });
+			error = await fieldError(lea, 'Code');
+			assert.equal(error.text, squash(lea.t(WRONG_CODE)), 'a wrong code: the message, in French, next to the field');
+			assert.ok(error.before && error.invalid && error.describedBy, `before the field, which is marked invalid and described by it: ${JSON.stringify(error)}`);
+			assert.equal(error.value, '', 'the wrong code is not kept in the field');
+			const summary = lea.page.locator('.error-summary');
+			assert.equal(await summary.getAttribute('role'), 'alert');
+			assert.equal(await summary.getByRole('link').getAttribute('href'), '#f-code', 'the summary at the top links to the field');
+			await lea.shoot('login-2fa-errors');
+			await lea.secondStep();
+			assert.equal(lea.pageName, 'overview', 'the right code opens the plan');
+
+			// A second browser logs in with a recovery code.
+			const other = await open({ name: lea.name, email: lea.email, password: lea.password });
+			await other.logIn();
+			assert.equal(other.pageName, 'login-2fa');
+			await other.secondStep(codes[0].toLowerCase());
+			assert.equal(other.pageName, 'account-recovered', 'a recovery code leads to the account page');
+			assert.equal(await other.page.getByRole('status').filter({ hasText: other.t('You logged in with a recovery code, which now no longer works. Recovery codes left: {{CODES_LEFT}}.', { CODES_LEFT: 9 }) }).count(), 1,
+			    'which says the code is spent and 9 are left');
+
+			// The first browser sees both sessions and ends the other.
+			await lea.openAccount();
+			sessions = await lea.readSessions();
+			assert.equal(sessions.length, 2, `two sessions: ${sessions.map((x) => x.text).join(' / ')}`);
+			assert.equal(sessions.filter((x) => x.current).length, 1, 'one of them is this one');
+			assert.ok(sessions.every((x) => x.address.includes('127.0.0.1')), `with their address: ${sessions.map((x) => x.address).join(', ')}`);
+			assert.deepEqual(await brokenWords(lea.main().getByRole('table')), [], 'no word of the list is cut at the end of a line');
+			await lea.shoot('account-sessions');
+			await lea.endOtherSession();
+			assert.equal(await lea.page.getByRole('status').filter({ hasText: lea.t('The session was ended.') }).count(), 1, 'the page says the session was ended');
+			sessions = await lea.readSessions();
+			assert.equal(sessions.length, 1, 'one session is left');
+			assert.ok(sessions[0].current, 'this one');
+
+			// The other browser's next click leads to the login.
+			await other.navigate(() => other.control('link', 'My account', { scope: other.accountNav() }).click());
+			assert.equal(other.pageName, 'login', 'the ended session is sent to the login');
+
+			// The password changed: the other browser's session ends, not this one.
+			await other.logIn();
+			await other.secondStep(codes[1]);
+			await lea.openAccount();
+			assert.equal((await lea.readSessions()).length, 2, 'two sessions again');
+			const oldPassword = lea.password;
+			await lea.changePassword('Pont-Jacques-Cartier-au-matin-58');
+			assert.equal(await lea.page.getByRole('status').filter({ hasText: lea.t('Your new password was saved. Every other session of your account was ended; this one goes on.') }).count(), 1,
+			    'the page says the password was changed');
+			sessions = await lea.readSessions();
+			assert.equal(sessions.length, 1, `only this session is left: ${sessions.map((x) => x.text).join(' / ')}`);
+			await lea.openSection('Overview');
+			assert.equal(lea.pageName, 'overview', 'this browser goes on');
+			await other.navigate(() => other.control('link', 'My account', { scope: other.accountNav() }).click());
+			assert.equal(other.pageName, 'login', 'the other browser is sent to the login');
+			await other.fillFields({ 'E-mail address': lea.email, 'Password': oldPassword });
+			await other.click('Log in', { scope: other.main() });
+			assert.equal(other.pageName, 'login-errors', 'the old password no longer works');
+			await other.fillFields({ 'E-mail address': lea.email, 'Password': lea.password });
+			await other.click('Log in', { scope: other.main() });
+			assert.equal(other.pageName, 'login-2fa', 'the new one does, and the code is still asked');
+
+			// My account in English, from the language switch.
+			await lea.openAccount();
+			await lea.switchLanguage();
+			assert.equal(lea.pageName, 'account', 'the switch comes back to the account page');
+			const typed = [lea.name, lea.email, lea.org];
+			assert.deepEqual(await languageProblems(lea, 'en', typed, ACCOUNT_KNOWN['account+totp-on']), []);
+			await lea.shoot('account-en');
+			await lea.switchLanguage();
+			assert.deepEqual(await languageProblems(lea, 'fr', typed, ACCOUNT_KNOWN['account+totp-on']), []);
+		});
+	});
+
+	test('two-factor at phone width (375 px), in French then in English: the QR code fits, nothing overflows, every control is within reach', { timeout: TEST_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const problems = [];
+			const check = async (who, { shot, lang, known } = {}) => {
+				for (const p of await layoutProblems(who.page))
+					problems.push(`${who.stateKey} (${who.lang}): ${p}`);
+				if (lang)
+					problems.push(...await languageProblems(who, lang, typed, known));
+				if (shot)
+					await who.shoot(shot);
+			};
+			const email = uniqueEmail('marie-josee.archambault-desjardins.coordination');
+			const noor = await open({ phone: true, name: 'Marie-Josée Archambault-Desjardins', email });
+			const org = 'Regroupement-des-cuisines-collectives-du-Grand-Plateau-Mont-Royal';
+			const typed = [noor.name, noor.email, org];
+			await noor.signUp({ org });
+			await noor.openAccount();
+			await check(noor, { shot: 'account', lang: 'fr', known: ACCOUNT_KNOWN.account });
+			await noor.startTwoFactor();
+			problems.push(...await setupProblems(noor));
+			await check(noor, { shot: 'account-2fa', lang: 'fr', known: ACCOUNT_KNOWN['account-2fa'] });
+
+			// In English, from the switch on the set-up page itself.
+			await noor.switchLanguage();
+			assert.equal(noor.pageName, 'account-2fa', 'the switch comes back to the set-up');
+			problems.push(...await setupProblems(noor));
+			await check(noor, { shot: 'account-2fa-en', lang: 'en', known: ACCOUNT_KNOWN['account-2fa'] });
+			await noor.fillFields({ 'Your password': 'not-my-password', 'Code from the app': '123456' });
+			await noor.click('Turn on two-factor authentication');
+			assert.equal(noor.pageName, 'account-2fa-errors');
+			const error = await fieldError(noor, 'Your password');
+			assert.equal(error.text, squash(noor.t('This password is not right.')), 'a wrong password: the message in English, next to the field');
+			await check(noor, { lang: 'en', known: ACCOUNT_KNOWN['account-2fa'] });
+			problems.push(...await setupProblems(noor));
+
+			const { codes } = await noor.turnOn2fa();
+			await check(noor, { shot: 'account-codes-en', lang: 'en', known: ACCOUNT_KNOWN['account-codes'] });
+			typed.push(...codes);
+			const back = noor.main().getByRole('link', { name: noor.t('I have saved my recovery codes: back to my account'), exact: true });
+			await noor.navigate(() => back.click());
+			assert.ok(noor.isOn('account'));
+			await check(noor, { shot: 'account-en', lang: 'en', known: ACCOUNT_KNOWN['account+totp-on'] });
+
+			// The second step, its error in English.
+			await noor.logOut();
+			await noor.logIn();
+			assert.equal(noor.pageName, 'login-2fa');
+			await check(noor, { shot: 'login-2fa-en', lang: 'en', known: ACCOUNT_KNOWN['login-2fa'] });
+			await noor.secondStep(noor.app.wrongCode(), { expect: 'errors' });
+			assert.equal((await fieldError(noor, 'Code')).text, squash(t(WRONG_CODE, 'en')), 'the wrong code\'s message is in English');
+			assert.equal(noor.lang, 'en', 'the second step is in English, as the person chose');
+			await check(noor, { shot: 'login-2fa-errors', lang: 'en', known: ACCOUNT_KNOWN['login-2fa'] });
+			await noor.secondStep();
+			assert.equal(noor.pageName, 'overview');
+			await noor.openAccount();
+			await check(noor);
+			for (const w of await brokenWords(noor.main().getByRole('table')))
+				problems.push(`${noor.stateKey}: "${w}" is cut at the end of a line in the list of sessions`);
+
+			assert.deepEqual(problems, [], `at 375 px:\n${problems.join('\n')}`);
+		});
+	});
+
+	test('keyboard only: the second step of the login with Tab, typing and Enter, the focus always visible', { timeout: TEST_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const kb = { problems: [] };
+			const kai = await open({ name: 'Kaï Tremblay-Ouellet' });
+			await kai.signUp({ org: 'Entraide des aînés du clavier' });
+			await kai.turnOn2fa({ spaced: false });
+			await kai.logOut();
+			await kai.logIn();
+			assert.equal(kai.pageName, 'login-2fa');
+
+			// A wrong code first: Enter in the field sends it.
+			await tabTo(kai, kai.t('Code'), kb);
+			await typeText(kai, kai.app.wrongCode());
+			await pressEnter(kai);
+			assert.equal(kai.pageName, 'login-2fa-errors', 'Enter in the field sends the code');
+			// The summary's link leads to the field (focused, or the next
+			// stop of Tab).
+			await tabTo(kai, squash(kai.t('{{LABEL}}: {{MESSAGE}}', { LABEL: kai.t('Code'), MESSAGE: kai.t(WRONG_CODE) })), kb);
+			await kai.page.keyboard.press('Enter');
+			const at = await focusState(kai.page);
+			if (!at || at.name !== kai.t('Code'))
+				await tabTo(kai, kai.t('Code'), { max: 1, ...kb });
+			// The right one, and Tab to the button.
+			await typeText(kai, kai.app.code());
+			await tabTo(kai, kai.t('Log in'), { max: 1, ...kb });
+			await kai.shoot('login-2fa-focus');
+			await pressEnter(kai);
+			assert.equal(kai.pageName, 'overview', 'logged in with the keyboard');
+			assert.deepEqual(kb.problems, [], kb.problems.join('\n'));
+		});
+	});
 });
 
 test('axe finds no WCAG 2 A or AA violation on any page reached', { timeout: TEST_TIMEOUT }, async (ctx) => {
@@ -1201,6 +1504,10 @@ test('axe finds no WCAG 2 A or AA violation on any page reached', { timeout: TES
 		['mission', ['trainer', 'comments']], ['mission', ['comments']], ['mission', ['comments', 'resolved']],
 		['dashboard', ['groups'], '375px'], ['mission', ['trainer', 'comments'], '375px'], ['mission', ['comments'], '375px'],
 		['dashboard', ['groups'], 'en'], ['mission', ['trainer', 'comments'], 'en'], ['join-confirm', [], 'en'],
+		// A person's own account and the two steps of the login.
+		['account', ['totp-on']], ['account-2fa-errors'], ['account-recovered'], ['account-done'], ['login-2fa-errors'],
+		['account', [], '375px'], ['account-2fa', [], '375px'], ['account-codes', [], '375px'], ['login-2fa', [], '375px'],
+		['account', ['totp-on'], 'en'], ['account-2fa', [], 'en'], ['account-codes', [], 'en'], ['login-2fa-errors', [], 'en'],
 	];
 	for (const [name, tags = [], where] of wanted) {
 		if (!keys.some((k) => k.name === name && tags.every((t) => k.tags.includes(t)) && (!where || k.lang === where || k.width === where)))

@@ -8,7 +8,7 @@
 # every page reached.  Screenshots go to $B/screenshots/.  Prints every
 # test as "ok" or "FAIL" with its reason, and last "N passed, N failed".
 #
-# Needs node and the packages of package-lock.json in tests/browser/
+# Needs node, oathtool and the packages of package-lock.json in tests/browser/
 # node_modules (`make browser` installs them with npm ci).  Options are
 # passed on to node --test, for example --test-name-pattern=conflict.
 # BROWSER_CHROMIUM names another chromium, BROWSER_TIMEOUT_MS the time an
@@ -26,6 +26,8 @@ if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/@
 	e2e_die "tests/browser/node_modules holds playwright-core and @axe-core/playwright" \
 	    "run make browser-deps (npm ci in tests/browser)"
 fi
+# The journeys of two-factor compute the codes of the app with oathtool.
+command -v oathtool >/dev/null 2>&1 || e2e_die "oathtool is installed" "make check-deps installs it"
 BROWSER_CHROMIUM=${BROWSER_CHROMIUM:-/usr/bin/chromium}
 [ -x "$BROWSER_CHROMIUM" ] || e2e_die "$BROWSER_CHROMIUM is installed" \
     "make check installs the Debian package chromium"

@@ -260,7 +260,8 @@ alice_2fa(struct fx *f, int64_t keep, account_code codes[ACCOUNT_CODES])
 
 /*
  * Setting up keeps one secret until it is confirmed; a wrong code turns
- * nothing on; the right one does, makes ten recovery codes stored as
+ * nothing on; the right one (typed with a space, as the app shows it)
+ * does, makes ten recovery codes stored as
  * salted hashes only, and ends the other sessions.
  */
 static void
@@ -271,7 +272,7 @@ test_totp_enable(void **state)
 	struct session		 s;
 	unsigned char		 k1[ACCOUNT_TOTP_KEY_LEN], k2[ACCOUNT_TOTP_KEY_LEN];
 	char			 tok1[AUTH_TOKEN_LEN + 1], tok2[AUTH_TOKEN_LEN + 1];
-	char			 code[ACCOUNT_TOTP_DIGITS + 1], q[256];
+	char			 code[ACCOUNT_TOTP_DIGITS + 1], q[256], spaced[16];
 	account_code		 codes[ACCOUNT_CODES];
 	int64_t			 s1;
 	size_t			 i, j;
@@ -295,9 +296,11 @@ test_totp_enable(void **state)
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures "
 	    "WHERE email = 'totp:1'"), 1);
 
+	/* Typed as the app shows it, "123 456", as the login takes it. */
 	code_at(f, f->alice, T0, code);
-	assert_int_equal(account_totp_enable(auth, &f->t.h, f->alice, s1, code,
-	    ADDR, T0, codes), RT_OK);
+	snprintf(spaced, sizeof(spaced), "%.3s %s", code, code + 3);
+	assert_int_equal(account_totp_enable(auth, &f->t.h, f->alice, s1,
+	    spaced, ADDR, T0, codes), RT_OK);
 	assert_int_equal(account_totp_get(&f->t.h, f->alice, &t), RT_OK);
 	assert_int_equal(t.enabled, 1);
 	assert_int_equal(t.enabled_at, T0);

@@ -210,3 +210,26 @@ export function focusProblem(state) {
 		return `${what}: its outline ${state.outline.color} contrasts only ${state.contrast}:1 with the background`;
 	return null;
 }
+
+// Returns the words inside locator that a line break cuts in two, as
+// "127.0.0." and "1" in a column too narrow for an address: each word
+// (a run without space or hyphen, where a line may break) whose text
+// lies on more than one line.
+export async function brokenWords(locator) {
+	return locator.evaluate((root) => {
+		const out = [];
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+			const words = /[^\s\u00a0-]+/g;
+			for (let m = words.exec(n.data); m; m = words.exec(n.data)) {
+				const r = document.createRange();
+				r.setStart(n, m.index);
+				r.setEnd(n, m.index + m[0].length);
+				const tops = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+				if (tops.size > 1)
+					out.push(m[0]);
+			}
+		}
+		return out;
+	});
+}

@@ -16,12 +16,14 @@
 //   await alice.fillFields({ 'The mission of our organisation is to…': 'Loger' });
 //   await alice.save();                       // expects "Saved."
 //   const plan = await alice.readSummary();   // { title, toc, parts }
+//   const { codes } = await alice.turnOn2fa(); // her phone: alice.app
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE_URL, CHROMIUM, SCREENSHOTS, TIMEOUT } from './env.mjs';
 import { t, catalogue } from './i18n.mjs';
 import { axeScan } from './checks.mjs';
+import { AuthenticatorApp } from './totp.mjs';
 
 // chromium's switches: headless, no sandbox (root in CI), no GPU, no QUIC,
 // and nothing that reaches out to the network by itself.  playwright-core
@@ -66,7 +68,10 @@ export function uniqueEmail(who) {
 // (My cohorts), 'cohorts-new', 'cohort-settings', 'dashboard',
 // 'debrief'; an owner's: 'org-cohorts' (the plan's Cohorts), 'join' (the
 // form to type a code) and 'join-confirm' (what the trainers will see,
-// at /join once a code is sent, or at /join/CODE).
+// at /join once a code is sent, or at /join/CODE).  A person's own:
+// 'account' (My account), 'account-2fa' (the set-up of two-factor),
+// 'account-codes' (the recovery codes, shown once, where two-factor was
+// turned on or new codes made) and 'login-2fa' (the login's second step).
 const PAGES = [
 	[/^\/$/, 'home'],
 	[/^\/signup\/?$/, 'signup'],
@@ -87,10 +92,14 @@ const PAGES = [
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/?$/, (m) => `${m[1]}-history`],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/\d+\/?$/, (m) => `${m[1]}-revision`],
 	[/^\/invite\/[A-Za-z0-9_-]+\/?$/, 'invite'],
+	[/^\/account\/?$/, 'account'],
+	[/^\/account\/2fa\/?$/, 'account-2fa'],
+	[/^\/account\/2fa\/codes\/?$/, 'account-codes'],
+	[/^\/login\/2fa\/?$/, 'login-2fa'],
 ];
 
 // The states a page name may end with (see arrived()).
-export const STATES = /-(saved|errors|conflict|restored|link|created|joined|left)$/;
+export const STATES = /-(saved|errors|conflict|restored|link|created|joined|left|done|recovered)$/;
 
 // What a page shows beyond its name, for axe to look at each such state
 // once (see arrived()): the selector that tells it, and the tag added to
@@ -102,6 +111,7 @@ const VARIANTS = [
 	['conversations', 'main section.conversations'],
 	['changes', 'main section.changes'],
 	['groups', 'main table.dash tbody tr'],
+	['totp-on', 'main form[action="/account/2fa/off"]'],
 ];
 
 // A string as a regular expression that matches it literally.
@@ -377,6 +387,10 @@ export class Person {
 		if (name === 'join' && this.status === 200 &&
 		    await this.page.locator('main input[name=confirm]').count() > 0)
 			name = 'join-confirm';
+		// Two-factor just turned on: the set-up's address shows the codes.
+		if (name === 'account-2fa' && this.status === 200 &&
+		    await this.page.locator('main ol.codes').count() > 0)
+			name = 'account-codes';
 		// A section's form in conflict is the section; a restore refused
 		// (409 too) is an error page.
 		if (this.status === 409 && name !== 'unknown')
@@ -395,6 +409,10 @@ export class Person {
 			name += '-joined';
 		else if (url.searchParams.has('left'))
 			name += '-left';
+		else if (url.searchParams.has('done'))
+			name += '-done';
+		else if (url.searchParams.get('recovery') === '1')
+			name += '-recovered';
 		const m = /^(\/o\/\d+)\//.exec(url.pathname);
 		if (m)
 			this.orgPath = m[1];
@@ -609,7 +627,8 @@ export class Person {
 			throw new Error(`sign-up: expected the overview, got ${this.pageName} (${status}): ${await this.alertText()}`);
 	}
 
-	// Logs in through the login link of the header; lands on the plan.
+	// Logs in through the login link of the header; lands on the plan, or
+	// with two-factor on, on the second step (secondStep()).
 	async logIn() {
 		await this.goto('/');
 		await this.follow('Log in', { scope: this.accountNav() });
@@ -696,6 +715,117 @@ export class Person {
 	// The page's main region: a scope for what is not in the header.
 	main() {
 		return this.page.getByRole('main');
+	}
+
+	// --- My account and two-factor authentication ----------------------------
+
+	// "My account" in the header: the account page.
+	async openAccount() {
+		await this.navigate(() => this.control('link', 'My account', { scope: this.accountNav() }).click());
+		if (!this.isOn('account'))
+			throw new Error(`My account: expected the account page, got ${this.pageName} (${this.status})`);
+	}
+
+	// From the account page, "Set up two-factor authentication": the
+	// set-up, with its QR code and its key.
+	async startTwoFactor() {
+		if (!this.isOn('account'))
+			await this.openAccount();
+		await this.follow('Set up two-factor authentication', { scope: this.main() });
+		if (!this.isOn('account-2fa'))
+			throw new Error(`the set-up of two-factor: got ${this.pageName} (${this.status})`);
+	}
+
+	// The key the set-up page shows for typing it in an app ("ABCD EFGH
+	// ..."), as shown.
+	async readTwoFactorKey() {
+		return squash(await this.main().locator('p.secret code').innerText());
+	}
+
+	// The recovery codes the page shows, in order.
+	async readRecoveryCodes() {
+		return (await this.main().locator('ol.codes > li').allInnerTexts()).map(squash);
+	}
+
+	// Turns two-factor on as a person does: My account, the set-up, the key
+	// typed into the app on their phone (this.app, an AuthenticatorApp),
+	// the password and the code the app shows typed on the page, as the
+	// app shows it ("123 456") unless spaced is false.  Lands on the
+	// recovery codes, kept as this.recoveryCodes.  Returns { key, codes }.
+	async turnOn2fa({ spaced = true } = {}) {
+		if (!this.isOn('account-2fa'))
+			await this.startTwoFactor();
+		const key = await this.readTwoFactorKey();
+		this.app = new AuthenticatorApp(key);
+		const code = this.app.code();
+		await this.fillFields({
+			'Your password': this.password,
+			'Code from the app': spaced ? `${code.slice(0, 3)} ${code.slice(3)}` : code,
+		});
+		const status = await this.click('Turn on two-factor authentication');
+		if (this.pageName !== 'account-codes')
+			throw new Error(`turning two-factor on: got ${this.pageName} (${status}): ${await this.alertText()}`);
+		this.recoveryCodes = await this.readRecoveryCodes();
+		return { key, codes: this.recoveryCodes };
+	}
+
+	// The login's second step: types code (by default the one the app
+	// shows now) in its field and logs in.  expect: 'in' (the default:
+	// past the second step) or 'errors' (422, the step again with its
+	// message); anything else throws with what the page says.
+	async secondStep(code, { expect = 'in' } = {}) {
+		if (!this.isOn('login-2fa'))
+			throw new Error(`the second step: the person is on ${this.pageName}`);
+		await this.fill('Code', code ?? this.app.code());
+		const status = await this.click('Log in', { scope: this.main() });
+		const past = !this.isOn('login-2fa') && !this.isOn('login') && status === 200;
+		if ((expect === 'in') !== past || (expect === 'errors' && status !== 422))
+			throw new Error(`the second step: expected ${expect}, got ${this.pageName} (${status}): ${await this.alertText()}`);
+		return status;
+	}
+
+	// The sessions the account page lists: [{ browser, address, current
+	// (this session), text, row (its locator) }], as shown.
+	async readSessions() {
+		const rows = this.main().getByRole('region', { name: this.t('Where you are logged in'), exact: true })
+		    .getByRole('row').filter({ has: this.page.getByRole('cell') });
+		const out = [];
+		for (const row of await rows.all()) {
+			const cells = (await row.getByRole('cell').allInnerTexts()).map(squash);
+			out.push({
+				browser: cells[0], address: cells[1], text: cells.join(' | '),
+				current: cells[0].includes(this.t('this session')), row,
+			});
+		}
+		return out;
+	}
+
+	// Ends the first session of the list that is not this one, with its
+	// End button.  Back on the account page, which says so.
+	async endOtherSession() {
+		const other = (await this.readSessions()).find((s) => !s.current);
+		if (!other)
+			throw new Error('ending another session: the list has none');
+		const status = await this.navigate(() => other.row.getByRole('button').click());
+		if (this.pageName !== 'account-done')
+			throw new Error(`ending a session: got ${this.pageName} (${status}): ${await this.alertText()}`);
+	}
+
+	// Changes the password on the account page; remembers the new one.
+	// Back on the account page, which says so.
+	async changePassword(password) {
+		if (!this.isOn('account'))
+			await this.openAccount();
+		const box = this.main().getByRole('region', { name: this.t('Password'), exact: true });
+		await this.fillFields({
+			'Current password': this.password,
+			'New password': password,
+			'The same password again': password,
+		}, { scope: box });
+		const status = await this.click('Change my password', { scope: box });
+		if (this.pageName !== 'account-done')
+			throw new Error(`changing the password: got ${this.pageName} (${status}): ${await this.alertText()}`);
+		this.password = password;
 	}
 
 	// --- A trainer's pages -------------------------------------------------
