@@ -98,7 +98,7 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
              SCHEMA=$(CURDIR)/schema.sql \
              BASE_URL=http://$(ADDR):$(PORT)
 
-.PHONY: all prog deps check-deps run check unit asan e2e browser browser-deps bench bench-build load install uninstall clean
+.PHONY: all prog deps check-deps run check check-systemd unit asan e2e browser browser-deps bench bench-build load install uninstall clean
 .PHONY: fuzz fuzz-build fuzz-bins fuzz-replay fuzz-merge
 all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT) $(FUZZ_REPLAY)
 prog: $(B)/reseauter $(B)/reseauter-admin $(MO)
@@ -300,6 +300,18 @@ load:
 	    LOAD_OUT=$(B)/load tests/load/run.sh $(LOAD_PHASES)
 	@if echo " $(LOAD_PHASES) " | grep -q ' slow '; then \
 	    B=$(B) LOAD_SERVER=nginx LOAD_OUT=$(B)/load-nginx tests/load/run.sh slow; fi
+
+# conf/reseauter.socket and conf/reseauter.service under a real systemd
+# (tests/systemd/run.sh), apart from `make check`: the first run downloads
+# a Debian 12 system with debootstrap into $(B)/systemd/base (some 300 MB,
+# kept); each run installs the build into a copy of it, boots it with
+# systemd-nspawn and follows the README's "Deploying" steps inside.  Needs
+# root.
+SYSTEMD_PKGS = systemd-container debootstrap curl
+check-systemd:
+	@$(DEPS) $(SYSTEMD_PKGS)
+	@$(MAKE) --no-print-directory prog
+	@B=$(B) tests/systemd/run.sh
 
 # `make install PREFIX=... DESTDIR=...`: where the configurations of conf/
 # and the systemd units expect each file (README, "Deploying").  The web

@@ -21,6 +21,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -946,17 +947,56 @@ stdio_write(void *ctx, const char *p, int n)
 	return fwrite(p, 1, (size_t)n, stdout) == (size_t)n ? n : -1;
 }
 
-/* What each worker thread shares with the others. */
+/*
+ * What each worker thread shares with the others.  stop_fd is the read end
+ * of a pipe that serve_fastcgi() writes one byte to when the process is to
+ * stop, and that nobody reads: it stays readable, for every worker.
+ */
 struct pool {
 	const struct app *app;
 	int               listen_fd;
+	int               stop_fd;
 	pthread_mutex_t   accept_lock;
 };
 
 /*
+ * Waits until a connection is waiting on the listening socket or the
+ * process is to stop.  Returns 1 for a connection, 0 to stop (or on an
+ * error of poll(), which would otherwise repeat at once).
+ */
+static int
+wait_connection(const struct pool *p)
+{
+	struct pollfd fds[2] = {
+		{ .fd = p->listen_fd, .events = POLLIN },
+		{ .fd = p->stop_fd, .events = POLLIN },
+	};
+
+	for (;;) {
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			fprintf(stderr, "reseauter: poll: %s\n", strerror(errno));
+			return 0;
+		}
+		if (fds[1].revents != 0)
+			return 0;
+		if (fds[0].revents & POLLIN)
+			return 1;
+		if (fds[0].revents != 0) {
+			fprintf(stderr, "reseauter: the listening socket "
+			    "failed (poll events %#x)\n", fds[0].revents);
+			return 0;
+		}
+	}
+}
+
+/*
  * One worker: its own read connection, then accept and serve until the
- * process ends.  accept() is serialised, as libfcgi's own threaded example
- * does, since some systems wake every waiting thread at once.
+ * process is to stop.  accept() is serialised, as libfcgi's own threaded
+ * example does, since some systems wake every waiting thread at once; the
+ * worker that holds the lock waits in poll() first, so that the stop pipe
+ * can wake it: nothing is done to the listening socket itself.
  */
 static void *
 worker(void *arg)
@@ -979,7 +1019,7 @@ worker(void *arg)
 		int rc;
 
 		pthread_mutex_lock(&p->accept_lock);
-		rc = FCGX_Accept_r(&fr);
+		rc = wait_connection(p) ? FCGX_Accept_r(&fr) : -1;
 		pthread_mutex_unlock(&p->accept_lock);
 		if (rc < 0)
 			break;
@@ -995,40 +1035,58 @@ worker(void *arg)
  * Serves FastCGI on listen_fd with cfg.threads workers until SIGTERM,
  * SIGINT or SIGHUP.  libfcgi's own SIGTERM handler only sets a flag while
  * the workers sleep in accept(), so the signals are blocked in every thread
- * and taken here by sigwait(): then the listening socket is shut down,
- * which wakes the workers; each finishes the request it is answering, and
- * the caller closes the database once they have all returned.
+ * and taken here by sigwait(): then a byte written to the stop pipe wakes
+ * the workers; each finishes the request it is answering, and the caller
+ * closes the database once they have all returned.
+ *
+ * The listening socket is never shut down: with socket activation systemd
+ * holds the same socket, and shutdown() would stop it for systemd too
+ * (reseauter.socket then fails, "Got POLLHUP on a listening socket", and
+ * no request starts the program again until someone restarts the socket;
+ * tests/systemd/run.sh checks it).
  */
 static int
 serve_fastcgi(const struct app *app, int listen_fd)
 {
-	struct pool p = { app, listen_fd, PTHREAD_MUTEX_INITIALIZER };
+	struct pool p = { app, listen_fd, -1, PTHREAD_MUTEX_INITIALIZER };
 	sigset_t stop;
-	pthread_t *t;
-	int i, n = app->cfg.threads, sig;
+	pthread_t *t = NULL;
+	int i, n = app->cfg.threads, sig, pipe_fd[2] = { -1, -1 }, rc = 1;
 
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGHUP);
 	if (pthread_sigmask(SIG_BLOCK, &stop, NULL) != 0)
-		return 1;
+		goto out;
+	if (pipe2(pipe_fd, O_CLOEXEC) != 0) {
+		fprintf(stderr, "reseauter: pipe: %s\n", strerror(errno));
+		goto out;
+	}
+	p.stop_fd = pipe_fd[0];
 	if ((t = calloc((size_t)n, sizeof *t)) == NULL)
-		return 1;
+		goto out;
 	for (i = 0; i < n; i++)
 		if (pthread_create(&t[i], NULL, worker, &p) != 0) {
 			fprintf(stderr, "reseauter: cannot start thread\n");
 			n = i;
 			break;
 		}
-	if (n > 0 && sigwait(&stop, &sig) == 0) {
+	if (n > 0 && sigwait(&stop, &sig) == 0)
 		FCGX_ShutdownPending();
-		shutdown(listen_fd, SHUT_RDWR);
-	}
+	/* Written also when sigwait() failed, so that the workers end. */
+	if (write(pipe_fd[1], "", 1) != 1)
+		fprintf(stderr, "reseauter: stop pipe: %s\n", strerror(errno));
 	for (i = 0; i < n; i++)
 		pthread_join(t[i], NULL);
+	rc = n > 0 ? 0 : 1;
+out:
 	free(t);
-	return n > 0 ? 0 : 1;
+	if (pipe_fd[0] >= 0)
+		close(pipe_fd[0]);
+	if (pipe_fd[1] >= 0)
+		close(pipe_fd[1]);
+	return rc;
 }
 
 /* Answers the one request of a plain CGI invocation. */
