@@ -232,6 +232,10 @@ e2e_check_program_logs() {
 #                    holds the socket and starts the program at the first
 #                    connection with the socket as descriptor 3, as
 #                    conf/reseauter.socket does;
+#   nginx-held       nginx, the program socket-activated by
+#                    tests/e2e/socket-holder.pl, which keeps the socket
+#                    open as systemd does and starts the program again
+#                    at the next connection after it ended;
 #   nginx-tls        nginx-socket over HTTPS, as certbot --nginx leaves
 #                    conf/nginx.conf (listen ... ssl, a certificate), with a
 #                    certificate made here for 127.0.0.1 and
@@ -262,6 +266,7 @@ server_start() {
 		nginx) server_start_nginx spawn-fcgi ;;
 		nginx-socket) server_start_nginx socket ;;
 		nginx-activated) server_start_nginx activated ;;
+		nginx-held) server_start_nginx held ;;
 		nginx-tls) server_start_nginx socket tls ;;
 		apache) server_start_apache ;;
 		cgi) E2E_MODE=cgi; return 0 ;;
@@ -298,7 +303,9 @@ server_start_lighttpd() {
 # RESEAUTER_SOCKET_MODE=MODE, 0600 unless given) or activated
 # (systemd-socket-activate opens it and, at the first connection, becomes
 # the program with the socket as fd 3; like systemd, it passes on only the
-# variables named with -E).  With E2E_VALGRIND, the program is memcheck
+# variables named with -E) or held (tests/e2e/socket-holder.pl holds the
+# socket, as systemd does, and starts the program on it as fd 3 at the
+# first connection, and again after the program ended).  With E2E_VALGRIND, the program is memcheck
 # running it, in the same process (spawn-fcgi -n and
 # systemd-socket-activate exec it).
 program_start() {
@@ -318,6 +325,9 @@ program_start() {
 			setenv+=(-E "$name")
 		done
 		systemd-socket-activate -l "$sock" "${setenv[@]}" -- "${prog[@]}" \
+		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
+	held)
+		perl "$E2E_ROOT/tests/e2e/socket-holder.pl" "$sock" "${prog[@]}" \
 		    >"$E2E_DIR/program.log" 2>&1 </dev/null & ;;
 	*)
 		e2e_die "program_start: unknown way $how" ;;

@@ -74,4 +74,30 @@ get "/o/$GISELE_ORG/mission"
 expect_status 200 "the mission form after one more activation"
 expect_eq "$(field_of mission)" "Briser l'isolement des femmes du quartier." \
     "the section saved survives the restart"
+
+section "the socket held by another process, as systemd holds it"
+# systemd keeps its copy of the listening socket while the program stops
+# and starts: the program must leave that socket as it found it.
+server_stop
+server_start nginx-held
+get "/o/$GISELE_ORG/mission"
+expect_status 200 "the program, started at the first connection, answers"
+held_pid=$(sed -n 's/^socket-holder: started \([0-9]*\)$/\1/p' "$E2E_DIR/program.log" | tail -n 1)
+[ -n "$held_pid" ] || e2e_die "socket-holder.pl started the program" "$(cat "$E2E_DIR/program.log")"
+kill -TERM "$held_pid"
+for i in $(seq 1 100); do
+	grep -q "^socket-holder: $held_pid ended" "$E2E_DIR/program.log" && break
+	sleep 0.1
+done
+expect_eq "$(sed -n "s/^socket-holder: $held_pid ended (status \([0-9]*\))$/\1/p" "$E2E_DIR/program.log")" 0 \
+    "SIGTERM stops the program cleanly (exit status 0)"
+get "/o/$GISELE_ORG/mission"
+expect_status 200 "the next request starts it again on the same socket"
+expect_eq "$(field_of mission)" "Briser l'isolement des femmes du quartier." "with the data"
+expect_eq "$(grep -c '^socket-holder: started' "$E2E_DIR/program.log")" 2 "the program was started twice"
+if grep -q 'listening socket failed' "$E2E_DIR/program.log"; then
+	bad "the listening socket kept listening through the stop" "$(cat "$E2E_DIR/program.log")"
+else
+	ok "the listening socket kept listening through the stop"
+fi
 e2e_finish
