@@ -6,7 +6,11 @@
  * knows how many pages there are ("Page 2 of 7") and on which page each
  * part begins (the contents of the first page).  Both passes measure text
  * with the same pango context, on the same surface, with hinting off, so
- * they break at the same places.
+ * they break at the same places.  Shaping text (HarfBuzz, through pango)
+ * is most of what a document costs, and the same paragraph is laid out
+ * up to six times (measured as part of its block, then drawn, in each
+ * pass): every layout is therefore made once and kept until the document
+ * is done (pdf_layout_kept()), up to a bound on the text kept.
  *
  * Layout.  A vertical cursor (y) moves down the page.  Text flows line by
  * line: a line that does not fit below the cursor goes to the next page,
@@ -61,6 +65,7 @@
 #define BAR_PAD     12.0      /* between an item's bar and its text */
 #define TEXT_MAX    65536     /* bytes of an answer as display.h writes it */
 #define PITFALLS    64        /* pitfalls listed at most */
+#define KEEP_MAX    (128 * 1024)   /* bytes of text whose layouts are kept (pdf_layout_kept) */
 #define PARTS       (WB__MAX + 1)   /* the sections, then the pitfalls */
 
 /* Colours, those of static/style.css. */
@@ -138,6 +143,8 @@ struct pdf_doc {
 	cairo_t              *cr;
 	PangoContext         *pc;
 	PangoFontDescription *font[FONT__MAX];
+	GHashTable           *layouts;       /* pdf_layout_kept()'s: key -> PangoLayout */
+	size_t                kept;          /* bytes of the keys of layouts */
 	const struct i18n    *c;
 	enum lang             lang;
 	const struct wb_plan *p;
@@ -177,28 +184,87 @@ pdf_color(struct pdf_doc *d, const struct pdf_rgb *c)
 	cairo_set_source_rgb(d->cr, c->r, c->g, c->b);
 }
 
+/* How a layout is made, beside its font, width and text. */
+enum pdf_layout_flag {
+	LAYOUT_MARKUP = 1 << 0,     /* the text is pango markup */
+	LAYOUT_ELLIPSIZE = 1 << 1   /* cut with an ellipsis when too wide */
+};
+
 /*
- * Makes a layout of text (UTF-8; invalid bytes are replaced rather than
- * refused) in font, wrapped at width points (no wrapping when width <= 0).
- * The caller unrefs it with g_object_unref().
+ * Makes a new layout of text (UTF-8; invalid bytes are replaced rather
+ * than refused; pango markup with LAYOUT_MARKUP) in font, wrapped at
+ * width points (no wrapping when width <= 0), with flags (enum
+ * pdf_layout_flag).  The caller unrefs it with g_object_unref().
  */
 static PangoLayout *
-pdf_layout(struct pdf_doc *d, int font, const char *text, double width)
+pdf_layout_new(struct pdf_doc *d, int font, const char *text, double width,
+    int flags)
 {
 	PangoLayout *l = pango_layout_new(d->pc);
 	char *valid = NULL;
 
-	if (!g_utf8_validate(text, -1, NULL))
-		text = valid = g_utf8_make_valid(text, -1);
 	pango_layout_set_font_description(l, d->font[font]);
 	if (width > 0) {
 		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	pango_layout_set_line_spacing(l, (float)pdf_fonts[font].spacing);
-	pango_layout_set_text(l, text, -1);
+	if (flags & LAYOUT_ELLIPSIZE)
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	if (flags & LAYOUT_MARKUP)
+		pango_layout_set_markup(l, text, -1);
+	else {
+		if (!g_utf8_validate(text, -1, NULL))
+			text = valid = g_utf8_make_valid(text, -1);
+		pango_layout_set_text(l, text, -1);
+	}
 	g_free(valid);
 	return l;
+}
+
+/*
+ * Like pdf_layout_new(), but a layout made once is kept in d->layouts
+ * for the rest of the document: the same text, in the same font, width
+ * and flags, is then the same layout, already shaped and broken into
+ * lines, in both passes and in every measure of a block, instead of being
+ * shaped again each time (most of what a document costs).  A kept layout
+ * must not be changed.  Layouts take about 50 bytes per byte of their
+ * text: once the keys hold KEEP_MAX bytes (four times the demonstration
+ * plan's), further layouts are made anew at each call, as they all were
+ * before, so that a plan of megabytes does not hold hundreds of megabytes
+ * of layouts.  The layouts are the same either way, and so is the
+ * document.  The caller unrefs what it is given with g_object_unref().
+ */
+static PangoLayout *
+pdf_layout_kept(struct pdf_doc *d, int font, const char *text, double width,
+    int flags)
+{
+	PangoLayout *l;
+	char *key;
+	size_t len;
+
+	/* The width as pango_layout_set_width() takes it: what the layout depends on. */
+	key = g_strdup_printf("%d %d %d %s", font,
+	    width > 0 ? (int)(width * PANGO_SCALE) : 0, flags, text);
+	if ((l = g_hash_table_lookup(d->layouts, key)) != NULL) {
+		g_free(key);
+		return g_object_ref(l);
+	}
+	l = pdf_layout_new(d, font, text, width, flags);
+	len = strlen(key);
+	if (d->kept + len <= KEEP_MAX) {
+		d->kept += len;
+		g_hash_table_insert(d->layouts, key, g_object_ref(l));
+	} else
+		g_free(key);
+	return l;
+}
+
+/* A kept layout of text (pdf_layout_kept()), with no flag. */
+static PangoLayout *
+pdf_layout(struct pdf_doc *d, int font, const char *text, double width)
+{
+	return pdf_layout_kept(d, font, text, width, 0);
 }
 
 /* Like pdf_layout(), for pango markup made with g_markup_printf_escaped(). */
@@ -206,10 +272,15 @@ static PangoLayout *
 pdf_layout_markup(struct pdf_doc *d, int font, const char *markup,
     double width)
 {
-	PangoLayout *l = pdf_layout(d, font, "", width);
+	return pdf_layout_kept(d, font, markup, width, LAYOUT_MARKUP);
+}
 
-	pango_layout_set_markup(l, markup, -1);
-	return l;
+/* Like pdf_layout(), on one line cut with an ellipsis when too long. */
+static PangoLayout *
+pdf_layout_ellipsized(struct pdf_doc *d, int font, const char *text,
+    double width)
+{
+	return pdf_layout_kept(d, font, text, width, LAYOUT_ELLIPSIZE);
 }
 
 /* The height of a layout, in points. */
@@ -341,8 +412,8 @@ pdf_footer(struct pdf_doc *d)
 	else
 		snprintf(text, sizeof text, "%s",
 		    pdf_t(d, N_("Social-media strategy")));
-	l = pdf_layout(d, FONT_SMALL, text, d->right - d->left - pw - 24);
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	l = pdf_layout_ellipsized(d, FONT_SMALL, text,
+	    d->right - d->left - pw - 24);
 	pdf_show(d, l, d->left, y + 6, &MUTED);
 	g_object_unref(l);
 	cairo_restore(d->cr);
@@ -819,10 +890,9 @@ pdf_budget(struct pdf_doc *d, const void *arg)
 			cairo_stroke(d->cr);
 			cairo_restore(d->cr);
 		}
-		l = pdf_layout(d, total ? FONT_BOLD : FONT_BODY, total ?
-		    pdf_t(d, N_("Total")) : platforms[b->rows[i].platform].name,
-		    name_w);
-		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		l = pdf_layout_ellipsized(d, total ? FONT_BOLD : FONT_BODY,
+		    total ? pdf_t(d, N_("Total")) :
+		    platforms[b->rows[i].platform].name, name_w);
 		pdf_show(d, l, d->left, mid - pdf_height(l) / 2, &INK);
 		g_object_unref(l);
 		if (d->draw) {
@@ -860,8 +930,8 @@ pdf_budget(struct pdf_doc *d, const void *arg)
 				    lo, hi);
 			snprintf(text, sizeof text, pdf_t(d,
 			    N_("usually %s")), num2);
-			u = pdf_layout(d, FONT_SMALL, text, val_w - 8);
-			pango_layout_set_ellipsize(u, PANGO_ELLIPSIZE_END);
+			u = pdf_layout_ellipsized(d, FONT_SMALL, text,
+			    val_w - 8);
 			pdf_show(d, l, bx1 + 8, mid - (pdf_height(l) +
 			    pdf_height(u)) / 2, &INK);
 			pdf_show(d, u, bx1 + 8, mid - (pdf_height(l) +
@@ -1174,7 +1244,9 @@ pdf_title_page(struct pdf_doc *d)
 		cairo_fill(d->cr);
 	}
 	d->y += 30;
-	l = pdf_layout(d, FONT_KICKER, pdf_t(d, N_("Social-media strategy")), w);
+	/* Its own layout, not kept: attributes change it after it is made. */
+	l = pdf_layout_new(d, FONT_KICKER, pdf_t(d, N_("Social-media strategy")),
+	    w, 0);
 	attrs = pango_attr_list_new();
 	pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
 	    (int)(0.6 * PANGO_SCALE)));
@@ -1359,6 +1431,8 @@ pdf_doc_open(struct pdf_doc *d, cairo_surface_t *surface)
 	pango_cairo_context_set_font_options(d->pc, fo);
 	cairo_font_options_destroy(fo);
 	pango_cairo_context_set_resolution(d->pc, 72);
+	d->layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    g_object_unref);
 	for (i = 0; i < FONT__MAX; i++) {
 		char desc[80];
 
@@ -1379,6 +1453,8 @@ pdf_doc_free(struct pdf_doc *d)
 {
 	int i;
 
+	if (d->layouts != NULL)
+		g_hash_table_destroy(d->layouts);
 	for (i = 0; i < FONT__MAX; i++)
 		if (d->font[i] != NULL)
 			pango_font_description_free(d->font[i]);

@@ -9,6 +9,15 @@
  * catalogues are compiled from po/ with msgfmt, so the French document is
  * checked in French.
  *
+ * The demonstration plan's documents (lib/demo/housing.<lang>.json) are
+ * also compared with what they were: their page count and pdftotext
+ * -raw's text, page breaks included, kept in
+ * tests/unit/fixtures/pdf-demo-<lang>-<paper>.txt.  A change of the
+ * layout that moves a line, a page break or a number of the contents
+ * fails there.  When the document is meant to change (the demonstration
+ * plan, the translations of the document, its layout), rewrite them with
+ * TEST_PDF_GOLDEN=1 build/tests/test_pdf and read the difference in git.
+ *
  * TEST_PDF_KEEP=1 in the environment keeps the documents and says where.
  */
 #include <stdarg.h>
@@ -24,6 +33,7 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "demo.h"
 #include "i18n.h"
 #include "pdf.h"
 #include "platform.h"
@@ -43,6 +53,16 @@ po_dir(char *out, size_t outlen)
 	const char *f = __FILE__, *end = strstr(f, "tests/unit/test_pdf.c");
 
 	snprintf(out, outlen, "%.*spo", end ? (int)(end - f) : 0, f);
+}
+
+/* The path of file name of tests/unit/fixtures/, from where this file is compiled. */
+static void
+fixture_path(char *out, size_t outlen, const char *name)
+{
+	const char *f = __FILE__, *end = strstr(f, "test_pdf.c");
+
+	snprintf(out, outlen, "%.*sfixtures/%s", end ? (int)(end - f) : 0, f,
+	    name);
 }
 
 /* Compiles po/<lang>.po into tmpdir/<lang>.mo. */
@@ -815,6 +835,175 @@ test_odd_text(void **state)
 	wb_plan_free(&p);
 }
 
+/* The first page from first (from 1) whose text holds needle, or 0. */
+static int
+page_from(const struct doc *dc, const char *needle, int first)
+{
+	int n;
+
+	for (n = first; n <= dc->pages; n++) {
+		char *t = page_text(dc, n);
+		int found = strstr(t, needle) != NULL;
+
+		free(t);
+		if (found)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * The page the contents (pdftotext -raw of the first page) give for the
+ * part titled title: the last number of the line under the title's.
+ */
+static int
+toc_page(const struct doc *dc, const char *title)
+{
+	const char *s = dc->raw, *end = strchr(s, '\f'), *e;
+	size_t len = strlen(title);
+	int page = 0;
+
+	assert_non_null(end);
+	while (s < end) {
+		e = strchr(s, '\n');
+		assert_non_null(e);
+		if ((size_t)(e - s) == len && memcmp(s, title, len) == 0) {
+			const char *n = e + 1, *ne = strchr(n, '\n'), *q;
+
+			assert_non_null(ne);
+			for (q = ne; q > n && q[-1] >= '0' && q[-1] <= '9'; q--)
+				;
+			page = atoi(q);
+			break;
+		}
+		s = e + 1;
+	}
+	if (page == 0)
+		fail_msg("\"%s\" is not in the contents", title);
+	return page;
+}
+
+/*
+ * A plan with far more text than lib/pdf.c keeps the layouts of (its
+ * KEEP_MAX, 128 KiB: forty posts of 4.5 KB), so that most of its layouts
+ * are made anew in each pass: the two passes must agree all the same
+ * (every page says "Page n of N" with N the real count, and the contents
+ * give the pages where the parts are), and nothing is lost.
+ */
+static void
+test_beyond_kept(void **state)
+{
+	struct wb_plan p;
+	struct doc dc;
+	char id[16], end[64], *text;
+	size_t k, n, len = 4500;
+	struct wb_item *it;
+	static const char *const parts[] = { "Exemples de publications",
+	    "\xC3\x89quipe et r\xC3\xA8gles", "\xC3\x89valuation" };
+
+	(void)state;
+	plan_init(&p);
+	plan_fill(&p);
+	text = malloc(len + 256);
+	assert_non_null(text);
+	for (k = 0; k < 40; k++) {
+		snprintf(id, sizeof id, "big%zu", k);
+		it = add_item(&p, WB_POSTS, id);
+		item_set(WB_POSTS, it, "platform", "facebook");
+		for (text[0] = '\0', n = 0; strlen(text) < len; n++)
+			snprintf(text + strlen(text), len + 192 - strlen(text),
+			    "Phrase %zu de la publication %zu, assez longue "
+			    "pour remplir plusieurs lignes de la page. ", n, k);
+		snprintf(end, sizeof end, "Fin de la publication %zu.", k);
+		strcat(text, end);
+		item_set(WB_POSTS, it, "text", text);
+	}
+	free(text);
+	render(&p, ORG, LANG_FR, 0, "beyond-kept", &dc);
+	assert_true(dc.pages > 40);
+	for (k = 0; k < 40; k++) {
+		snprintf(end, sizeof end, "Fin de la publication %zu.", k);
+		if (strstr(dc.text, end) == NULL)
+			fail_msg("\"%s\" missing", end);
+	}
+	check_page_numbers(&dc, LANG_FR);
+	for (k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+		char heading[120];
+		int want = toc_page(&dc, parts[k]);
+
+		snprintf(heading, sizeof heading, "%zu %s", 11 + k, parts[k]);
+		if (page_from(&dc, heading, 2) != want)
+			fail_msg("\"%s\" on page %d, the contents say %d",
+			    heading, page_from(&dc, heading, 2), want);
+	}
+	check_no_blank_heading(&dc, LANG_FR, ORG);
+	doc_free(&dc);
+	wb_plan_free(&p);
+}
+
+/*
+ * Renders the demonstration plan in lang on paper (A4 unless letter) and
+ * compares its page count and text with the fixture name, or rewrites the
+ * fixture when TEST_PDF_GOLDEN=1.  On a difference, the new text is left
+ * in tmpdir (kept) and the message says how to compare.
+ */
+static void
+check_demo(enum lang lang, int letter, const char *name)
+{
+	struct wb_plan p;
+	struct doc dc;
+	char org[200], file[128], path[512], *got, *want;
+	const char *golden = getenv("TEST_PDF_GOLDEN");
+	size_t len;
+	FILE *f;
+
+	memset(&p, 0, sizeof p);
+	assert_int_equal(demo_plan(lang, &p), RT_OK);
+	assert_int_equal(demo_org_name(lang, org, sizeof org), RT_OK);
+	render(&p, org, lang, letter, name, &dc);
+	len = strlen(dc.raw) + 32;
+	got = malloc(len);
+	assert_non_null(got);
+	snprintf(got, len, "pages: %d\n%s", dc.pages, dc.raw);
+	snprintf(file, sizeof file, "%s.txt", name);
+	fixture_path(path, sizeof path, file);
+	if (golden != NULL && golden[0] == '1') {
+		f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(got, 1, strlen(got), f), strlen(got));
+		assert_int_equal(fclose(f), 0);
+		fprintf(stderr, "test_pdf: rewrote %s\n", path);
+	} else {
+		want = slurp(path);
+		if (strcmp(got, want) != 0) {
+			char mine[128];
+
+			snprintf(mine, sizeof mine, "%s/%s.txt", tmpdir, name);
+			f = fopen(mine, "wb");
+			assert_non_null(f);
+			fwrite(got, 1, strlen(got), f);
+			fclose(f);
+			setenv("TEST_PDF_KEEP", "1", 1);
+			fail_msg("the demonstration plan's document changed: "
+			    "diff %s %s (TEST_PDF_GOLDEN=1 rewrites it if "
+			    "meant)", path, mine);
+		}
+		free(want);
+	}
+	free(got);
+	doc_free(&dc);
+	wb_plan_free(&p);
+}
+
+/* The demonstration plan's documents are those of the fixtures, page for page. */
+static void
+test_demo_golden(void **state)
+{
+	(void)state;
+	check_demo(LANG_FR, 0, "pdf-demo-fr-a4");
+	check_demo(LANG_EN, 1, "pdf-demo-en-letter");
+}
+
 /* What a thread renders, and what it got. */
 struct job {
 	const struct wb_plan *p;
@@ -871,6 +1060,8 @@ main(void)
 		cmocka_unit_test(test_empty_sections),
 		cmocka_unit_test(test_empty_plan),
 		cmocka_unit_test(test_odd_text),
+		cmocka_unit_test(test_demo_golden),
+		cmocka_unit_test(test_beyond_kept),
 		cmocka_unit_test(test_threads),
 	};
 
