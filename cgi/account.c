@@ -338,8 +338,7 @@ account_codes_page(struct req *r, account_code codes[ACCOUNT_CODES],
 	    NULL)
 		return RT_ENOMEM;
 	tpl_set(d, "HEADING", T(r, title_msgid));
-	if (just_on)
-		tpl_show(d, "just_on");
+	tpl_show(d, just_on ? "just_on" : "renewed");
 	s = tpl_add_section(d, "codes");
 	for (i = 0; i < ACCOUNT_CODES; i++) {
 		account_code_format(codes[i], shown);

@@ -65,7 +65,12 @@ page_layout_fill(struct req *r, struct tpl_dict *layout)
 		}
 		if (strncmp(r->path, "/account", 8) == 0)
 			tpl_show(d, "nav_account");
-	} else
+	} else if (!r->mfa_pending)
+		/*
+		 * Between the password and the code, the page offers its own
+		 * way out (cancel and log in as someone else): no second
+		 * "Log in" beside its button.
+		 */
 		tpl_show(layout, "ANONYMOUS");
 	if (r->org_id != 0 && r->role != ORG_ROLE_NONE) {
 		d = tpl_add_section(layout, "ORG_NAV");

@@ -145,6 +145,7 @@ login alice3 alice@example.org "$PW"
 expect_status 303 "Alice logs in from a third browser before turning it on"
 setup_2fa alice alice@example.org
 expect_eq "${#CODES[@]}" 10 "ten recovery codes are shown"
+expect_no_body "you had before no longer work" "the first codes say nothing of earlier ones"
 expect_eq "$(printf '%s\n' "${CODES[@]}" | sort -u | wc -l | tr -d ' ')" 10 "they are all different"
 expect_eq "$(sql "SELECT count(*) FROM user_recovery_codes")" 10 "ten recovery codes are stored"
 plain=0
@@ -167,6 +168,11 @@ login alice alice@example.org "$PW"
 expect_status 303 "the right password"
 expect_location '/login/2fa' "sends Alice to the second step"
 PENDING=$(cookie rt_session)
+get /login/2fa
+expect_status 200 "the second step's page"
+expect_no_body 'href="/signup"' "offers no sign-up in its header"
+expect_no_body 'href="/login"' "nor a second way to log in beside its own"
+expect_body 'name="cancel"' "but its own way out"
 get "/o/$ORG/"
 expect_status 302 "between the two steps, the plan is not reachable"
 expect_location "/login/2fa\?next=.*" "it sends to the second step"
@@ -261,6 +267,7 @@ expect_status 200 "Alice makes new recovery codes"
 OLD=("${CODES[@]}")
 mapfile -t CODES < <(codes_of_page)
 expect_eq "${#CODES[@]}" 10 "ten new codes are shown"
+expect_body "Any recovery codes you had before no longer work." "the page says the earlier ones no longer work"
 get /account
 post /account/2fa/off off_password="$PW" off_code="${OLD[5]}" csrf="$(csrf_token)"
 expect_status 422 "an old recovery code no longer turns it off"
