@@ -12,7 +12,7 @@
 <ul>{{#error}}<li><a href="#f-{{FIELD}}">[[{{LABEL}}: {{MESSAGE}}]]</a></li>{{/error}}</ul>
 </div>{{/form_errors}}
 <section class="account" aria-labelledby="h-name">
-<h2 id="h-name">[[Your name]]</h2>
+<h2 id="h-name">[[Name]]</h2>
 <form method="post" action="/account" class="stack">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
