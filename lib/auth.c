@@ -457,6 +457,14 @@ auth_login(struct auth *a, struct dbh *h, const char *email,
 		addr = "";
 	if (pw == NULL)
 		pw = "";
+	/*
+	 * Text without '@' is the e-mail of no account (schema.sql): its
+	 * failures all count under "@", so that nothing typed at the login
+	 * spends the budget of a key of auth_throttle_record(), which holds
+	 * no '@' ("totp:<id>" of lib/account.c).
+	 */
+	if (strchr(email, '@') == NULL)
+		email = "@";
 	since = (int64_t)now - AUTH_THROTTLE_WINDOW;
 	if ((rc = auth_failures(h->rd, DB_STMT_FAILURES_EMAIL, email, since,
 	    &nacc)) != RT_OK ||

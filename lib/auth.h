@@ -63,7 +63,8 @@ int auth_password_hash(struct auth *a, const char *pw, size_t len,
  * Checks an e-mail and password.  Refuses with RT_ETHROTTLED, before any
  * hashing, when the account or the client address had too many failures
  * in the last 15 minutes; records a failure on RT_EDENIED; an unknown
- * e-mail costs the same time as a wrong password.  Rehashes the password
+ * e-mail costs the same time as a wrong password.  The failures of any
+ * text without '@' count together, under "@".  Rehashes the password
  * when crypto_pwhash_str_needs_rehash says so.  Returns RT_OK with
  * *user_id, RT_EDENIED, RT_ETHROTTLED or RT_EDB.
  */
@@ -121,8 +122,9 @@ int auth_user_set_lang(struct dbh *h, int64_t user_id, const char *lang);
 /*
  * The throttling of auth_login() for another secret typed at login (the
  * codes of two-factor authentication, lib/account.c), under a key of the
- * caller's that is no e-mail ("totp:<user id>"): the same table, window
- * and limits, the key counting as the account.  auth_throttle_check()
+ * caller's that holds no '@' ("totp:<user id>"), so that no text typed at
+ * the login ever counts under it: the same table, window and limits, the
+ * key counting as the account.  auth_throttle_check()
  * returns RT_OK, RT_ETHROTTLED (too many failures of key or of addr in
  * the window) or RT_EDB, and hashes nothing.  auth_throttle_record()
  * records one failure of key from addr (ok 0), or forgets the failures

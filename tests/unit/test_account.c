@@ -490,6 +490,39 @@ test_second_factor_throttled(void **state)
 	    &left), RT_OK);
 }
 
+/*
+ * Nothing typed at the login spends the budget of the codes: an "e-mail"
+ * that is the codes' throttling key ("totp:<id>", user ids being easy to
+ * guess) fails as often as the login allows, and the right code still
+ * opens the session.
+ */
+static void
+test_second_factor_key_not_typed(void **state)
+{
+	struct fx	*f = *state;
+	account_code	 codes[ACCOUNT_CODES];
+	char		 pend[AUTH_TOKEN_LEN + 1], full[AUTH_TOKEN_LEN + 1];
+	char		 code[ACCOUNT_TOTP_DIGITS + 1], key[32];
+	int64_t		 sid, uid;
+	int		 i, recovery, left;
+
+	alice_2fa(f, 0, codes);
+	snprintf(key, sizeof(key), "totp:%lld", (long long)f->alice);
+	for (i = 0; i < cfg.login_max_per_account; i++)
+		assert_int_equal(auth_login(auth, &f->t.h, key, "guess", 5,
+		    "198.51.100.9", T0 + 30 + i, &uid), RT_EDENIED);
+	assert_int_equal(q_int_text(&f->t, "SELECT count(*) FROM "
+	    "login_failures WHERE email = ?1", key), 0);
+	/* They still count, for the address and under "@". */
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM login_failures "
+	    "WHERE email = '@' AND addr = '198.51.100.9'"),
+	    cfg.login_max_per_account);
+	sid = session(f, f->alice, 1, pend);
+	code_at(f, f->alice, T0 + 60, code);
+	assert_int_equal(account_second_factor(auth, &f->t.h, sid, f->alice,
+	    code, ADDR, T0 + 60, full, &recovery, &left), RT_OK);
+}
+
 /* Turning two-factor off needs a right code, of the app or a recovery one. */
 static void
 test_totp_disable(void **state)
@@ -720,6 +753,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_second_factor, setup,
 		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_second_factor_throttled,
+		    setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_second_factor_key_not_typed,
 		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_totp_disable, setup,
 		    tdb_teardown),
