@@ -222,6 +222,13 @@ expect_status 303 "cancelling the second step"
 expect_location '/login' "goes back to the login page"
 get /login/2fa
 expect_location '/login' "the pending session is gone"
+login alice alice@example.org "$PW"
+expect_location '/login/2fa' "a new login waits for its code"
+sql "UPDATE sessions SET created_at = created_at - 601, last_seen = last_seen - 601
+     WHERE id IN (SELECT session_id FROM session_info WHERE mfa_pending = 1)"
+get /login/2fa
+expect_location '/login' "after 10 minutes without its code, the half-open session is over"
+expect_eq "$(sql "SELECT count(*) FROM session_info WHERE mfa_pending = 1")" 0 "and deleted"
 
 section "a password change ends the other browser's session, not this one"
 login alice alice@example.org "$PW"
