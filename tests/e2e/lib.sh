@@ -913,7 +913,11 @@ check_security_headers() {
 	case $csp in *"object-src 'none'"*) ;; *) miss="$miss object-src" ;; esac
 	case $csp in *"base-uri 'none'"*) ;; *) miss="$miss base-uri" ;; esac
 	case $csp in *"frame-ancestors 'none'"*) ;; *) miss="$miss frame-ancestors" ;; esac
+	case $csp in *"form-action 'self'"*) ;; *) miss="$miss form-action" ;; esac
 	[ "$(header X-Content-Type-Options)" = nosniff ] || miss="$miss nosniff"
+	[ "$(header X-Frame-Options)" = DENY ] || miss="$miss X-Frame-Options"
+	# No cache keeps an answer: pages hold plans, forms hold tokens.
+	case $(header Cache-Control) in *no-store*) ;; *) miss="$miss Cache-Control" ;; esac
 	# A page read through a share link keeps its token to itself
 	# (tests/e2e/share.sh checks which pages exactly).
 	case ${E2E_LAST#* }:$(header Referrer-Policy) in
