@@ -17,7 +17,9 @@
  * or the address had too many failures in the last AUTH_THROTTLE_WINDOW
  * seconds; the check and the later write are not one transaction, so a
  * burst of parallel attempts can pass the limit by at most the number of
- * hashing slots, which is harmless.
+ * requests served at once (every one may read the count before the first
+ * failure is written; the hashing slots only make them queue), which is
+ * harmless.
  */
 #include <assert.h>
 #include <pthread.h>
