@@ -72,6 +72,8 @@ plan_json_get(struct req *r)
 	memset(&p, 0, sizeof p);
 	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
 		goto out;
+	if (r->shared)
+		wb_plan_hide_team_only(&p);
 	buf_reset(&r->resp.body);
 	if ((rc = export_plan_json(&p, r->org_name, &r->resp.body)) != RT_OK)
 		goto out;

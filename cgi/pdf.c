@@ -31,6 +31,8 @@ summary_pdf_get(struct req *r)
 		return rc;
 	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
 		goto out;
+	if (r->shared)
+		wb_plan_hide_team_only(&p);
 	paper = kvlist_get(&r->query, "paper");
 	letter = paper != NULL && strcmp(paper, "letter") == 0;
 	if ((rc = pdf_plan(&p, r->org_name, r->app->i18n, r->lang, letter,

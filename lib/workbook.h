@@ -183,6 +183,19 @@ void wb_data_free(struct wb_data *d);
 /* Frees every section of p. */
 void wb_plan_free(struct wb_plan *p);
 
+/*
+ * Whether field name of list (index) of section is for the team only (how
+ * to get into the organisation's accounts): never shown through a share
+ * link.
+ */
+int wb_field_team_only(int section, size_t list, const char *name);
+
+/*
+ * Empties, in place, every value of p that wb_field_team_only() names, for
+ * what a share link hands out.
+ */
+void wb_plan_hide_team_only(struct wb_plan *p);
+
 /* The value of field name of d's section ("" when the field is not declared). */
 const char *wb_value(const struct wb_data *d, const char *name);
 

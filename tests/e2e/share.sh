@@ -73,6 +73,8 @@ make_link() {
 MISSION_A='Loger les familles du quartier Centre-Sud, « dignement ».'
 MISSION_B='Mission confidentielle du comité B : ne pas diffuser.'
 LABEL_A='Pour le CA <b>2026</b>'
+RECOVERY_A='recuperation-centresud@example.net et le cellulaire 514-555-0199'
+NOTES_A='Le mot de passe est dans le coffre-fort VAULTCENTRESUD'
 
 e2e_setup share
 server_start lighttpd
@@ -81,6 +83,11 @@ section "two organisations, a plain member"
 signup_org alice "$ALICE_ORG" "Alice Gagnon" "$ALICE_EMAIL" "$ALICE_PW"
 ORG=$ORG_ID
 save_mission "$ORG" "$MISSION_A"
+get "/o/$ORG/accounts"
+submit_form "/o/$ORG/accounts" account-1-platform=facebook \
+    account-1-handle=facebook.com/centresud account-1-holder='Alice (coordonnatrice)' \
+    account-1-backup='Le trésorier' account-1-recovery="$RECOVERY_A" account-1-notes="$NOTES_A"
+expect_status 303 "Alice lists the group's Facebook account, with how to get into it"
 invite_member "$ORG" bob "Bob Tremblay" "$BOB_EMAIL" "$BOB_PW" \
     "Bob joins Alice's organisation as a plain member"
 signup_org carol "Comité B" "Carol Roy" "$CAROL_EMAIL" "$CAROL_PW"
@@ -161,7 +168,28 @@ for p in summary.pdf summary.md summary.html plan.json plan.ics; do
 	get "/s/$TOK_A/$p"
 	expect_status 200 "the download $p through the link"
 	expect_header Referrer-Policy '^no-referrer$' "$p: Referrer-Policy: no-referrer"
+	# How to get into the group's accounts is for the team only.
+	case $p in
+	*.pdf) pdftotext -q "$E2E_DIR/body" "$E2E_DIR/shared.txt" ;;
+	*) cp "$E2E_DIR/body" "$E2E_DIR/shared.txt" ;;
+	esac
+	if grep -qE 'recuperation-centresud|514-555-0199|VAULTCENTRESUD' "$E2E_DIR/shared.txt"; then
+		bad "$p: the accounts' recovery and notes stay with the team" \
+		    "$(grep -E 'recuperation-centresud|514-555-0199|VAULTCENTRESUD' "$E2E_DIR/shared.txt" | head -n 3)"
+	else
+		ok "$p: the accounts' recovery and notes stay with the team"
+	fi
 done
+get "/s/$TOK_A"
+expect_body "facebook.com/centresud" "the shared summary still lists the account itself"
+expect_no_body "VAULTCENTRESUD" "but not its notes"
+as alice
+get "/o/$ORG/summary.pdf"
+pdftotext -q "$E2E_DIR/body" "$E2E_DIR/team.txt"
+expect_eq "$(grep -c 'VAULTCENTRESUD' "$E2E_DIR/team.txt")" 1 "the team's own PDF keeps the notes"
+get "/o/$ORG/plan.json"
+expect_body "$RECOVERY_A" "and the team's own export the recovery"
+as visitor
 get "/s/$TOK_A/mission"
 expect_status 404 "a link opens no section of the workbook"
 get "/s/$TOK_A/members"
