@@ -5,6 +5,8 @@
  * logged-in person, in their account.  303 back to next; 400 for an
  * unknown language.
  */
+#include <stdio.h>
+
 #include "cgi.h"
 
 static const char *const lang_choices[] = { "fr", "en", NULL };
@@ -19,12 +21,17 @@ lang_post(struct req *r)
 {
 	struct form f = { 0 };
 	const struct field_value *lang, *next;
+	char name[32];
 	struct http_cookie c = {
-		.name = "rt_lang", .max_age = 365L * 24 * 3600,
+		.name = name, .max_age = 365L * 24 * 3600,
 		.http_only = 1, .secure = r->app->cfg.secure_cookies,
 		.same_site = "Lax",
 	};
 	int rc;
+
+	/* Over HTTPS, __Host-: as the session's and the CSRF token's. */
+	snprintf(name, sizeof name, "%srt_lang",
+	    r->app->cfg.secure_cookies ? "__Host-" : "");
 
 	if ((rc = form_validate(&f, lang_fields, 2, &r->form, 0)) != RT_OK)
 		goto out;

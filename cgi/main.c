@@ -428,7 +428,7 @@ req_identify(struct req *r, const char *accept_language)
 	lang = -1;
 	if ((r->logged_in || r->mfa_pending) && r->sess.lang[0] != '\0')
 		lang = lang_from_code(r->sess.lang);
-	if (lang < 0 && (c = kvlist_get(&r->cookies, "rt_lang")) != NULL)
+	if (lang < 0 && (c = cookie_get(r, "rt_lang")) != NULL)
 		lang = lang_from_code(c);
 	if (lang < 0 && accept_language != NULL)
 		lang = http_accept_language(accept_language, lang_codes,

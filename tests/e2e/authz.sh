@@ -195,4 +195,16 @@ for who in "${VISITORS[@]}"; do
 	col=$((col + 1))
 done
 
+section "the language cookie"
+# The matrix's POST /lang carries no language: one that does, so that the
+# language cookie passes the check of every answer's headers (under a
+# __Host- name over HTTPS) and is read back.
+as lang-visitor
+get /
+post /lang lang=en next=/ csrf="$(form_token)"
+expect_status 303 "a visitor switches to English"
+expect_header Set-Cookie '^(__Host-)?rt_lang=en;' "the choice is kept in a cookie"
+get /
+expect_body_re '<html[^>]* lang="en"' "the next page is in English"
+
 e2e_finish
