@@ -46,9 +46,10 @@ FUZZ_PKGS  = clang libclang-rt-14-dev
 # apache2 for tests/e2e/apache.sh; systemd for systemd-socket-activate
 # (tests/e2e/nginx.sh) and systemd-analyze (tests/e2e/install.sh);
 # oathtool computes the codes of an authenticator app (tests/e2e/account.sh);
-# valgrind runs the unit tests and two end-to-end journeys under memcheck.
+# valgrind runs the unit tests and two end-to-end journeys under memcheck;
+# libfcgi-bin's cgi-fcgi speaks FastCGI to the program (tests/e2e/slowbody.sh).
 TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd \
-             oathtool valgrind $(FUZZ_PKGS)
+             oathtool valgrind libfcgi-bin $(FUZZ_PKGS)
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw
