@@ -1121,11 +1121,22 @@ worker(void *arg)
 		return NULL;
 	}
 	for (;;) {
-		int rc;
+		int rc, kept;
 
-		pthread_mutex_lock(&p->accept_lock);
+		/*
+		 * A connection the web server keeps open (FCGI_KEEP_CONN) is
+		 * still open here, and FCGX_Accept_r waits on it for its next
+		 * request instead of accepting: that wait must not hold the
+		 * lock, or every other worker would stop accepting meanwhile.
+		 * (Should the connection end, FCGX_Accept_r accepts without
+		 * the lock, which Linux allows.)
+		 */
+		kept = c.fr.ipcFd >= 0;
+		if (!kept)
+			pthread_mutex_lock(&p->accept_lock);
 		rc = FCGX_Accept_r(&c.fr);
-		pthread_mutex_unlock(&p->accept_lock);
+		if (!kept)
+			pthread_mutex_unlock(&p->accept_lock);
 		if (rc < 0)
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &c.start);
