@@ -48,9 +48,10 @@ FUZZ_PKGS  = clang libclang-rt-14-dev
 # oathtool computes the codes of an authenticator app (tests/e2e/account.sh,
 # tests/browser/lib/totp.mjs);
 # valgrind runs the unit tests and two end-to-end journeys under memcheck;
-# openssl makes the certificate of nginx over TLS (e2e/https).
+# openssl makes the certificate of nginx over TLS (e2e/https);
+# libfcgi-bin's cgi-fcgi speaks FastCGI to the program (tests/e2e/slowbody.sh).
 TEST_PKGS  = libcmocka-dev nginx spawn-fcgi curl poppler-utils apache2 systemd \
-             oathtool valgrind openssl $(FUZZ_PKGS)
+             oathtool valgrind openssl libfcgi-bin $(FUZZ_PKGS)
 DEPS       = conf/deps.sh
 
 # The browser suite (tests/browser/): Debian's chromium, with fonts to draw

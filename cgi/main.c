@@ -28,6 +28,8 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -214,13 +216,20 @@ static const struct route_def routes[ROUTE__MAX] = {
 #undef A_ADM
 };
 
-/* How a request's bytes come in and go out: FastCGI streams or stdio. */
+/*
+ * How a request's bytes come in and go out: FastCGI streams or stdio.
+ * read returns the number of bytes read, 0 at the end of the body, -1 on
+ * an error, or IO_EXPIRED when the request's read deadline has passed.
+ */
 struct io {
 	void  *ctx;
 	char **envp;
 	int  (*read)(void *ctx, char *p, int n);
 	int  (*write)(void *ctx, const char *p, int n);
 };
+
+/* What io->read returns once the body has taken longer than allowed. */
+#define IO_EXPIRED (-2)
 
 /*
  * Reads seg[0..len) as an id: a positive decimal without leading zeros,
@@ -524,7 +533,7 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 	char *body = NULL, *end;
 	unsigned long long len = 0, limit = r->app->cfg.max_body;
 	size_t got = 0;
-	int rc = RT_OK, multipart;
+	int rc = RT_OK, multipart, expired = 0;
 
 	*answered = 0;
 	multipart = routes[r->route].multipart && http_is_multipart(ct);
@@ -559,9 +568,25 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 		int n = io->read(io->ctx, body + got,
 		    (int)(len - got > 65536 ? 65536 : len - got));
 
+		if (n == IO_EXPIRED)
+			expired = 1;
 		if (n <= 0)
 			break;
 		got += (size_t)n;
+	}
+	if (got != len && expired) {
+		/*
+		 * The body stopped coming, or came too slowly: the worker
+		 * goes back to the pool (RESEAUTER_READ_TIMEOUT).
+		 */
+		fprintf(stderr, "reseauter: POST %s: %zu of %llu bytes of the "
+		    "body came before the read deadline; answered 408\n",
+		    r->path, got, len);
+		*answered = 1;
+		rc = page_error(r, 408, N_("Your browser took too long to "
+		    "send this form, so nothing was saved. Check your "
+		    "connection and try again."));
+		goto out;
 	}
 	if (got != len) {
 		*answered = 1;
@@ -923,16 +948,122 @@ serve(const struct app *app, struct dbh *h, const struct io *io)
 	req_free(&r);
 }
 
+/*
+ * One FastCGI request of a worker, and what the read deadline of its body
+ * needs: when it was accepted, how much of the body has come.
+ */
+struct fcgi_req {
+	FCGX_Request          fr;
+	const struct config  *cfg;
+	struct timespec       start;    /* when FCGX_Accept_r returned */
+	unsigned long long    got;      /* bytes of the body read so far */
+	int                   rearmed;  /* SO_RCVTIMEO changed since accept */
+};
+
+/* Milliseconds from a to b (CLOCK_MONOTONIC times). */
+static long long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (long long)(b->tv_sec - a->tv_sec) * 1000 +
+	    (b->tv_nsec - a->tv_nsec) / 1000000;
+}
+
+/*
+ * Bounds every read() on the socket fd to ms milliseconds (at least one:
+ * zero would mean no bound).  A read that waits longer fails with EAGAIN.
+ * Returns 0, or -1 when the socket refuses the option.
+ */
+static int
+fcgi_rcvtimeo(int fd, long long ms)
+{
+	struct timeval tv;
+
+	if (ms < 1)
+		ms = 1;
+	tv.tv_sec = (time_t)(ms / 1000);
+	tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
+	return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+}
+
+/*
+ * How long the next read of c's body may wait, in milliseconds, or 0 when
+ * the deadline has passed.  As mod_reqtimeout's body=T,MinRate=R: the
+ * body has T seconds (cfg->read_timeout) from the acceptance of the
+ * request, plus one second for every R bytes (cfg->read_minrate) that
+ * have come, and no single wait is longer than T.  A body that stops is
+ * cut T seconds after its last bytes at the most; one that trickles, once
+ * it has fallen below R bytes a second on average.
+ */
+static long long
+fcgi_wait_ms(const struct fcgi_req *c)
+{
+	long long idle = (long long)c->cfg->read_timeout * 1000, left;
+	struct timespec now;
+
+	if (c->cfg->read_minrate == 0)
+		return idle;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left = idle + (long long)(c->got * 1000 /
+	    (unsigned long long)c->cfg->read_minrate) -
+	    ms_between(&c->start, &now);
+	if (left <= 0)
+		return 0;
+	return left < idle ? left : idle;
+}
+
+/*
+ * Reads up to n bytes of the request body into p, within the request's
+ * read deadline.  libfcgi's reads are blocking read()s on the connection
+ * (FCGX_GetStr fills its buffer as often as it needs to reach n bytes),
+ * so the bound is a receive time-out on the socket: bytes libfcgi holds
+ * already are taken without reading (the stop and rdNext of FCGX_Stream,
+ * which FCGX_GetStr itself compares); otherwise a single byte is asked
+ * for, which costs one buffer fill, after SO_RCVTIMEO is set to what is
+ * left of the deadline.  A read that times out fails with EAGAIN, which
+ * libfcgi keeps as the stream's error and reports as the end of input.
+ * Returns the number of bytes, 0 at the end of the body, -1 on an error,
+ * IO_EXPIRED when the deadline has passed.
+ */
 static int
 fcgi_read(void *ctx, char *p, int n)
 {
-	return FCGX_GetStr(p, n, ((FCGX_Request *)ctx)->in);
+	struct fcgi_req *c = ctx;
+	FCGX_Stream *in = c->fr.in;
+	long long held = (long long)(in->stop - in->rdNext), wait;
+	int got, e;
+
+	if (n <= 0)
+		return 0;
+	if (held > 0) {
+		if (n > held)
+			n = (int)held;
+	} else if (!in->isClosed) {
+		if ((wait = fcgi_wait_ms(c)) == 0)
+			return IO_EXPIRED;
+		/*
+		 * A socket that refuses the option (none should) is read
+		 * without a bound rather than refused.
+		 */
+		fcgi_rcvtimeo(c->fr.ipcFd, wait);
+		c->rearmed = 1;
+		n = 1;
+	}
+	got = FCGX_GetStr(p, n, in);
+	if (got > 0) {
+		c->got += (unsigned long long)got;
+		return got;
+	}
+	e = FCGX_GetError(in);
+	if (e == EAGAIN || e == EWOULDBLOCK)
+		return IO_EXPIRED;
+	return e == 0 ? 0 : -1;
 }
 
 static int
 fcgi_write(void *ctx, const char *p, int n)
 {
-	return FCGX_PutStr(p, n, ((FCGX_Request *)ctx)->out) == n ? n : -1;
+	return FCGX_PutStr(p, n, ((struct fcgi_req *)ctx)->fr.out) == n ?
+	    n : -1;
 }
 
 static int
@@ -997,35 +1128,68 @@ wait_connection(const struct pool *p)
  * example does, since some systems wake every waiting thread at once; the
  * worker that holds the lock waits in poll() first, so that the stop pipe
  * can wake it: nothing is done to the listening socket itself.
+ *
+ * Every read on an accepted connection is bounded by RESEAUTER_READ_TIMEOUT
+ * (SO_RCVTIMEO), and those of a request body by its deadline (fcgi_read),
+ * so that a web server passing on a slow client's body as it comes
+ * (Apache's mod_proxy_fcgi) cannot keep the worker: the request is
+ * answered 408 and the worker takes the next.  The bound also ends the
+ * wait for a next request on a connection the web server keeps open
+ * (FCGI_KEEP_CONN): libfcgi then closes it and accepts another.  The
+ * parameters of a request are read inside FCGX_Accept_r, before the
+ * connection is ours to set; the web server sends them at once, once it
+ * has the whole header from its client.
  */
 static void *
 worker(void *arg)
 {
 	struct pool *p = arg;
 	struct dbh h = { p->app->db, NULL };
-	FCGX_Request fr;
-	struct io io = { &fr, NULL, fcgi_read, fcgi_write };
+	struct fcgi_req c;
+	struct io io = { &c, NULL, fcgi_read, fcgi_write };
+	long long idle = (long long)p->app->cfg.read_timeout * 1000;
 
+	memset(&c, 0, sizeof c);
+	c.cfg = &p->app->cfg;
 	if (db_reader_open(p->app->db, &h.rd) != RT_OK) {
 		fprintf(stderr, "reseauter: cannot open a read connection\n");
 		return NULL;
 	}
-	if (FCGX_InitRequest(&fr, p->listen_fd, 0) != 0) {
+	if (FCGX_InitRequest(&c.fr, p->listen_fd, 0) != 0) {
 		fprintf(stderr, "reseauter: FCGX_InitRequest failed\n");
 		db_conn_close(h.rd);
 		return NULL;
 	}
 	for (;;) {
-		int rc;
+		int rc, kept;
 
-		pthread_mutex_lock(&p->accept_lock);
-		rc = wait_connection(p) ? FCGX_Accept_r(&fr) : -1;
-		pthread_mutex_unlock(&p->accept_lock);
+		/*
+		 * A connection the web server keeps open (FCGI_KEEP_CONN) is
+		 * still open here, and FCGX_Accept_r waits on it for its next
+		 * request instead of accepting: that wait must not hold the
+		 * lock, or every other worker would stop accepting meanwhile.
+		 * (Should the connection end, FCGX_Accept_r accepts without
+		 * the lock, which Linux allows.)
+		 */
+		kept = c.fr.ipcFd >= 0;
+		if (kept)
+			rc = FCGX_Accept_r(&c.fr);
+		else {
+			pthread_mutex_lock(&p->accept_lock);
+			rc = wait_connection(p) ? FCGX_Accept_r(&c.fr) : -1;
+			pthread_mutex_unlock(&p->accept_lock);
+		}
 		if (rc < 0)
 			break;
-		io.envp = fr.envp;
+		clock_gettime(CLOCK_MONOTONIC, &c.start);
+		c.got = 0;
+		c.rearmed = 0;
+		fcgi_rcvtimeo(c.fr.ipcFd, idle);
+		io.envp = c.fr.envp;
 		serve(p->app, &h, &io);
-		FCGX_Finish_r(&fr);
+		if (c.rearmed)
+			fcgi_rcvtimeo(c.fr.ipcFd, idle);
+		FCGX_Finish_r(&c.fr);
 	}
 	db_conn_close(h.rd);
 	return NULL;
@@ -1051,6 +1215,7 @@ serve_fastcgi(const struct app *app, int listen_fd)
 	struct pool p = { app, listen_fd, -1, PTHREAD_MUTEX_INITIALIZER };
 	sigset_t stop;
 	pthread_t *t = NULL;
+	struct timespec until;
 	int i, n = app->cfg.threads, sig, pipe_fd[2] = { -1, -1 }, rc = 1;
 
 	sigemptyset(&stop);
@@ -1077,8 +1242,18 @@ serve_fastcgi(const struct app *app, int listen_fd)
 	/* Written also when sigwait() failed, so that the workers end. */
 	if (write(pipe_fd[1], "", 1) != 1)
 		fprintf(stderr, "reseauter: stop pipe: %s\n", strerror(errno));
+	/*
+	 * A worker waiting in libfcgi's own accept() (after a connection
+	 * the web server kept open ended) sees neither the pipe nor a
+	 * signal: the others are waited for, it is left to the process's
+	 * end, after the read deadline that ends any request in progress.
+	 */
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += app->cfg.read_timeout + 1;
 	for (i = 0; i < n; i++)
-		pthread_join(t[i], NULL);
+		if (pthread_timedjoin_np(t[i], NULL, &until) != 0)
+			fprintf(stderr, "reseauter: a worker did not stop in "
+			    "time; the process ends without it\n");
 	rc = n > 0 ? 0 : 1;
 out:
 	free(t);

@@ -153,6 +153,7 @@ page_error(struct req *r, int status, const char *msgid)
 	case 403: title = N_("Not allowed"); break;
 	case 404: title = N_("Page not found"); break;
 	case 405: title = N_("Not allowed"); break;
+	case 408: title = N_("The request took too long"); break;
 	case 410: title = N_("This link is no longer valid"); break;
 	case 413: title = N_("Too much at once"); break;
 	case 415: title = N_("The request could not be read"); break;

@@ -11,9 +11,11 @@
 # FastCGI process under memcheck), po (tests/check-po.sh), tpl (tests/check-templates.sh),
 # js (tests/charcount/run.sh), e2e/lighttpd, e2e/nginx, e2e/apache,
 # e2e/cgi, e2e/share, e2e/summary, e2e/export, e2e/install, e2e/demo,
-# e2e/cohorts, e2e/faults (a full disk, a read-only database) and the
+# e2e/cohorts, e2e/faults (a full disk, a read-only database),
+# e2e/slowbody (slow request bodies do not keep the workers) and the
 # other tests/e2e/*.sh, e2e/https (tests/e2e/authz.sh, every route, behind
-# nginx over TLS: HSTS, Secure __Host- cookies), e2e/lighttpd-asan and e2e/cgi-asan, the same with
+# nginx over TLS: HSTS, Secure __Host- cookies), e2e/lighttpd-asan and
+# e2e/cgi-asan, the same with
 # build-asan/reseauter, and browser
 # (tests/browser/run.sh: chromium through playwright-core, with axe-core;
 # needs `make browser-deps`).  Without argument, all of them.  Each
@@ -205,7 +207,7 @@ if [ $# -eq 0 ]; then
 	    e2e/lighttpd e2e/nginx e2e/apache e2e/cgi \
 	    e2e/share e2e/summary e2e/export e2e/install \
 	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz e2e/https \
-	    e2e/account e2e/faults \
+	    e2e/account e2e/faults e2e/slowbody \
 	    e2e/lighttpd-asan e2e/cgi-asan browser
 fi
 for s in "$@"; do

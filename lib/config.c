@@ -20,6 +20,8 @@
 #define CONFIG_BODY_MAX		(256L * 1024 * 1024)
 #define CONFIG_SLOTS_MAX	256
 #define CONFIG_LOGIN_MAX	100000
+#define CONFIG_READ_TIMEOUT_MAX	3600
+#define CONFIG_MINRATE_MAX	(1024L * 1024 * 1024)
 
 /*
  * Writes the printf-style message into err[0..errlen) when err is not NULL
@@ -266,6 +268,15 @@ config_from_env(struct config *c, char *err, size_t errlen)
 	    CONFIG_LOGIN_MAX, 10, &v, err, errlen)) != RT_OK)
 		return rc;
 	n.login_max_per_addr = (int)v;
+
+	if ((rc = config_number("RESEAUTER_READ_TIMEOUT", 15, 1,
+	    CONFIG_READ_TIMEOUT_MAX, 10, &v, err, errlen)) != RT_OK)
+		return rc;
+	n.read_timeout = (int)v;
+
+	if ((rc = config_number("RESEAUTER_READ_MINRATE", 500, 0,
+	    CONFIG_MINRATE_MAX, 10, &n.read_minrate, err, errlen)) != RT_OK)
+		return rc;
 
 	*c = n;
 	return RT_OK;

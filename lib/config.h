@@ -29,6 +29,11 @@ struct config {
 	int    hash_slots;          /* RESEAUTER_HASH_SLOTS, number of online cores */
 	int    login_max_per_account; /* RESEAUTER_LOGIN_MAX_ACCOUNT, 5 failures / 15 min */
 	int    login_max_per_addr;  /* RESEAUTER_LOGIN_MAX_ADDR, 20 failures / 15 min */
+	int    read_timeout;        /* RESEAUTER_READ_TIMEOUT seconds, 15 (1..3600): the
+	                             * longest wait for the next bytes of a request body */
+	long   read_minrate;        /* RESEAUTER_READ_MINRATE bytes/s, 500 (0..1073741824):
+	                             * a body must come within read_timeout plus one
+	                             * second per read_minrate bytes; 0, no such bound */
 };
 
 /*

@@ -761,6 +761,7 @@ static const struct http_reason_entry http_reasons[] = {
 	{ 403, "Forbidden" },
 	{ 404, "Not Found" },
 	{ 405, "Method Not Allowed" },
+	{ 408, "Request Timeout" },
 	{ 409, "Conflict" },
 	{ 410, "Gone" },
 	{ 411, "Length Required" },

@@ -20,7 +20,8 @@
 # E2E_ADMIN (reseauter-admin, beside the program unless given),
 # E2E_CONFDIR (conf/), E2E_DATADIR (where static/ is: the repository),
 # E2E_KEEP=1 (keep the temporary directory), E2E_VERBOSE=1 (print every
-# request), E2E_SANITIZED=1 (the program is built with ASan: its reports
+# request), E2E_APACHE_REQTIMEOUT=off (Apache without conf/apache.conf's
+# RequestReadTimeout, as where mod_reqtimeout is off), E2E_SANITIZED=1 (the program is built with ASan: its reports
 # are failures), E2E_VALGRIND=1 (the program runs under valgrind's
 # memcheck, and any error or definite or indirect leak it reports is a
 # failure: with the servers that lib.sh starts the program for, nginx*
@@ -114,7 +115,8 @@ e2e_setup() {
 	# from the caller's environment and change what the journey expects.
 	unset RESEAUTER_SOCKET RESEAUTER_MAX_BODY RESEAUTER_LOGIN_MAX_ACCOUNT \
 	    RESEAUTER_LOGIN_MAX_ADDR RESEAUTER_INVITE_TTL RESEAUTER_SESSION_IDLE \
-	    RESEAUTER_SESSION_MAX RESEAUTER_SECURE_COOKIES
+	    RESEAUTER_SESSION_MAX RESEAUTER_SECURE_COOKIES \
+	    RESEAUTER_READ_TIMEOUT RESEAUTER_READ_MINRATE
 	export RESEAUTER_DB=$E2E_DIR/reseauter.db
 	export RESEAUTER_TEMPLATES=$E2E_ROOT/templates
 	export RESEAUTER_LOCALEDIR=$B/locale
@@ -403,6 +405,7 @@ server_start_nginx() {
 # same user.
 server_start_apache() {
 	local sock=$E2E_DIR/reseauter.sock mods=/usr/lib/apache2/modules user= m
+	local reqtimeout=reqtimeout
 	E2E_MODE=http
 	if [ "$(id -u)" -eq 0 ]; then
 		user="User www-data
@@ -416,11 +419,20 @@ Group www-data"
 	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/apache.conf" "$E2E_DIR/apache-site.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
 	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/apache.conf fills in"
+	if [ "${E2E_APACHE_REQTIMEOUT:-}" = off ]; then
+		# As on a server without mod_reqtimeout (once loaded, even
+		# without the directive, it has time-outs of its own): only
+		# the program's read deadline ends a slow request body.
+		sed -i -e '/^[[:space:]]*RequestReadTimeout[[:space:]]/d' \
+		    "$E2E_DIR/apache-site.conf"
+		reqtimeout=
+	fi
 	{
 		# Debian builds a few modules in (unixd, log_config): only
-		# what is not there already is loaded.
+		# what is not there already is loaded.  reqtimeout is one
+		# Debian enables, and conf/apache.conf needs it.
 		for m in mpm_event unixd authz_core mime alias dir headers \
-		    proxy proxy_fcgi; do
+		    $reqtimeout proxy proxy_fcgi; do
 			echo "<IfModule !${m}_module>"
 			echo "    LoadModule ${m}_module $mods/mod_$m.so"
 			echo "</IfModule>"

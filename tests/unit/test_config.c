@@ -25,7 +25,8 @@ static const char *const test_vars[] = {
 	"RESEAUTER_SECURE_COOKIES", "RESEAUTER_SESSION_IDLE",
 	"RESEAUTER_SESSION_MAX", "RESEAUTER_INVITE_TTL", "RESEAUTER_MAX_BODY",
 	"RESEAUTER_HASH_SLOTS", "RESEAUTER_LOGIN_MAX_ACCOUNT",
-	"RESEAUTER_LOGIN_MAX_ADDR",
+	"RESEAUTER_LOGIN_MAX_ADDR", "RESEAUTER_READ_TIMEOUT",
+	"RESEAUTER_READ_MINRATE",
 };
 
 /* Removes every RESEAUTER_ variable before a test.  Always succeeds. */
@@ -116,6 +117,8 @@ test_defaults(void **state)
 	assert_true(c.hash_slots >= 1);
 	assert_int_equal(c.login_max_per_account, 5);
 	assert_int_equal(c.login_max_per_addr, 20);
+	assert_int_equal(c.read_timeout, 15);
+	assert_int_equal(c.read_minrate, 500);
 
 	/* err may be NULL. */
 	assert_int_equal(config_from_env(&c, NULL, 0), RT_OK);
@@ -162,6 +165,8 @@ test_overrides(void **state)
 	test_set("RESEAUTER_HASH_SLOTS", "256");
 	test_set("RESEAUTER_LOGIN_MAX_ACCOUNT", "1");
 	test_set("RESEAUTER_LOGIN_MAX_ADDR", "100000");
+	test_set("RESEAUTER_READ_TIMEOUT", "3600");
+	test_set("RESEAUTER_READ_MINRATE", "1073741824");
 	assert_int_equal(config_from_env(&c, NULL, 0), RT_OK);
 	assert_string_equal(c.db_path, "/srv/rt/db.sqlite");
 	assert_string_equal(c.socket_path, "/run/reseauter/sock");
@@ -179,8 +184,12 @@ test_overrides(void **state)
 	assert_int_equal(c.hash_slots, 256);
 	assert_int_equal(c.login_max_per_account, 1);
 	assert_int_equal(c.login_max_per_addr, 100000);
+	assert_int_equal(c.read_timeout, 3600);
+	assert_int_equal(c.read_minrate, 1073741824);
 
 	test_set("RESEAUTER_THREADS", "1");
+	test_set("RESEAUTER_READ_TIMEOUT", "1");
+	test_set("RESEAUTER_READ_MINRATE", "0");
 	test_set("RESEAUTER_SOCKET_MODE", "660");
 	test_set("RESEAUTER_HASH_SLOTS", "1");
 	test_set("RESEAUTER_MAX_BODY", "1024");
@@ -190,6 +199,8 @@ test_overrides(void **state)
 	assert_int_equal(c.socket_mode, 0660);
 	assert_int_equal(c.hash_slots, 1);
 	assert_int_equal(c.max_body, 1024);
+	assert_int_equal(c.read_timeout, 1);
+	assert_int_equal(c.read_minrate, 0);
 }
 
 /* The base URL loses its trailing slashes and sets secure cookies. */
@@ -272,6 +283,12 @@ test_numbers_bad(void **state)
 	BAD("RESEAUTER_HASH_SLOTS", "257");
 	BAD("RESEAUTER_LOGIN_MAX_ACCOUNT", "0");
 	BAD("RESEAUTER_LOGIN_MAX_ADDR", "100001");
+	BAD("RESEAUTER_READ_TIMEOUT", "0");
+	BAD("RESEAUTER_READ_TIMEOUT", "3601");
+	BAD("RESEAUTER_READ_TIMEOUT", "15s");
+	BAD("RESEAUTER_READ_MINRATE", "-1");
+	BAD("RESEAUTER_READ_MINRATE", "1073741825");
+	BAD("RESEAUTER_READ_MINRATE", "500B");
 }
 
 /* The idle timeout may not exceed the absolute one. */

@@ -934,6 +934,7 @@ test_reason(void **state)
 	assert_string_equal(http_reason(403), "Forbidden");
 	assert_string_equal(http_reason(404), "Not Found");
 	assert_string_equal(http_reason(405), "Method Not Allowed");
+	assert_string_equal(http_reason(408), "Request Timeout");
 	assert_string_equal(http_reason(413), "Content Too Large");
 	assert_string_equal(http_reason(429), "Too Many Requests");
 	assert_string_equal(http_reason(500), "Internal Server Error");
