@@ -1269,6 +1269,69 @@ wbd_prune_value(const struct wb_field *fl, char **value,
 }
 
 /*
+ * Returns 1 when the reference value value of field fl holds an id that
+ * the list it points at does not hold in p: when wbd_prune_value() would
+ * change it.  Returns 0 otherwise, also for a field that is no reference.
+ * Nothing is allocated.
+ */
+static int
+wbd_dangles(const struct wb_field *fl, const char *value,
+    const struct wb_plan *p)
+{
+	const struct wb_list_data *target;
+	const char *seg, *end;
+	size_t i, len;
+	int found;
+
+	if (fl->widget != WB_REF && fl->widget != WB_REFS)
+		return 0;
+	if (value == NULL || value[0] == '\0')
+		return 0;
+	if (fl->ref_section < 0 || fl->ref_section >= WB__MAX ||
+	    fl->ref_list < 0 || fl->ref_list >= WB_MAX_LISTS)
+		return 0;
+	target = &p->s[fl->ref_section].lists[fl->ref_list];
+	/* The ids are separated by ','; empty pieces are skipped, as strtok_r() does. */
+	for (seg = value; *seg != '\0'; seg = *end == '\0' ? end : end + 1) {
+		if ((end = strchr(seg, ',')) == NULL)
+			end = seg + strlen(seg);
+		if ((len = (size_t)(end - seg)) == 0)
+			continue;
+		for (found = 0, i = 0; i < target->n && !found; i++)
+			found = strlen(target->items[i].id) == len &&
+			    memcmp(target->items[i].id, seg, len) == 0;
+		if (!found)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * See workbook.h.  Each reference field of the section's own fields and
+ * of every item is looked at with wbd_dangles().
+ */
+int
+wb_data_refs_dangle(const struct wb_data *d, const struct wb_plan *p)
+{
+	const struct wb_section_def *sec;
+	size_t f, l, i;
+
+	assert(d != NULL && p != NULL);
+	assert(d->section >= 0 && d->section < WB__MAX);
+	sec = &wb_sections[d->section];
+	for (f = 0; f < sec->nfields; f++)
+		if (wbd_dangles(&sec->fields[f], d->values[f], p))
+			return 1;
+	for (l = 0; l < sec->nlists; l++)
+		for (i = 0; i < d->lists[l].n; i++)
+			for (f = 0; f < sec->lists[l].nfields; f++)
+				if (wbd_dangles(&sec->lists[l].fields[f],
+				    d->lists[l].items[i].values[f], p))
+					return 1;
+	return 0;
+}
+
+/*
  * See workbook.h.  Each reference field of the section's own fields and
  * of every item is filtered with wbd_prune_value().
  */
