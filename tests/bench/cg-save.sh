@@ -8,10 +8,12 @@
 # profile after each request) and CG_SAVES saves of the section are sent
 # to it through cgi-fcgi, each at the section's current version.  The
 # last one is the warm save: its total, and the inclusive counts of the
-# functions that tell where the time goes, are printed:
-# plan_save_write() is the write transaction, from db_write_begin() to
-# the commit, what runs under the single writer's mutex; plan_prepare()
-# works the save out before it.  Instruction counts do not depend on how busy
+# functions that tell where the time goes, are printed (empty when the
+# build has no such function, or inlined it): plan_save_write() is the
+# write transaction, from db_write_begin() to the commit, what runs under
+# the single writer's mutex, and plan_prepare() works the save out before
+# it; in builds before plan_save_seen(), plan_save() was the transaction.
+# E2E_BIN=PROGRAM counts another build.  Instruction counts do not depend on how busy
 # the machine is.
 #
 # Settings (environment): B (build directory), CG_SECTION (mission; any
@@ -95,9 +97,9 @@ fn() {
 total=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
 echo "Warm save $CG_SAVES of $CG_SECTION (callgrind Ir, inclusive):"
 printf '  %-34s %12s\n' "the request (serve)" "$total"
-for f in section_post plan_load_all plan_prepare plan_save_write \
-    db_write_begin plan_put_doc plan_after_write db_write_commit \
-    plan_data_read wb_data_read_json form_validate; do
+for f in section_post plan_load_all plan_save plan_save_seen plan_prepare \
+    plan_save_write db_write_begin plan_after_write db_write_commit \
+    plan_data_from_row wb_data_read_json form_validate; do
 	printf '  %-34s %12s\n' "$f" "$(fn "$f")"
 done
 e2e_finish
