@@ -7,11 +7,18 @@
  * writes it, and its version.  A save is one write transaction on the
  * shared writer: it reads the version, refuses with RT_ECONFLICT when it
  * is not the one the person started from (nothing is written then), writes
- * the document and its revision at the next version, recomputes the plan's
- * standing from every section as the writer sees them inside that same
- * transaction, and commits.  Since every save holds the write lock from
- * the version check to the commit, two saves based on the same version
- * cannot both succeed: no update is lost.
+ * the document and its revision at the next version, stores the plan's
+ * standing as it is with that document, and commits.  Since every save
+ * holds the write lock from the version check to the commit, two saves
+ * based on the same version cannot both succeed: no update is lost.
+ *
+ * The writer is one for every thread, so a save keeps its work inside the
+ * transaction small: the standing is worked out beforehand from the plan
+ * the person's page was made from (plan_prepare()), and the transaction
+ * checks that every section is still at the version it was worked out
+ * from before writing it (plan_save_write()).  When one moved on, the
+ * transaction works the standing out itself from the plan as the writer
+ * sees it (plan_after_write()), as restores and imports always do.
  *
  * A load is a single SELECT, so the version handed back is the version of
  * the document handed back.  A stored document that does not read back
