@@ -22,10 +22,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../e2e/lib.sh
 . "$here/../e2e/lib.sh"
 
-[ $# -eq 2 ] && [ -x "$1" ] && [ -x "$2" ] || {
+if [ $# -ne 2 ] || [ ! -x "$1" ] || [ ! -x "$2" ]; then
 	echo "usage: $0 PROGRAM_A PROGRAM_B" >&2
 	exit 2
-}
+fi
 AB_ROUNDS=${AB_ROUNDS:-2}
 AB_RUNS=${AB_RUNS:-3}
 AB_SECONDS=${AB_SECONDS:-5}
@@ -59,6 +59,7 @@ import_plan() {
 # measure PROGRAM: the runs of one build, each printed on a line.
 measure() {
 	local orgs=() i o v spec body line
+	# shellcheck disable=SC2034  # read by tests/e2e/lib.sh
 	E2E_BIN=$1
 	e2e_setup ab-save
 	server_start nginx-socket

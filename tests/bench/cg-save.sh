@@ -28,6 +28,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 CG_SECTION=${CG_SECTION:-mission}
 CG_SAVES=${CG_SAVES:-3}
 # callgrind writes its last profile at the exit.
+# shellcheck disable=SC2034  # read by tests/e2e/lib.sh
 E2E_WAIT_STOP=30
 DEMO_JSON=$E2E_ROOT/lib/demo/housing.fr.json
 
@@ -58,7 +59,9 @@ code=$(curl -sS -o "$E2E_DIR/body" -D "$E2E_DIR/headers.raw" -w '%{http_code}' \
     -F "file=@$DEMO_JSON;type=application/json" "$BASE/orgs/new")
 tr -d '\r' <"$E2E_DIR/headers.raw" | sed -e '1d' -e '/^$/d' >"$E2E_DIR/headers"
 ORG=$(location | sed -n 's,^/o/\([0-9]*\)/$,\1,p')
-[ "$code" = 303 ] && [ -n "$ORG" ] || e2e_die "the owner imports the demonstration plan" "$code"
+if [ "$code" != 303 ] || [ -z "$ORG" ]; then
+	e2e_die "the owner imports the demonstration plan" "$code"
+fi
 get "/o/$ORG/$CG_SECTION"
 [ "$STATUS" = 200 ] || e2e_die "the section's page opens" "$(what_came)"
 mapfile -d '' -t pairs < <(form_pairs "/o/$ORG/$CG_SECTION")
