@@ -505,8 +505,9 @@ section_post(struct req *r)
 		    form_get(&vf, "version")->num, NULL, RT_OK, 422);
 		goto out;
 	}
-	rc = plan_save(r->h, r->org_id, r->sess.user_id, &in,
-	    form_get(&vf, "version")->num, r->now);
+	/* The plan just read is what the save's standing is worked out from. */
+	rc = plan_save_seen(r->h, r->org_id, r->sess.user_id, &in,
+	    form_get(&vf, "version")->num, r->now, &p);
 	if (rc == RT_ECONFLICT) {
 		wb_plan_free(&p);
 		memset(&p, 0, sizeof p);

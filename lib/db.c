@@ -164,6 +164,12 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "LEFT JOIN users u ON u.id = s.updated_by WHERE s.org_id = ?1",
 	[DB_STMT_SECTION_VERSION] =
 	    "SELECT version FROM plan_sections WHERE org_id = ?1 AND section = ?2",
+	[DB_STMT_SECTION_VERSIONS] =
+	    "SELECT section, version FROM plan_sections WHERE org_id = ?1",
+	[DB_STMT_SECTION_STAMP] =
+	    "SELECT s.version, s.updated_at, coalesce(u.name, '') "
+	    "FROM plan_sections s LEFT JOIN users u ON u.id = s.updated_by "
+	    "WHERE s.org_id = ?1 AND s.section = ?2",
 	[DB_STMT_SECTION_PUT] =
 	    "INSERT INTO plan_sections (org_id, section, version, data, "
 	    "updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "

@@ -61,6 +61,13 @@ form_trim(char *s, size_t len)
 }
 
 /*
+ * Words of eight bytes: FORM_ONES has 1 in every byte, FORM_HIGH the top
+ * bit of every byte.
+ */
+#define FORM_ONES 0x0101010101010101ULL
+#define FORM_HIGH 0x8080808080808080ULL
+
+/*
  * Returns non-zero when the valid UTF-8 string s[0..len) holds a control
  * character: C0 (below 0x20) or DEL, except TAB and LF when allow_tab_lf is
  * set, or a C1 control (U+0080 to U+009F, encoded C2 80 to C2 9F).
@@ -69,9 +76,24 @@ static int
 form_has_control(const char *s, size_t len, int allow_tab_lf)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	uint64_t		 w, x;
 	size_t			 i;
 
 	for (i = 0; i < len; i++) {
+		/*
+		 * Eight bytes at a time while they are all printable ASCII
+		 * (0x20 to 0x7e: none below 0x20, none from 0x80, no DEL);
+		 * without a byte below 0x20 nothing borrows across bytes.
+		 */
+		for (; i + 8 <= len; i += 8) {
+			memcpy(&w, p + i, sizeof(w));
+			x = w ^ (FORM_ONES * 0x7f);
+			if (((((w - FORM_ONES * 0x20) | w) & FORM_HIGH) |
+			    ((x - FORM_ONES) & ~x & FORM_HIGH)) != 0)
+				break;
+		}
+		if (i >= len)
+			break;
 		if (p[i] == '\t' || p[i] == '\n') {
 			if (!allow_tab_lf)
 				return 1;
@@ -93,6 +115,10 @@ form_newlines(char *s, size_t len)
 {
 	size_t	 i, j = 0;
 
+	if (memchr(s, '\r', len) == NULL) {
+		s[len] = '\0';
+		return len;
+	}
 	for (i = 0; i < len; i++) {
 		if (s[i] == '\r') {
 			s[j++] = '\n';
@@ -487,6 +513,19 @@ form_check_one(const struct field_def *d, char *text, size_t len, int sent,
 		v->error = FIELD_EFORMAT;
 		break;
 	}
+}
+
+/*
+ * See form.h: form_check_one() of a field sent once with this value.
+ */
+void
+form_check_value(const struct field_def *d, char *text, size_t len,
+    struct field_value *v)
+{
+	assert(d != NULL && text != NULL && v != NULL);
+	assert(d->kind != FIELD_MULTI);
+	assert(text[len] == '\0');
+	form_check_one(d, text, len, 1, v);
 }
 
 /*

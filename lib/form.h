@@ -94,6 +94,16 @@ int form_validate(struct form *f, const struct field_def *defs, size_t n,
 int form_validate_prefix(struct form *f, const struct field_def *defs,
     size_t n, const struct kvlist *in, const char *prefix);
 
+/*
+ * Checks one value of d, of any kind but FIELD_MULTI, exactly as
+ * form_validate() checks a field sent once with it: text, len bytes and
+ * NUL-terminated, the caller's, is normalised in place (never longer),
+ * and v->text points into it.  For a caller that has its values one by
+ * one rather than in a kvlist (wbdata.c reading a document).
+ */
+void form_check_value(const struct field_def *d, char *text, size_t len,
+    struct field_value *v);
+
 /* Frees what form_validate() allocated and zeroes f. */
 void form_free(struct form *f);
 

@@ -407,6 +407,19 @@ utf8_seqlen(const unsigned char *s, size_t len)
 	return n;
 }
 
+/* The top bit of every byte of a word of eight: set in none of ASCII. */
+#define UTF8_HIGH 0x8080808080808080ULL
+
+/* Returns the eight bytes at p as one word (in the machine's order). */
+static uint64_t
+utf8_word(const unsigned char *p)
+{
+	uint64_t	 w;
+
+	memcpy(&w, p, sizeof(w));
+	return w;
+}
+
 /*
  * Returns non-zero when s[0..len) is valid UTF-8 as RFC 3629 defines it
  * (shortest forms only, no surrogates, nothing above U+10FFFF).  NUL bytes
@@ -420,6 +433,18 @@ utf8_valid(const char *s, size_t len)
 
 	assert(s != NULL || len == 0);
 	while (len > 0) {
+		/* ASCII, eight bytes at a time, then byte by byte. */
+		while (len >= 8 && (utf8_word(p) & UTF8_HIGH) == 0) {
+			p += 8;
+			len -= 8;
+		}
+		if (len == 0)
+			break;
+		if (*p < 0x80) {
+			p++;
+			len--;
+			continue;
+		}
 		if ((n = utf8_seqlen(p, len)) == 0)
 			return 0;
 		p += n;
@@ -440,9 +465,16 @@ utf8_length(const char *s, size_t len)
 	size_t	 i, n = 0;
 
 	assert(s != NULL || len == 0);
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
+	for (i = 0; i < len; i++) {
+		/* Eight ASCII bytes are eight code points. */
+		while (i + 8 <= len && (utf8_word((const unsigned char *)s +
+		    i) & UTF8_HIGH) == 0) {
+			i += 8;
+			n += 8;
+		}
+		if (i < len && ((unsigned char)s[i] & 0xc0) != 0x80)
 			n++;
+	}
 	return n;
 }
 

@@ -225,6 +225,46 @@ json_utf8_seqlen(unsigned char c)
 }
 
 /*
+ * Strings are scanned eight bytes at a time where they hold nothing that
+ * needs a look of its own: JSON_ONES has 1 in every byte, JSON_HIGH the
+ * top bit of every byte.
+ */
+#define JSON_ONES 0x0101010101010101ULL
+#define JSON_HIGH 0x8080808080808080ULL
+
+/* Returns the eight bytes at s as one word (in the machine's order). */
+static uint64_t
+json_word(const char *s)
+{
+	uint64_t	 w;
+
+	memcpy(&w, s, sizeof(w));
+	return w;
+}
+
+/* Returns non-zero when one of the eight bytes of w is c. */
+static uint64_t
+json_word_has(uint64_t w, unsigned char c)
+{
+	uint64_t	 x = w ^ (JSON_ONES * c);
+
+	return (x - JSON_ONES) & ~x & JSON_HIGH;
+}
+
+/*
+ * Returns non-zero when one of the eight bytes of w is not plain text of a
+ * string: a control character (below 0x20), a byte of a UTF-8 sequence
+ * (0x80 and above) or a backslash.  Without a byte below 0x20 nothing
+ * borrows across bytes, so the test is exact.
+ */
+static uint64_t
+json_word_special(uint64_t w)
+{
+	return (((w - JSON_ONES * 0x20) | w) & JSON_HIGH) |
+	    json_word_has(w, '\\');
+}
+
+/*
  * Decodes the string starting at the opening quote at p->pos into a new
  * NUL-terminated allocation *out of *outlen bytes, and moves past the
  * closing quote.  The end is found first (a backslash skips the next
@@ -250,9 +290,14 @@ json_string(struct json_parser *p, char **out, size_t *outlen)
 	*out = NULL;
 	*outlen = 0;
 	start = p->pos + 1;
-	for (end = start; end < p->len && p->s[end] != '"'; end++)
-		if (p->s[end] == '\\')
-			end++;
+	for (end = start; end < p->len; end += p->s[end] == '\\' ? 2 : 1) {
+		/* Eight bytes at a time while there is no quote nor backslash. */
+		while (end + 8 <= p->len && !json_word_has(json_word(p->s + end),
+		    '"') && !json_word_has(json_word(p->s + end), '\\'))
+			end += 8;
+		if (end >= p->len || p->s[end] == '"')
+			break;
+	}
 	if (end >= p->len)
 		return json_fail(p, p->len, RT_EINVAL,
 		    "unexpected end of input in a string");
@@ -260,6 +305,16 @@ json_string(struct json_parser *p, char **out, size_t *outlen)
 		return json_fail(p, p->pos, RT_ENOMEM, "out of memory");
 
 	for (i = start; i < end; ) {
+		/* A run of plain text is copied eight bytes at a time. */
+		for (n = i; n + 8 <= end && !json_word_special(json_word(p->s +
+		    n)); n += 8)
+			continue;
+		if (n > i) {
+			memcpy(res + j, p->s + i, n - i);
+			j += n - i;
+			i = n;
+			continue;
+		}
 		if (u[i] < 0x20) {
 			rc = json_fail(p, i, RT_EINVAL, "control character "
 			    "0x%02x in a string (it must be escaped)", u[i]);

@@ -7,11 +7,18 @@
  * writes it, and its version.  A save is one write transaction on the
  * shared writer: it reads the version, refuses with RT_ECONFLICT when it
  * is not the one the person started from (nothing is written then), writes
- * the document and its revision at the next version, recomputes the plan's
- * standing from every section as the writer sees them inside that same
- * transaction, and commits.  Since every save holds the write lock from
- * the version check to the commit, two saves based on the same version
- * cannot both succeed: no update is lost.
+ * the document and its revision at the next version, stores the plan's
+ * standing as it is with that document, and commits.  Since every save
+ * holds the write lock from the version check to the commit, two saves
+ * based on the same version cannot both succeed: no update is lost.
+ *
+ * The writer is one for every thread, so a save keeps its work inside the
+ * transaction small: the standing is worked out beforehand from the plan
+ * the person's page was made from (plan_prepare()), and the transaction
+ * checks that every section is still at the version it was worked out
+ * from before writing it (plan_save_write()).  When one moved on, the
+ * transaction works the standing out itself from the plan as the writer
+ * sees it (plan_after_write()), as restores and imports always do.
  *
  * A load is a single SELECT, so the version handed back is the version of
  * the document handed back.  A stored document that does not read back
@@ -93,47 +100,69 @@ plan_data_empty(struct wb_data *d, int section)
 }
 
 /*
- * Fills d, for section of org, from the current row of st whose columns
- * from col are: version, time, author's name, document.  The document is
- * parsed and read with wb_data_read_json(); one that does not parse or
- * read is logged (with org, section and what is wrong) and gives RT_EDB.
- * Returns RT_OK, RT_ENOMEM or RT_EDB; on failure d has been freed.
+ * Fills d, for section of org, from the stored document text (len bytes)
+ * of that section at version (which only names it in the log).  The
+ * document is parsed and read with wb_data_read_json(); one that does not
+ * parse or read is logged (with org, section and what is wrong) and gives
+ * RT_EDB.  d's stamp is left at zero.  Returns RT_OK, RT_ENOMEM or RT_EDB;
+ * on failure d has been freed.
  */
 static int
-plan_data_from_row(sqlite3_stmt *st, int col, int64_t org, int section,
-    struct wb_data *d)
+plan_data_read(const char *text, size_t len, int64_t org, int section,
+    int64_t version, struct wb_data *d)
 {
 	struct json	*j = NULL;
-	const char	*text;
 	char		 err[PLAN_ERR_LEN];
-	size_t		 len;
 	int		 rc;
 
 	if ((rc = plan_data_empty(d, section)) != RT_OK)
 		return rc;
 	err[0] = '\0';
-	text = (const char *)sqlite3_column_text(st, col + 3);
-	len = (size_t)sqlite3_column_bytes(st, col + 3);
-	if (text == NULL) {
-		rc = sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM ?
-		    RT_ENOMEM : RT_EINVAL;
-		snprintf(err, sizeof(err), "no document");
-	} else if ((rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err,
+	if ((rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err,
 	    sizeof(err))) == RT_OK)
 		rc = wb_data_read_json(d, j, err, sizeof(err));
 	json_free(j);
-	if (rc != RT_OK) {
-		if (rc != RT_ENOMEM) {
-			fprintf(stderr, "reseauter: plan: org %lld, section "
-			    "%s, version %lld: the stored document does not "
-			    "read: %s\n", (long long)org, plan_slug(section),
-			    (long long)sqlite3_column_int64(st, col), err);
-			rc = RT_EDB;
-		}
-		wb_data_free(d);
-		return rc;
+	if (rc == RT_OK)
+		return RT_OK;
+	if (rc != RT_ENOMEM) {
+		fprintf(stderr, "reseauter: plan: org %lld, section %s, version "
+		    "%lld: the stored document does not read: %s\n",
+		    (long long)org, plan_slug(section), (long long)version, err);
+		rc = RT_EDB;
 	}
-	d->stamp.version = sqlite3_column_int64(st, col);
+	wb_data_free(d);
+	return rc;
+}
+
+/*
+ * Fills d, for section of org, from the current row of st whose columns
+ * from col are: version, time, author's name, document, with
+ * plan_data_read().  Returns RT_OK, RT_ENOMEM or RT_EDB; on failure d has
+ * been freed.
+ */
+static int
+plan_data_from_row(sqlite3_stmt *st, int col, int64_t org, int section,
+    struct wb_data *d)
+{
+	const char	*text;
+	int64_t		 version = sqlite3_column_int64(st, col);
+	int		 rc;
+
+	text = (const char *)sqlite3_column_text(st, col + 3);
+	if (text == NULL) {
+		memset(d, 0, sizeof(*d));
+		d->section = section;
+		if (sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM)
+			return RT_ENOMEM;
+		fprintf(stderr, "reseauter: plan: org %lld, section %s, version "
+		    "%lld: the stored document does not read: no document\n",
+		    (long long)org, plan_slug(section), (long long)version);
+		return RT_EDB;
+	}
+	if ((rc = plan_data_read(text, (size_t)sqlite3_column_bytes(st,
+	    col + 3), org, section, version, d)) != RT_OK)
+		return rc;
+	d->stamp.version = version;
 	d->stamp.updated_at = sqlite3_column_int64(st, col + 1);
 	db_column_copy(st, col + 2, d->stamp.updated_by,
 	    sizeof(d->stamp.updated_by));
@@ -177,6 +206,39 @@ fail:
 }
 
 /*
+ * Returns 1 when section has a list made from another section's items
+ * (the evaluation's reviews, one per objective), 0 when not.
+ */
+static int
+plan_has_synced_list(int section)
+{
+	size_t	 l;
+
+	for (l = 0; l < wb_sections[section].nlists; l++)
+		if (wb_sections[section].lists[l].items_from_section >= 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Brings every list of p made from another section's items in step with
+ * that section (wb_data_sync_items()), as a plan is read.  Only the
+ * sections that plan_has_synced_list() names are changed.  Returns RT_OK
+ * or RT_ENOMEM.
+ */
+static int
+plan_sync_lists(struct wb_plan *p)
+{
+	int	 i, rc;
+
+	for (i = 0; i < WB__MAX; i++)
+		if (plan_has_synced_list(i) &&
+		    (rc = wb_data_sync_items(&p->s[i], p)) != RT_OK)
+			return rc;
+	return RT_OK;
+}
+
+/*
  * Loads every section of org through connection c into p: the rows there
  * are, then the empty sections for the others, then the lists made from
  * another section's items (the evaluation's reviews, one per objective)
@@ -192,7 +254,6 @@ plan_load_all_on(struct db_conn *c, int64_t org, struct wb_plan *p)
 	const char	*slug;
 	int		 loaded[WB__MAX];
 	int		 rc, i, section;
-	size_t		 l;
 
 	memset(p, 0, sizeof(*p));
 	memset(loaded, 0, sizeof(loaded));
@@ -223,14 +284,8 @@ plan_load_all_on(struct db_conn *c, int64_t org, struct wb_plan *p)
 	for (i = 0; i < WB__MAX; i++)
 		if (!loaded[i] && (rc = plan_data_empty(&p->s[i], i)) != RT_OK)
 			goto fail;
-	for (i = 0; i < WB__MAX; i++)
-		for (l = 0; l < wb_sections[i].nlists; l++)
-			if (wb_sections[i].lists[l].items_from_section >= 0) {
-				if ((rc = wb_data_sync_items(&p->s[i], p)) !=
-				    RT_OK)
-					goto fail;
-				break;
-			}
+	if ((rc = plan_sync_lists(p)) != RT_OK)
+		goto fail;
 	return RT_OK;
 fail:
 	db_stmt_release(st);
@@ -299,45 +354,29 @@ plan_bind_user(sqlite3_stmt *st, int i, int64_t user)
 }
 
 /*
- * On the writer w, inside its transaction, writes d as the document of its
- * section of org at version, then the revision of that version
- * (restored_from is 0 for an ordinary save).  The caller has checked that
- * the section is at version - 1; the statement checks it again, and a row
- * that moved on anyway gives RT_ECONFLICT.  A document that cannot be
- * written (a value that is not valid UTF-8) gives RT_EINVAL.  Returns
- * RT_OK, RT_ECONFLICT, RT_EINVAL, RT_ENOMEM, RT_EBUSY or RT_EDB (an org or
- * user that does not exist fails on its foreign key).
+ * On the writer w, inside its transaction, writes doc (a document of
+ * wb_data_write_json(), len bytes) as the document of section of org at
+ * version, then the revision of that version (restored_from is 0 for an
+ * ordinary save).  The caller has checked that the section is at version
+ * - 1; the statement checks it again, and a row that moved on anyway gives
+ * RT_ECONFLICT.  Returns RT_OK, RT_ECONFLICT, RT_ENOMEM, RT_EBUSY or
+ * RT_EDB (an org or user that does not exist fails on its foreign key).
  */
 static int
-plan_put(struct db_conn *w, int64_t org, int64_t user,
-    const struct wb_data *d, int64_t version, int64_t restored_from,
+plan_put_doc(struct db_conn *w, int64_t org, int64_t user, int section,
+    const char *doc, size_t len, int64_t version, int64_t restored_from,
     time_t now)
 {
-	struct buf		 doc;
-	struct json_writer	 jw;
 	sqlite3_stmt		*st = NULL;
-	const char		*slug = plan_slug(d->section);
+	const char		*slug = plan_slug(section);
 	int			 rc;
 
-	memset(&doc, 0, sizeof(doc));
-	jw_init(&jw, &doc);
-	wb_data_write_json(d, &jw);
-	if ((rc = jw_finish(&jw)) != RT_OK) {
-		fprintf(stderr, "reseauter: plan: org %lld, section %s: the "
-		    "document cannot be written (%s)\n", (long long)org, slug,
-		    rt_status_name(rc));
-		if (rc != RT_ENOMEM)
-			rc = RT_EINVAL;
-		goto out;
-	}
-	if ((st = db_stmt(w, DB_STMT_SECTION_PUT)) == NULL) {
-		rc = RT_EDB;
-		goto out;
-	}
+	if ((st = db_stmt(w, DB_STMT_SECTION_PUT)) == NULL)
+		return RT_EDB;
 	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 3, version) != SQLITE_OK ||
-	    sqlite3_bind_text64(st, 4, buf_str(&doc), doc.len, SQLITE_STATIC,
+	    sqlite3_bind_text64(st, 4, doc, len, SQLITE_STATIC,
 	    SQLITE_UTF8) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 5, (int64_t)now) != SQLITE_OK ||
 	    plan_bind_user(st, 6, user) != SQLITE_OK) {
@@ -351,14 +390,12 @@ plan_put(struct db_conn *w, int64_t org, int64_t user,
 		goto out;
 	}
 	db_stmt_release(st);
-	if ((st = db_stmt(w, DB_STMT_REVISION_ADD)) == NULL) {
-		rc = RT_EDB;
-		goto out;
-	}
+	if ((st = db_stmt(w, DB_STMT_REVISION_ADD)) == NULL)
+		return RT_EDB;
 	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 3, version) != SQLITE_OK ||
-	    sqlite3_bind_text64(st, 4, buf_str(&doc), doc.len, SQLITE_STATIC,
+	    sqlite3_bind_text64(st, 4, doc, len, SQLITE_STATIC,
 	    SQLITE_UTF8) != SQLITE_OK ||
 	    plan_bind_user(st, 5, user) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 6, (int64_t)now) != SQLITE_OK ||
@@ -369,10 +406,53 @@ plan_put(struct db_conn *w, int64_t org, int64_t user,
 	rc = db_step_done(w, st, "add revision");
 out:
 	db_stmt_release(st);
-	buf_free(&doc);
-	if (rc == RT_ECONFLICT || rc == RT_EINVAL)
+	if (rc == RT_ECONFLICT)
 		return rc;
 	return plan_status(rc, RT_OK);
+}
+
+/*
+ * Writes d as JSON into out (emptied first), as plan_put() stores it.  A
+ * document that cannot be written (a value that is not valid UTF-8) is
+ * logged and gives RT_EINVAL.  Returns RT_OK, RT_EINVAL or RT_ENOMEM.
+ */
+static int
+plan_doc_stored(int64_t org, const struct wb_data *d, struct buf *out)
+{
+	struct json_writer	 jw;
+	int			 rc;
+
+	buf_reset(out);
+	jw_init(&jw, out);
+	wb_data_write_json(d, &jw);
+	if ((rc = jw_finish(&jw)) == RT_OK)
+		return RT_OK;
+	fprintf(stderr, "reseauter: plan: org %lld, section %s: the document "
+	    "cannot be written (%s)\n", (long long)org, plan_slug(d->section),
+	    rt_status_name(rc));
+	return rc == RT_ENOMEM ? RT_ENOMEM : RT_EINVAL;
+}
+
+/*
+ * On the writer w, inside its transaction, writes d as the document of its
+ * section of org at version, with its revision: plan_put_doc() of what
+ * plan_doc_stored() makes of d.  Returns RT_OK, RT_ECONFLICT, RT_EINVAL
+ * (a document that cannot be written), RT_ENOMEM, RT_EBUSY or RT_EDB.
+ */
+static int
+plan_put(struct db_conn *w, int64_t org, int64_t user,
+    const struct wb_data *d, int64_t version, int64_t restored_from,
+    time_t now)
+{
+	struct buf	 doc;
+	int		 rc;
+
+	memset(&doc, 0, sizeof(doc));
+	if ((rc = plan_doc_stored(org, d, &doc)) == RT_OK)
+		rc = plan_put_doc(w, org, user, d->section, buf_str(&doc),
+		    doc.len, version, restored_from, now);
+	buf_free(&doc);
+	return rc;
 }
 
 /*
@@ -461,6 +541,33 @@ next:
 }
 
 /*
+ * On the writer w, inside its transaction, stores s as the standing of
+ * org at time now, with percents, the JSON object plan_percents_json()
+ * made of s.  Returns RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
+ */
+static int
+plan_standing_put(struct db_conn *w, int64_t org,
+    const struct plan_standing *s, const struct buf *percents, time_t now)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(w, DB_STMT_STANDING_PUT)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, s->overall) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 3, s->pitfalls) != SQLITE_OK ||
+	    sqlite3_bind_text64(st, 4, buf_str(percents), percents->len,
+	    SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 5, (int64_t)now) != SQLITE_OK)
+		rc = db_fail(w, "bind standing");
+	else
+		rc = db_step_done(w, st, "put standing");
+	db_stmt_release(st);
+	return plan_status(rc, RT_OK);
+}
+
+/*
  * On the writer w, after a section of org was written inside its
  * transaction: brings the sections that pointed at removed items in step
  * (plan_cascade), loads the whole plan as w sees it (so the other
@@ -476,7 +583,6 @@ plan_after_write(struct db_conn *w, int64_t org, int64_t user, int section,
 	struct wb_plan		 p;
 	struct plan_standing	 s;
 	struct buf		 percents;
-	sqlite3_stmt		*st = NULL;
 	int			 rc, changed;
 
 	memset(&percents, 0, sizeof(percents));
@@ -496,23 +602,8 @@ plan_after_write(struct db_conn *w, int64_t org, int64_t user, int section,
 	if (section >= 0)
 		*stamp = p.s[section].stamp;
 	wb_plan_free(&p);
-	if ((rc = plan_percents_json(&s, &percents)) != RT_OK)
-		goto out;
-	if ((st = db_stmt(w, DB_STMT_STANDING_PUT)) == NULL) {
-		rc = RT_EDB;
-		goto out;
-	}
-	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, s.overall) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, s.pitfalls) != SQLITE_OK ||
-	    sqlite3_bind_text64(st, 4, buf_str(&percents), percents.len,
-	    SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 5, (int64_t)now) != SQLITE_OK)
-		rc = db_fail(w, "bind standing");
-	else
-		rc = db_step_done(w, st, "put standing");
-out:
-	db_stmt_release(st);
+	if ((rc = plan_percents_json(&s, &percents)) == RT_OK)
+		rc = plan_standing_put(w, org, &s, &percents, now);
 	buf_free(&percents);
 	return plan_status(rc, RT_OK);
 }
@@ -550,36 +641,268 @@ plan_load_all(struct dbh *h, int64_t org_id, struct wb_plan *p)
 }
 
 /*
- * See plan.h.  d->section says which section; d->stamp is only changed on
- * RT_OK.  user_id <= 0 records no author.  Besides the statuses of
- * plan.h, RT_EBUSY (db.h), RT_ENOMEM, and RT_EINVAL for a d holding text
- * that is not valid UTF-8 (the forms never let one through) may come back,
- * always with nothing written.
+ * Returns 1 when a save of another section can make plan_cascade() write
+ * section again: it has a list made from another section's items, or a
+ * reference to another section's items (REF, REFS); 0 when not.
  */
-int
-plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
-    struct wb_data *d, int64_t base_version, time_t now)
+static int
+plan_may_cascade(int section)
+{
+	const struct wb_section_def	*sec = &wb_sections[section];
+	size_t				 f, l;
+
+	if (plan_has_synced_list(section))
+		return 1;
+	for (f = 0; f < sec->nfields; f++)
+		if (sec->fields[f].widget == WB_REF ||
+		    sec->fields[f].widget == WB_REFS)
+			return 1;
+	for (l = 0; l < sec->nlists; l++)
+		for (f = 0; f < sec->lists[l].nfields; f++)
+			if (sec->lists[l].fields[f].widget == WB_REF ||
+			    sec->lists[l].fields[f].widget == WB_REFS)
+				return 1;
+	return 0;
+}
+
+/*
+ * A save worked out before its write transaction (plan_prepare()): what
+ * plan_after_write() would find once the section is written, provided
+ * that every section is still at the version it was read at.
+ */
+struct plan_prep {
+	struct wb_plan		 q;		  /* the plan after the save */
+	int			 owned[WB__MAX];  /* q.s[i] is this struct's; else the caller's plan's */
+	int64_t			 based[WB__MAX];  /* each section's version q was made from */
+	struct buf		 doc;		  /* the saved section's document */
+	struct plan_standing	 standing;	  /* of q */
+	struct buf		 percents;	  /* standing's percents, as stored */
+	int			 cascade;	  /* plan_cascade() would write: not worked out */
+};
+
+/* Frees what pp owns; pp can be prepared again. */
+static void
+plan_prep_free(struct plan_prep *pp)
+{
+	int	 i;
+
+	for (i = 0; i < WB__MAX; i++)
+		if (pp->owned[i])
+			wb_data_free(&pp->q.s[i]);
+	buf_free(&pp->doc);
+	buf_free(&pp->percents);
+	memset(pp, 0, sizeof(*pp));
+}
+
+/*
+ * Works out, outside the write transaction, the save of d as its section
+ * of org at base_version + 1, from seen, the plan as plan_load_all() read
+ * it (not changed): the document to write, and the plan as the writer
+ * would read it right after (the saved section as its document reads
+ * back, the lists made from other sections read as stored through h's
+ * reader and brought in step, every other section as in seen), with its
+ * standing.  When a cascade would write another section (a reference to
+ * a removed item, a list out of step with its source), pp->cascade is set
+ * and the rest is left to plan_after_write().  Returns RT_OK, or RT_EINVAL
+ * (a document that cannot be written), RT_ENOMEM, RT_EBUSY or RT_EDB (a
+ * document that does not read back, a reader's failure); on failure pp is
+ * freed.  Kept out of line, as plan_save_write() is, for the profiles.
+ */
+static int __attribute__((noinline))
+plan_prepare(struct dbh *h, int64_t org, const struct wb_plan *seen,
+    const struct wb_data *d, int64_t base_version, struct plan_prep *pp)
+{
+	struct buf	 before, after;
+	int		 i, rc, section = d->section;
+
+	memset(pp, 0, sizeof(*pp));
+	memset(&before, 0, sizeof(before));
+	memset(&after, 0, sizeof(after));
+	for (i = 0; i < WB__MAX; i++) {
+		pp->q.s[i] = seen->s[i];
+		pp->based[i] = seen->s[i].stamp.version;
+	}
+	/* The saved section, as the writer will read it back. */
+	pp->based[section] = base_version;
+	pp->owned[section] = 1;
+	memset(&pp->q.s[section], 0, sizeof(pp->q.s[section]));
+	if ((rc = plan_doc_stored(org, d, &pp->doc)) != RT_OK ||
+	    (rc = plan_data_read(buf_str(&pp->doc), pp->doc.len, org, section,
+	    base_version + 1, &pp->q.s[section])) != RT_OK)
+		goto fail;
+	/*
+	 * A list made from another section is stored as it was last
+	 * written, and seen holds it brought in step with seen: read it as
+	 * stored, at whatever version it now is.
+	 */
+	for (i = 0; i < WB__MAX; i++) {
+		if (i == section || !plan_has_synced_list(i))
+			continue;
+		pp->owned[i] = 1;
+		memset(&pp->q.s[i], 0, sizeof(pp->q.s[i]));
+		if (seen->s[i].stamp.version == 0)
+			rc = plan_data_empty(&pp->q.s[i], i);
+		else
+			rc = plan_load_on(h->rd, org, i, &pp->q.s[i]);
+		if (rc != RT_OK)
+			goto fail;
+		pp->based[i] = pp->q.s[i].stamp.version;
+	}
+	/*
+	 * plan_cascade() writes a section again when bringing its lists in
+	 * step, or dropping its references to removed items, changes its
+	 * document.  Lists first, as the stored documents are.
+	 */
+	for (i = 0; i < WB__MAX && !pp->cascade; i++) {
+		if (i == section || pp->based[i] == 0 ||
+		    !plan_has_synced_list(i))
+			continue;
+		if ((rc = plan_doc(&pp->q.s[i], &before)) != RT_OK ||
+		    (rc = wb_data_sync_items(&pp->q.s[i], &pp->q)) != RT_OK ||
+		    (rc = plan_doc(&pp->q.s[i], &after)) != RT_OK)
+			goto fail;
+		pp->cascade = before.len != after.len ||
+		    memcmp(buf_str(&before), buf_str(&after), before.len) != 0;
+	}
+	if (!pp->cascade && (rc = plan_sync_lists(&pp->q)) != RT_OK)
+		goto fail;
+	for (i = 0; i < WB__MAX && !pp->cascade; i++)
+		if (i != section && pp->based[i] != 0 && plan_may_cascade(i))
+			pp->cascade = wb_data_refs_dangle(&pp->q.s[i], &pp->q);
+	if (!pp->cascade) {
+		plan_standing_compute(&pp->q, &pp->standing);
+		if ((rc = plan_percents_json(&pp->standing, &pp->percents)) !=
+		    RT_OK)
+			goto fail;
+	}
+	buf_free(&before);
+	buf_free(&after);
+	return RT_OK;
+fail:
+	buf_free(&before);
+	buf_free(&after);
+	plan_prep_free(pp);
+	return rc;
+}
+
+/*
+ * On the writer w, inside its transaction: compares the version of every
+ * section of org with pp->based.  Returns RT_ECONFLICT when section is
+ * not at pp->based[section] (someone saved it in between); else RT_OK,
+ * with *moved set when another section is not at its version in
+ * pp->based (pp no longer tells what the writer has) and cleared when
+ * they all agree; or RT_EBUSY or RT_EDB.  A row whose slug this program
+ * does not declare is not looked at.
+ */
+static int
+plan_check_versions(struct db_conn *w, int64_t org, int section,
+    const struct plan_prep *pp, int *moved)
+{
+	sqlite3_stmt	*st;
+	const char	*slug;
+	int64_t		 now[WB__MAX];
+	int		 rc, i;
+
+	memset(now, 0, sizeof(now));
+	*moved = 0;
+	if ((st = db_stmt(w, DB_STMT_SECTION_VERSIONS)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK) {
+		rc = db_fail(w, "bind versions");
+		goto out;
+	}
+	while ((rc = db_step_row(w, st, "section versions")) == RT_OK) {
+		slug = (const char *)sqlite3_column_text(st, 0);
+		if (slug != NULL && (i = wb_section_by_slug(slug)) >= 0)
+			now[i] = sqlite3_column_int64(st, 1);
+	}
+	if (rc != RT_ENOTFOUND)
+		goto out;
+	rc = RT_OK;
+	if (now[section] != pp->based[section]) {
+		rc = RT_ECONFLICT;
+		goto out;
+	}
+	for (i = 0; i < WB__MAX; i++)
+		if (now[i] != pp->based[i])
+			*moved = 1;
+out:
+	db_stmt_release(st);
+	if (rc == RT_ECONFLICT)
+		return rc;
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * On the writer w, inside its transaction, reads the stamp of section of
+ * org into *stamp.  Returns RT_OK, RT_EBUSY or RT_EDB (also when there is
+ * no such row).
+ */
+static int
+plan_stamp_on(struct db_conn *w, int64_t org, int section,
+    struct wb_stamp *stamp)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_stmt(w, DB_STMT_SECTION_STAMP)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, plan_slug(section), -1, SQLITE_STATIC) !=
+	    SQLITE_OK)
+		rc = db_fail(w, "bind stamp");
+	else if ((rc = db_step_row(w, st, "section stamp")) == RT_OK) {
+		memset(stamp, 0, sizeof(*stamp));
+		stamp->version = sqlite3_column_int64(st, 0);
+		stamp->updated_at = sqlite3_column_int64(st, 1);
+		db_column_copy(st, 2, stamp->updated_by,
+		    sizeof(stamp->updated_by));
+	}
+	db_stmt_release(st);
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * The write transaction of a save of d at base_version + 1 by user_id at
+ * now: when pp is not NULL (plan_prepare() worked it out) and every
+ * section is still at the version pp was based on, it writes the section
+ * and its revision and stores the standing as pp has them; else it writes
+ * the section and plan_after_write() works the rest out inside.  On
+ * RT_OK, d->stamp is the new one.  Returns as plan_save_seen().  Kept out
+ * of line, so that a profile (tests/bench/cg-save.sh) counts what runs
+ * under the writer's mutex on its own.
+ */
+static int __attribute__((noinline))
+plan_save_write(struct dbh *h, int64_t org_id, int64_t user_id,
+    struct wb_data *d, int64_t base_version, time_t now,
+    const struct plan_prep *pp)
 {
 	struct db_conn	*w;
 	struct wb_stamp	 stamp;
 	int64_t		 version;
-	int		 rc;
+	int		 rc, moved = 0;
 
-	assert(h != NULL && h->db != NULL && d != NULL);
-	assert(d->section >= 0 && d->section < WB__MAX);
 	if ((rc = db_write_begin(h->db, &w)) != RT_OK)
 		return rc;
-	if ((rc = plan_version_on(w, org_id, d->section, &version)) != RT_OK)
-		goto fail;
-	if (version != base_version) {
+	if (pp != NULL)
+		rc = plan_check_versions(w, org_id, d->section, pp, &moved);
+	else if ((rc = plan_version_on(w, org_id, d->section, &version)) ==
+	    RT_OK && version != base_version)
 		rc = RT_ECONFLICT;
+	if (rc != RT_OK)
 		goto fail;
-	}
-	if ((rc = plan_put(w, org_id, user_id, d, version + 1, 0, now)) !=
-	    RT_OK)
-		goto fail;
-	if ((rc = plan_after_write(w, org_id, user_id, d->section, now, &stamp)) !=
-	    RT_OK)
+	if (pp != NULL && !moved) {
+		if ((rc = plan_put_doc(w, org_id, user_id, d->section,
+		    buf_str(&pp->doc), pp->doc.len, base_version + 1, 0,
+		    now)) != RT_OK ||
+		    (rc = plan_standing_put(w, org_id, &pp->standing,
+		    &pp->percents, now)) != RT_OK ||
+		    (rc = plan_stamp_on(w, org_id, d->section, &stamp)) != RT_OK)
+			goto fail;
+	} else if ((rc = plan_put(w, org_id, user_id, d, base_version + 1, 0,
+	    now)) != RT_OK ||
+	    (rc = plan_after_write(w, org_id, user_id, d->section, now,
+	    &stamp)) != RT_OK)
 		goto fail;
 	if ((rc = db_write_commit(h->db, w)) != RT_OK)
 		return rc;
@@ -587,6 +910,56 @@ plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
 	return RT_OK;
 fail:
 	db_write_rollback(h->db, w);
+	return rc;
+}
+
+/* See plan.h: plan_save_seen() that reads the plan itself. */
+int
+plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
+    struct wb_data *d, int64_t base_version, time_t now)
+{
+	return plan_save_seen(h, org_id, user_id, d, base_version, now, NULL);
+}
+
+/*
+ * See plan.h.  d->section says which section; d->stamp is only changed on
+ * RT_OK.  user_id <= 0 records no author.  Besides the statuses of
+ * plan.h, RT_EBUSY (db.h), RT_ENOMEM, and RT_EINVAL for a d holding text
+ * that is not valid UTF-8 (the forms never let one through) may come back,
+ * always with nothing written.
+ *
+ * The work is done before the write transaction as far as it can be
+ * (plan_prepare(), from seen); inside it (plan_save_write()), the
+ * versions are compared with those the work was based on, and when they
+ * agree the section, its revision and the standing are written as worked
+ * out.  When another section moved on in between, or the save cascades,
+ * or the preparation failed (but for memory), the transaction does it all
+ * itself as it always did: writes the section, then plan_after_write()
+ * reads the plan again as the writer sees it.  Either way the outcome is
+ * the same.
+ */
+int
+plan_save_seen(struct dbh *h, int64_t org_id, int64_t user_id,
+    struct wb_data *d, int64_t base_version, time_t now,
+    const struct wb_plan *seen)
+{
+	struct wb_plan		 own;
+	struct plan_prep	 pp;
+	int			 rc = RT_OK;
+
+	assert(h != NULL && h->db != NULL && d != NULL);
+	assert(d->section >= 0 && d->section < WB__MAX);
+	memset(&own, 0, sizeof(own));
+	memset(&pp, 0, sizeof(pp));
+	if (seen == NULL && (rc = plan_load_all(h, org_id, &own)) == RT_OK)
+		seen = &own;
+	if (rc == RT_OK)
+		rc = plan_prepare(h, org_id, seen, d, base_version, &pp);
+	if (rc != RT_ENOMEM)
+		rc = plan_save_write(h, org_id, user_id, d, base_version, now,
+		    rc == RT_OK && !pp.cascade ? &pp : NULL);
+	plan_prep_free(&pp);
+	wb_plan_free(&own);
 	return rc;
 }
 

@@ -47,6 +47,20 @@ int plan_save(struct dbh *h, int64_t org_id, int64_t user_id,
     struct wb_data *d, int64_t base_version, time_t now);
 
 /*
+ * The same as plan_save(), for a caller that has just read the whole plan
+ * with plan_load_all(h, org_id, seen) (and not changed it): the standing
+ * is worked out from seen before the write transaction, which then only
+ * checks that no section moved on since and writes, so that it holds the
+ * single writer for as short a time as it can.  Should a section have
+ * moved on, the transaction reads the plan again itself: the outcome is
+ * always that of plan_save().  seen NULL reads the plan here.  Returns as
+ * plan_save().
+ */
+int plan_save_seen(struct dbh *h, int64_t org_id, int64_t user_id,
+    struct wb_data *d, int64_t base_version, time_t now,
+    const struct wb_plan *seen);
+
+/*
  * Replaces the whole plan of org_id by in (an import, export.h): in ONE
  * write transaction, every section of in is saved as the next version of
  * its section, with its revision, whatever version it was at (so the

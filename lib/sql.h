@@ -74,6 +74,8 @@ enum db_stmt {
 	DB_STMT_SECTION_GET,         /* ?1 org, ?2 section: version, updated at, by name, data */
 	DB_STMT_SECTIONS_OF_ORG,     /* ?1 org: section, version, updated at, by name, data */
 	DB_STMT_SECTION_VERSION,     /* ?1 org, ?2 section: version */
+	DB_STMT_SECTION_VERSIONS,    /* ?1 org: section, version; one row per section saved */
+	DB_STMT_SECTION_STAMP,       /* ?1 org, ?2 section: version, updated at, by name */
 	DB_STMT_SECTION_PUT,         /* ?1 org, ?2 section, ?3 version, ?4 data, ?5 now, ?6 user;
 	                              * no change when the row is not at version ?3 - 1 */
 	DB_STMT_REVISION_ADD,        /* ?1 org, ?2 section, ?3 version, ?4 data, ?5 user, ?6 now, ?7 restored from */

@@ -758,16 +758,57 @@ wbd_bad_field(char *err, size_t errlen, const char *where, const char *name,
 }
 
 /*
+ * Checks the FIELD_MULTI def, whose member v (a string, or NULL when
+ * absent) has already been split at ',' without an empty piece, as
+ * form_validate() checks the pieces sent as one form field each, and
+ * makes *out a malloc'd copy of the normalised value (the distinct pieces
+ * joined by ','), or leaves it NULL and sets *error to the field_error.
+ * Returns RT_OK (look at *error) or RT_ENOMEM.
+ */
+static int
+wbd_json_multi(const struct field_def *def, const struct json *v,
+    char **out, int *error)
+{
+	struct kvlist		 kv;
+	struct form		 f;
+	const char		*seg, *end;
+	int			 rc = RT_OK;
+
+	memset(&kv, 0, sizeof(kv));
+	memset(&f, 0, sizeof(f));
+	*out = NULL;
+	*error = FIELD_OK;
+	for (seg = v != NULL ? v->string : ""; v != NULL && v->len > 0 &&
+	    rc == RT_OK; seg = end + 1) {
+		if ((end = strchr(seg, ',')) == NULL)
+			end = seg + strlen(seg);
+		rc = kvlist_add(&kv, def->name, seg, (size_t)(end - seg));
+		if (*end == '\0')
+			break;
+	}
+	if (rc == RT_OK && (rc = form_validate(&f, def, 1, &kv, 0)) == RT_OK) {
+		if ((*error = f.values[0].error) == FIELD_OK &&
+		    (*out = strdup(f.values[0].text)) == NULL)
+			rc = RT_ENOMEM;
+	}
+	form_free(&f);
+	kvlist_free(&kv);
+	return rc;
+}
+
+/*
  * Reads the values of fields[0..n) from the members of the JSON object
- * obj into values[] (each NULL or malloc'd, replaced).  Each member must
- * be a string; a FIELD_BOOL must be "1" or "", a FIELD_MULTI is split at
- * ',' (an empty piece is refused), a WB_REF must be empty or a
- * well-formed id; then all of them are checked by form_validate() as one
- * form (no field required), and any error refuses the whole object.  An
+ * obj into values[] (each NULL or malloc'd, replaced).  First the form of
+ * every member: it must be a string; a FIELD_BOOL must be "1" or "", a
+ * FIELD_MULTI is split at ',' (an empty piece is refused), a WB_REF must
+ * be empty or a well-formed id.  Then each value is checked as
+ * form_validate() checks it in a form where no field is required
+ * (form_check_value(), one by one, with no list of pairs to build), and
+ * the first field in error, in their order, refuses the whole object.  An
  * absent member gives "".  Members that are not declared are ignored.
  * where names the object for the message ("section "story"").  Returns
  * RT_OK (every value of fields replaced), RT_EINVAL with err filled (no
- * value changed), or RT_ENOMEM (some values may have changed).
+ * value changed), or RT_ENOMEM (no value changed).
  */
 static int
 wbd_json_values(const struct wb_field *fields, size_t n,
@@ -775,19 +816,20 @@ wbd_json_values(const struct wb_field *fields, size_t n,
     size_t errlen)
 {
 	struct field_def	 defs[WB_MAX_FIELDS];
-	struct kvlist		 kv;
-	struct form		 f;
+	const struct json	*mem[WB_MAX_FIELDS];
+	char			*got[WB_MAX_FIELDS];
+	struct field_value	 fv;
 	const struct json	*v;
 	const char		*seg, *end;
 	char			 what[128];
 	size_t			 i;
-	int			 rc = RT_OK;
+	int			 rc = RT_OK, error;
 
-	memset(&kv, 0, sizeof(kv));
-	memset(&f, 0, sizeof(f));
+	assert(n <= WB_MAX_FIELDS);
+	memset(got, 0, sizeof(got));
 	wbd_defs(fields, n, defs, 1);
 	for (i = 0; i < n && rc == RT_OK; i++) {
-		if ((v = json_get(obj, defs[i].name)) == NULL)
+		if ((v = mem[i] = json_get(obj, defs[i].name)) == NULL)
 			continue;
 		if (v->type != JSON_STRING) {
 			rc = wbd_bad_field(err, errlen, where, defs[i].name,
@@ -798,8 +840,6 @@ wbd_json_values(const struct wb_field *fields, size_t n,
 			if (v->len > 0 && strcmp(v->string, "1") != 0)
 				rc = wbd_bad_field(err, errlen, where,
 				    defs[i].name, "not \"1\" or \"\"");
-			else if (v->len > 0)
-				rc = kvlist_add(&kv, defs[i].name, "1", 1);
 		} else if (defs[i].kind == FIELD_MULTI) {
 			for (seg = v->string; v->len > 0 && rc == RT_OK;
 			    seg = end + 1) {
@@ -809,9 +849,6 @@ wbd_json_values(const struct wb_field *fields, size_t n,
 					rc = wbd_bad_field(err, errlen, where,
 					    defs[i].name, "an empty value in "
 					    "a list separated by ','");
-				else
-					rc = kvlist_add(&kv, defs[i].name,
-					    seg, (size_t)(end - seg));
 				if (*end == '\0')
 					break;
 			}
@@ -819,28 +856,46 @@ wbd_json_values(const struct wb_field *fields, size_t n,
 		    !wbd_is_id(v->string))
 			rc = wbd_bad_field(err, errlen, where, defs[i].name,
 			    "not an item id");
-		else
-			rc = kvlist_add(&kv, defs[i].name, v->string, v->len);
 	}
 	if (rc != RT_OK)
-		goto out;
-	if ((rc = form_validate(&f, defs, n, &kv, 0)) != RT_OK)
-		goto out;
-	for (i = 0; i < n; i++)
-		if (f.values[i].error != FIELD_OK) {
-			wbd_describe(&defs[i], f.values[i].error, what,
-			    sizeof(what));
+		return rc;
+	for (i = 0; i < n; i++) {
+		v = mem[i];
+		error = FIELD_OK;
+		if (defs[i].kind == FIELD_MULTI) {
+			if ((rc = wbd_json_multi(&defs[i], v, &got[i],
+			    &error)) != RT_OK)
+				goto fail;
+		} else if (v == NULL || v->len == 0)
+			got[i] = strdup("");
+		else if (defs[i].kind == FIELD_BOOL)
+			got[i] = strdup("1");
+		else if ((got[i] = malloc(v->len + 1)) != NULL) {
+			memcpy(got[i], v->string, v->len + 1);
+			form_check_value(&defs[i], got[i], v->len, &fv);
+			if ((error = fv.error) == FIELD_OK &&
+			    fv.text != got[i])
+				memmove(got[i], fv.text, fv.len + 1);
+		}
+		if (error != FIELD_OK) {
+			wbd_describe(&defs[i], error, what, sizeof(what));
 			rc = wbd_bad_field(err, errlen, where, defs[i].name,
 			    what);
-			goto out;
+			goto fail;
 		}
+		if (got[i] == NULL) {
+			rc = RT_ENOMEM;
+			goto fail;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		free(values[i]);
+		values[i] = got[i];
+	}
+	return RT_OK;
+fail:
 	for (i = 0; i < n; i++)
-		if ((rc = wbd_set(&values[i],
-		    wbd_stored(&fields[i], &f.values[i]))) != RT_OK)
-			goto out;
-out:
-	form_free(&f);
-	kvlist_free(&kv);
+		free(got[i]);
 	return rc;
 }
 
@@ -1315,6 +1370,69 @@ wbd_prune_value(const struct wb_field *fl, char **value,
 	free(*value);
 	*value = kept;
 	return 1;
+}
+
+/*
+ * Returns 1 when the reference value value of field fl holds an id that
+ * the list it points at does not hold in p: when wbd_prune_value() would
+ * change it.  Returns 0 otherwise, also for a field that is no reference.
+ * Nothing is allocated.
+ */
+static int
+wbd_dangles(const struct wb_field *fl, const char *value,
+    const struct wb_plan *p)
+{
+	const struct wb_list_data *target;
+	const char *seg, *end;
+	size_t i, len;
+	int found;
+
+	if (fl->widget != WB_REF && fl->widget != WB_REFS)
+		return 0;
+	if (value == NULL || value[0] == '\0')
+		return 0;
+	if (fl->ref_section < 0 || fl->ref_section >= WB__MAX ||
+	    fl->ref_list < 0 || fl->ref_list >= WB_MAX_LISTS)
+		return 0;
+	target = &p->s[fl->ref_section].lists[fl->ref_list];
+	/* The ids are separated by ','; empty pieces are skipped, as strtok_r() does. */
+	for (seg = value; *seg != '\0'; seg = *end == '\0' ? end : end + 1) {
+		if ((end = strchr(seg, ',')) == NULL)
+			end = seg + strlen(seg);
+		if ((len = (size_t)(end - seg)) == 0)
+			continue;
+		for (found = 0, i = 0; i < target->n && !found; i++)
+			found = strlen(target->items[i].id) == len &&
+			    memcmp(target->items[i].id, seg, len) == 0;
+		if (!found)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * See workbook.h.  Each reference field of the section's own fields and
+ * of every item is looked at with wbd_dangles().
+ */
+int
+wb_data_refs_dangle(const struct wb_data *d, const struct wb_plan *p)
+{
+	const struct wb_section_def *sec;
+	size_t f, l, i;
+
+	assert(d != NULL && p != NULL);
+	assert(d->section >= 0 && d->section < WB__MAX);
+	sec = &wb_sections[d->section];
+	for (f = 0; f < sec->nfields; f++)
+		if (wbd_dangles(&sec->fields[f], d->values[f], p))
+			return 1;
+	for (l = 0; l < sec->nlists; l++)
+		for (i = 0; i < d->lists[l].n; i++)
+			for (f = 0; f < sec->lists[l].nfields; f++)
+				if (wbd_dangles(&sec->lists[l].fields[f],
+				    d->lists[l].items[i].values[f], p))
+					return 1;
+	return 0;
 }
 
 /*

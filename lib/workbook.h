@@ -232,6 +232,13 @@ int wb_list_append(struct wb_data *d, size_t list, struct wb_item **out);
 int wb_data_prune_refs(struct wb_data *d, const struct wb_plan *p);
 
 /*
+ * Returns 1 when wb_data_prune_refs() would drop something from d (a
+ * reference to an item that p no longer holds), 0 when not; d is not
+ * changed and nothing is allocated.
+ */
+int wb_data_refs_dangle(const struct wb_data *d, const struct wb_plan *p);
+
+/*
  * Writes d as a JSON object into w:
  *   {"fields": {"<name>": "<value>", ...},
  *    "lists": {"<list>": [{"id": "<id>", "<field>": "<value>", ...}, ...]}}

@@ -676,6 +676,256 @@ test_standing_without_row(void **state)
 	assert_int_equal(s.percent[WB_MISSION], 100);
 }
 
+/*
+ * Points every reference of d (REF, REFS) at the first item of the list it
+ * refers to in p, when that list has one: the posts at an objective and a
+ * persona, the platforms at personas.
+ */
+static void
+fill_refs(struct wb_data *d, const struct wb_plan *p)
+{
+	const struct wb_section_def	*sd = &wb_sections[d->section];
+	const struct wb_field		*fd;
+	const struct wb_list_data	*target;
+	size_t				 l, k, f;
+
+	for (l = 0; l < sd->nlists; l++)
+		for (k = 0; k < d->lists[l].n; k++)
+			for (f = 0; f < sd->lists[l].nfields; f++) {
+				fd = &sd->lists[l].fields[f];
+				if (fd->widget != WB_REF && fd->widget != WB_REFS)
+					continue;
+				target = &p->s[fd->ref_section].lists[fd->ref_list];
+				if (target->n > 0)
+					put(&d->lists[l].items[k].values[f],
+					    target->items[0].id);
+			}
+}
+
+/*
+ * Saves section s of f's org by user at now as the section's page does:
+ * the plan read first (seen), the content of fill() with variant (empty
+ * when variant < 0), its references pointing at items seen has, its lists
+ * made from other sections as seen has them, then plan_save_seen() with
+ * seen on the version seen has.  Checks the new stamp, and that the
+ * stored standing is what the coach computes from the whole plan read
+ * again; returns its overall completion.
+ */
+static int
+save_seen_checked(struct fx *f, int64_t user, const char *name, int s,
+    int variant, time_t now)
+{
+	struct wb_plan		 seen;
+	struct wb_data		 d;
+	struct plan_standing	 got;
+	int64_t			 base;
+
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &seen), RT_OK);
+	base = seen.s[s].stamp.version;
+	assert_int_equal(wb_data_init(&d, s), RT_OK);
+	if (variant >= 0) {
+		fill(&d, variant);
+		fill_refs(&d, &seen);
+	}
+	assert_int_equal(wb_data_sync_items(&d, &seen), RT_OK);
+	assert_int_equal(plan_save_seen(&f->t.h, f->org, user, &d, base, now,
+	    &seen), RT_OK);
+	assert_int_equal(d.stamp.version, base + 1);
+	assert_int_equal(d.stamp.updated_at, now);
+	assert_string_equal(d.stamp.updated_by, name);
+	check_standing(f, &got, now);
+	wb_data_free(&d);
+	wb_plan_free(&seen);
+	return got.overall;
+}
+
+/*
+ * The standing a save stores, worked out before its transaction, is what
+ * a full recomputation gives: every section saved full, then emptied and
+ * filled again, in three orders, the references between sections made and
+ * broken on the way (a removed objective cascades to the posts and the
+ * evaluation).
+ */
+static void
+test_save_seen_standing(void **state)
+{
+	struct fx		*f = *state;
+	struct plan_standing	 s;
+	time_t			 now = T0;
+	int			 i, k, sec, overall, prev = 0, changes = 0, last;
+
+	/* In the workbook's order, each section full. */
+	for (i = 0; i < WB__MAX; i++) {
+		overall = save_seen_checked(f, f->alice, "Alice", i, i, ++now);
+		changes += overall != prev;
+		prev = overall;
+	}
+	/* Backwards, another content. */
+	for (i = WB__MAX - 1; i >= 0; i--)
+		save_seen_checked(f, f->bob, "Bob", i, 100 + i, ++now);
+	/* Shuffled (5 is prime to 14), emptied and filled in turn. */
+	for (k = 0; k < 2 * WB__MAX; k++) {
+		sec = (k * 5) % WB__MAX;
+		overall = save_seen_checked(f, f->alice, "Alice", sec,
+		    k % 2 ? 7 + k : -1, ++now);
+		changes += overall != prev;
+		prev = overall;
+	}
+	/* The standing moved on the way: the checks compared something. */
+	assert_true(changes >= WB__MAX);
+	check_standing(f, &s, now);
+	/* Objectives full, posts pointing at them, then objectives emptied. */
+	save_seen_checked(f, f->alice, "Alice", WB_OBJECTIVES, 3, ++now);
+	save_seen_checked(f, f->alice, "Alice", WB_AUDIENCES, 4, ++now);
+	save_seen_checked(f, f->alice, "Alice", WB_POSTS, 5, ++now);
+	save_seen_checked(f, f->alice, "Alice", WB_PLATFORMS, 6, ++now);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections "
+	    "WHERE section = 'posts' AND data LIKE '%\"objective\": \"o%'"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections "
+	    "WHERE section = 'platforms' AND data LIKE '%\"personas\": \"p%'"),
+	    1);
+	last = q_int(&f->t, "SELECT version FROM plan_sections "
+	    "WHERE section = 'posts'");
+	save_seen_checked(f, f->bob, "Bob", WB_OBJECTIVES, -1, ++now);
+	save_seen_checked(f, f->bob, "Bob", WB_AUDIENCES, -1, ++now);
+	/* The cascades wrote the posts and platforms again, without the references. */
+	assert_true(q_int(&f->t, "SELECT version FROM plan_sections "
+	    "WHERE section = 'posts'") > last);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections "
+	    "WHERE section = 'posts' AND data LIKE '%\"objective\": \"o%'"), 0);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_sections "
+	    "WHERE section = 'platforms' AND data LIKE '%\"personas\": \"p%'"),
+	    0);
+	check_standing(f, &s, now);
+}
+
+/*
+ * A save whose plan was read before someone saved another section still
+ * stores the standing of the plan as it is: the other section counts as
+ * it now is, not as the page saw it.
+ */
+static void
+test_save_seen_other_moved(void **state)
+{
+	struct fx		*f = *state;
+	struct wb_plan		 seen;
+	struct wb_data		 d, story;
+	struct plan_standing	 before, got;
+
+	save_mission(f, f->alice, "m", "n", "o", 0, T0, RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &seen), RT_OK);
+	assert_int_equal(plan_standing(&f->t.h, f->org, &before), RT_OK);
+	/* Bob fills the story meanwhile. */
+	assert_int_equal(wb_data_init(&story, WB_STORY), RT_OK);
+	fill(&story, 1);
+	assert_int_equal(plan_save(&f->t.h, f->org, f->bob, &story, 0, T0 + 1),
+	    RT_OK);
+	wb_data_free(&story);
+	/* Alice saves the mission from her page, read before. */
+	assert_int_equal(wb_data_init(&d, WB_MISSION), RT_OK);
+	set(&d, "mission", "Loger tout le monde");
+	assert_int_equal(plan_save_seen(&f->t.h, f->org, f->alice, &d, 1,
+	    T0 + 2, &seen), RT_OK);
+	assert_int_equal(d.stamp.version, 2);
+	assert_string_equal(d.stamp.updated_by, "Alice");
+	check_standing(f, &got, T0 + 2);
+	assert_true(got.percent[WB_STORY] > before.percent[WB_STORY]);
+	check_mission(f, "Loger tout le monde", 2);
+	wb_data_free(&d);
+	wb_plan_free(&seen);
+}
+
+/*
+ * A save racing another of the same section, its plan read before the
+ * other was written, gets the conflict: nothing of it is written, the
+ * standing is the other save's, and its stamp is left as it was.
+ */
+static void
+test_save_seen_conflict(void **state)
+{
+	struct fx		*f = *state;
+	struct wb_plan		 seen;
+	struct wb_data		 d;
+	struct plan_standing	 got;
+
+	save_mission(f, f->alice, "first", "b", "c", 0, T0, RT_OK);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &seen), RT_OK);
+	save_mission(f, f->bob, "bob's", "", "", 1, T0 + 1, RT_OK);
+	assert_int_equal(wb_data_init(&d, WB_MISSION), RT_OK);
+	set(&d, "mission", "alice's");
+	set(&d, "means", "b");
+	set(&d, "strategy", "c");
+	d.stamp.version = 42;
+	assert_int_equal(plan_save_seen(&f->t.h, f->org, f->alice, &d, 1,
+	    T0 + 2, &seen), RT_ECONFLICT);
+	assert_int_equal(d.stamp.version, 42);
+	check_mission(f, "bob's", 2);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM plan_revisions"),
+	    2);
+	check_standing(f, &got, T0 + 1);
+	/* On the version the conflict showed, it goes through. */
+	wb_plan_free(&seen);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &seen), RT_OK);
+	assert_int_equal(plan_save_seen(&f->t.h, f->org, f->alice, &d, 2,
+	    T0 + 3, &seen), RT_OK);
+	check_mission(f, "alice's", 3);
+	check_standing(f, &got, T0 + 3);
+	wb_data_free(&d);
+	wb_plan_free(&seen);
+}
+
+/*
+ * The evaluation's reviews follow the objectives: a save of the
+ * objectives that adds one writes the evaluation again, as a new version
+ * with a review for it, in the same transaction, and the standing counts
+ * it; a save of another section leaves the evaluation alone once it is in
+ * step.
+ */
+static void
+test_save_seen_reviews_follow(void **state)
+{
+	struct fx		*f = *state;
+	struct wb_plan		 seen;
+	struct wb_data		 d;
+	struct wb_item		*it;
+	struct plan_standing	 got;
+	char			 sql[256];
+
+	save_seen_checked(f, f->alice, "Alice", WB_OBJECTIVES, 1, T0 + 1);
+	save_seen_checked(f, f->alice, "Alice", WB_EVALUATION, 2, T0 + 2);
+	assert_int_equal(q_int(&f->t, "SELECT version FROM plan_sections "
+	    "WHERE section = 'evaluation'"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT json_array_length(data, "
+	    "'$.lists.review') FROM plan_sections "
+	    "WHERE section = 'evaluation'"), 2);
+
+	/* A third objective. */
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &seen), RT_OK);
+	assert_int_equal(wb_data_init(&d, WB_OBJECTIVES), RT_OK);
+	fill(&d, 1);
+	it = add_item(&d, 0);
+	set_item(&d, 0, it, "text", "Un troisième objectif");
+	assert_int_equal(plan_save_seen(&f->t.h, f->org, f->bob, &d, 1, T0 + 3,
+	    &seen), RT_OK);
+	wb_data_free(&d);
+	wb_plan_free(&seen);
+	check_standing(f, &got, T0 + 3);
+	assert_int_equal(q_int(&f->t, "SELECT version FROM plan_sections "
+	    "WHERE section = 'evaluation'"), 2);
+	assert_int_equal(q_int(&f->t, "SELECT json_array_length(data, "
+	    "'$.lists.review') FROM plan_sections "
+	    "WHERE section = 'evaluation'"), 3);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM plan_revisions "
+	    "WHERE section = 'evaluation' AND user_id = %lld AND version = 2",
+	    (long long)f->bob);
+	assert_int_equal(q_int(&f->t, sql), 1);
+
+	/* In step now: another save does not touch it. */
+	save_seen_checked(f, f->alice, "Alice", WB_MISSION, 3, T0 + 4);
+	assert_int_equal(q_int(&f->t, "SELECT version FROM plan_sections "
+	    "WHERE section = 'evaluation'"), 2);
+}
+
 /* The sections of plan_load_all() are those of plan_load(); reviews follow objectives. */
 static void
 test_load_all(void **state)
@@ -975,6 +1225,111 @@ test_load_all_consistent(void **state)
 	wb_plan_free(&p);
 }
 
+/* A thread of the concurrent sections' test: its own section, saved again and again. */
+struct section_saver {
+	struct db  *db;
+	int64_t     org, user;
+	int         section;
+	int         rounds;
+	int         errors;
+};
+
+/*
+ * Saves the first field of its section rounds times, in turn with text and
+ * empty, each time as a page does: the whole plan read, then
+ * plan_save_seen() with it.  Counts errors (cmocka asserts only in the
+ * main thread).
+ */
+static void *
+section_saver_run(void *arg)
+{
+	struct section_saver	*sv = arg;
+	struct dbh		 h;
+	struct wb_plan		 seen;
+	struct wb_data		 d;
+	char			 v[64];
+	int			 k, rc;
+
+	h.db = sv->db;
+	if (db_reader_open(sv->db, &h.rd) != RT_OK) {
+		sv->errors++;
+		return NULL;
+	}
+	for (k = 0; k < sv->rounds; k++) {
+		if (plan_load_all(&h, sv->org, &seen) != RT_OK) {
+			sv->errors++;
+			break;
+		}
+		snprintf(v, sizeof(v), k % 2 ? "" : "Réponse %d", k);
+		rc = wb_data_init(&d, sv->section);
+		if (rc == RT_OK) {
+			free(d.values[0]);
+			rc = (d.values[0] = strdup(v)) == NULL ? RT_ENOMEM :
+			    plan_save_seen(&h, sv->org, sv->user, &d,
+			    seen.s[sv->section].stamp.version, T0 + k, &seen);
+		}
+		wb_data_free(&d);
+		wb_plan_free(&seen);
+		if (rc != RT_OK) {
+			sv->errors++;
+			break;
+		}
+		sched_yield();
+	}
+	db_conn_close(h.rd);
+	return NULL;
+}
+
+/*
+ * Four threads saving four sections at once, each from the plan it has
+ * just read, which the others keep making stale: every save goes through,
+ * and the standing stored last is that of the plan as it ends.
+ */
+static void
+test_concurrent_sections(void **state)
+{
+	struct fx		*f = *state;
+	struct section_saver	 sv[4];
+	struct plan_standing	 want, got;
+	pthread_t		 th[4];
+	int			 i, s, n = 0, rounds = 30;
+
+	for (s = 0; s < WB__MAX && n < 4; s++) {
+		const struct wb_field *fd = &wb_sections[s].fields[0];
+
+		if (wb_sections[s].nfields == 0 || fd->widget == WB_REF ||
+		    (fd->def.kind != FIELD_TEXT && fd->def.kind != FIELD_LINE))
+			continue;
+		memset(&sv[n], 0, sizeof(sv[n]));
+		sv[n].db = f->t.db;
+		sv[n].org = f->org;
+		sv[n].user = n % 2 ? f->bob : f->alice;
+		sv[n].section = s;
+		/* Each ends on text, so that the standing counts it. */
+		sv[n].rounds = rounds + 1;
+		n++;
+	}
+	assert_int_equal(n, 4);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&th[i], NULL, section_saver_run,
+		    &sv[i]), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_int_equal(sv[i].errors, 0);
+		assert_int_equal(q_int_text(&f->t, "SELECT version FROM "
+		    "plan_sections WHERE section = ?1",
+		    wb_sections[sv[i].section].slug), sv[i].rounds);
+	}
+	expected_standing(f, &want);
+	assert_int_equal(plan_standing(&f->t.h, f->org, &got), RT_OK);
+	for (i = 0; i < WB__MAX; i++)
+		assert_int_equal(got.percent[i], want.percent[i]);
+	assert_int_equal(got.overall, want.overall);
+	assert_int_equal(got.pitfalls, want.pitfalls);
+	for (i = 0; i < 4; i++)
+		assert_true(got.percent[sv[i].section] > 0);
+}
+
 int
 main(void)
 {
@@ -997,6 +1352,14 @@ main(void)
 		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_standing_without_row,
 		    setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_save_seen_standing,
+		    setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_save_seen_other_moved,
+		    setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_save_seen_conflict,
+		    setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_save_seen_reviews_follow,
+		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_load_all, setup,
 		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_document, setup,
@@ -1004,6 +1367,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_concurrent_saves, setup,
 		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_load_all_consistent,
+		    setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_concurrent_sections,
 		    setup, tdb_teardown),
 	};
 
