@@ -1465,3 +1465,174 @@ wb_data_prune_refs(struct wb_data *d, const struct wb_plan *p)
 			}
 	return changed;
 }
+
+/*
+ * Reading a stored document.  What plan.c stored was checked by
+ * wbd_json_values() or by a form on its way in, and written by
+ * wb_data_write_json() from the normalised values, so checking and
+ * normalising it again would give back the very same strings: the pages
+ * that only show a plan read it through wb_data_read_stored(), which
+ * keeps only the checks that the rest of the program relies on to stay
+ * within bounds (every value a string, a text no longer than four bytes
+ * per character its field allows, a checkbox "" or "1", a well-formed id
+ * per item, unique in a list people add to, no more items than the list
+ * takes) and takes each string out of the tree instead of copying it.
+ */
+
+/*
+ * Takes the values of fields[0..n) out of the members of the JSON object
+ * obj into values[] (each NULL or malloc'd, replaced): an absent member
+ * leaves the value as it is, or makes it "" when it is NULL (a new
+ * item); a present one must be a string, for a FIELD_LINE or FIELD_TEXT
+ * with a maximum no longer than four bytes per character allowed, for a
+ * FIELD_BOOL "" or "1".  A member taken is left holding NULL.  where
+ * names the object for the message.  Returns RT_OK, RT_EINVAL with err
+ * filled, or RT_ENOMEM; on failure some values may have been replaced.
+ */
+static int
+wbd_stored_values(const struct wb_field *fields, size_t n, struct json *obj,
+    char **values, const char *where, char *err, size_t errlen)
+{
+	struct json	*v;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		v = (struct json *)json_get(obj, fields[i].def.name);
+		if (v == NULL) {
+			if (values[i] == NULL &&
+			    wbd_set(&values[i], "") != RT_OK)
+				return RT_ENOMEM;
+			continue;
+		}
+		if (v->type != JSON_STRING || v->string == NULL)
+			return wbd_bad_field(err, errlen, where,
+			    fields[i].def.name, "not a string");
+		if ((fields[i].def.kind == FIELD_LINE ||
+		    fields[i].def.kind == FIELD_TEXT) &&
+		    fields[i].def.max > 0 && (unsigned long long)v->len >
+		    4ULL * (unsigned long long)fields[i].def.max)
+			return wbd_bad_field(err, errlen, where,
+			    fields[i].def.name, "far too long");
+		if (fields[i].def.kind == FIELD_BOOL && v->len > 0 &&
+		    strcmp(v->string, "1") != 0)
+			return wbd_bad_field(err, errlen, where,
+			    fields[i].def.name, "not \"1\" or \"\"");
+		free(values[i]);
+		values[i] = v->string;
+		v->string = NULL;
+		v->len = 0;
+	}
+	return RT_OK;
+}
+
+/*
+ * Takes list number l of d out of the JSON array arr, with the rules of
+ * wbd_json_list() on items (ids, their number, fixed items) but the
+ * values taken by wbd_stored_values().  Returns RT_OK, RT_EINVAL with err
+ * filled, or RT_ENOMEM; on failure d's list holds the items read so far.
+ */
+static int
+wbd_stored_list(struct wb_data *d, size_t l, struct json *arr, char *err,
+    size_t errlen)
+{
+	const struct wb_section_def	*sec = &wb_sections[d->section];
+	const struct wb_list		*lst = &sec->lists[l];
+	struct wb_list_data		*ld = &d->lists[l];
+	struct json			*el;
+	struct wb_item			*it;
+	const char			*id;
+	char				 where[256];
+	size_t				 k, at, max = wbd_max(lst);
+	int				 fixed = lst->fixed_ids != NULL, rc;
+
+	if (arr->type != JSON_ARRAY || (!fixed && arr->n > max)) {
+		if (errlen > 0)
+			snprintf(err, errlen, "section \"%s\", list \"%s\": "
+			    "%s", sec->slug, lst->name, arr->type !=
+			    JSON_ARRAY ? "not an array" : "too many items");
+		return RT_EINVAL;
+	}
+	if (!fixed) {
+		wbd_items_free(ld->items, ld->n);
+		ld->items = NULL;
+		ld->n = 0;
+		if (arr->n > 0 &&
+		    (ld->items = calloc(arr->n, sizeof(*ld->items))) == NULL)
+			return RT_ENOMEM;
+	}
+	for (k = 0; k < arr->n; k++) {
+		el = &arr->items[k];
+		id = json_get_string(el, "id");
+		if (el->type != JSON_OBJECT || !wbd_is_id(id) ||
+		    (!fixed && wbd_index(ld->items, ld->n, id, NULL))) {
+			if (errlen > 0)
+				snprintf(err, errlen, "section \"%s\", list "
+				    "\"%s\", item %zu: not an object with an "
+				    "id of its own", sec->slug, lst->name,
+				    k + 1);
+			return RT_EINVAL;
+		}
+		if (fixed) {
+			if (!wbd_index(ld->items, ld->n, id, &at))
+				continue;
+			it = &ld->items[at];
+		} else {
+			it = &ld->items[ld->n++];
+			wbd_set_id(it, id);
+		}
+		snprintf(where, sizeof(where), "section \"%s\", list \"%s\", "
+		    "item %zu", sec->slug, lst->name, k + 1);
+		if ((rc = wbd_stored_values(lst->fields, lst->nfields, el,
+		    it->values, where, err, errlen)) != RT_OK)
+			return rc;
+	}
+	return RT_OK;
+}
+
+/* See workbook.h, and the comment on reading a stored document above. */
+int
+wb_data_read_stored(struct wb_data *d, struct json *j, char *err,
+    size_t errlen)
+{
+	const struct wb_section_def	*sec;
+	struct json			*fields, *lists, *arr;
+	char				 where[64];
+	size_t				 l;
+	int				 rc;
+
+	assert(d != NULL);
+	assert(d->section >= 0 && d->section < WB__MAX);
+	assert(err != NULL || errlen == 0);
+	sec = &wb_sections[d->section];
+	if (errlen > 0)
+		err[0] = '\0';
+	if (j == NULL || j->type != JSON_OBJECT) {
+		if (errlen > 0)
+			snprintf(err, errlen, "section \"%s\": the document "
+			    "is not a JSON object", sec->slug);
+		return RT_EINVAL;
+	}
+	fields = (struct json *)json_get(j, "fields");
+	lists = (struct json *)json_get(j, "lists");
+	if ((fields != NULL && fields->type != JSON_OBJECT) ||
+	    (lists != NULL && lists->type != JSON_OBJECT)) {
+		if (errlen > 0)
+			snprintf(err, errlen, "section \"%s\": \"fields\" or "
+			    "\"lists\" is not an object", sec->slug);
+		return RT_EINVAL;
+	}
+	if (fields != NULL) {
+		snprintf(where, sizeof(where), "section \"%s\"", sec->slug);
+		if ((rc = wbd_stored_values(sec->fields, sec->nfields, fields,
+		    d->values, where, err, errlen)) != RT_OK)
+			return rc;
+	}
+	for (l = 0; l < sec->nlists; l++) {
+		arr = (struct json *)json_get(lists, sec->lists[l].name);
+		if (arr == NULL)
+			continue;
+		if ((rc = wbd_stored_list(d, l, arr, err, errlen)) != RT_OK)
+			return rc;
+	}
+	return RT_OK;
+}

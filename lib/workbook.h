@@ -256,6 +256,19 @@ void wb_data_write_json(const struct wb_data *d, struct json_writer *w);
 int wb_data_read_json(struct wb_data *d, const struct json *j, char *err,
     size_t errlen);
 
+/*
+ * Reads d (initialised for its section) from a document this program
+ * stored (plan.c), for a page that only shows it: the values were checked
+ * and normalised when saved, so they are not checked again, only kept
+ * within bounds (see wbdata.c); each string is taken out of j (left
+ * holding NULL there) rather than copied.  On what wb_data_write_json()
+ * wrote from checked values it gives the same d as wb_data_read_json().
+ * Returns and frees as wb_data_read_json(); j is still the caller's to
+ * free.
+ */
+int wb_data_read_stored(struct wb_data *d, struct json *j, char *err,
+    size_t errlen);
+
 /* One error found in a form: where, and which enum field_error. */
 struct wb_error {
 	int    list;     /* -1 for the section's own fields, else the list index */

@@ -950,42 +950,47 @@ test_json_exact(void **state)
 }
 
 /*
+ * A filled form of every section; its references point at the objectives
+ * o1 and o2 and the persona p1 of the forms of those sections.
+ */
+static const char *const filled_forms[WB__MAX] = {
+	[WB_START] = "website=ex.org&hours=12%2C5&people=Ana%0D%0ABob",
+	[WB_ACCOUNTS] = "account-1-platform=facebook"
+	    "&account-1-handle=%40us&account-2-platform=other"
+	    "&account-2-notes=%C3%A9t%C3%A9+%F0%9F%98%80",
+	[WB_MISSION] = "mission=Help&means=Meals&strategy=Tell",
+	[WB_OBJECTIVES] = "objective-1-id=o1&objective-1-text=Grow"
+	    "&objective-1-kind=volunteers&objective-1-due=2026-06-30"
+	    "&objective-2-id=o2&objective-2-text=Tell&objective-2-target=10",
+	[WB_STORY] = "problem=Rents&pitch_short=Short"
+	    "&value-1-value=Care&value-2-value=Joy",
+	[WB_TONE] = "warmth=4&formality=2&adjective_1=warm&sample=Hi",
+	[WB_AUDIENCES] = "groups=media&groups=donors"
+	    "&persona-1-id=p1&persona-1-name=Ana"
+	    "&persona-1-platforms=instagram&persona-1-platforms=facebook",
+	[WB_PLATFORMS] = "platform-1-id=facebook&platform-1-chosen=on"
+	    "&platform-1-objectives=o2&platform-1-objectives=o1"
+	    "&platform-1-personas=p1&platform-1-hours=1.25"
+	    "&platform-1-posts=3&platform-2-id=x&platform-2-purpose=News",
+	[WB_RESOURCES] = "position=3&content_kinds=Photos",
+	[WB_PRACTICES] = "practice-1-id=positive&practice-1-adopt=on"
+	    "&practice-1-how=Smile",
+	[WB_POSTS] = "post-1-platform=x&post-1-text=Hello%0D%0Aworld"
+	    "&post-1-objective=o1&post-1-persona=p1&post-1-hashtags=%23qc",
+	[WB_TEAM] = "responsible=Ana&responsible_stays=unsure"
+	    "&check_mentions=daily",
+	[WB_EVALUATION] = "review-1-id=o2&review-1-worked=Much",
+	[WB_EVENTS] = "event-1-name=Fair&event-1-date=2026-09-12"
+	    "&event-1-platforms=facebook&event-1-platforms=x",
+};
+
+/*
  * Form, data, JSON, data, JSON: the two JSON texts are the same bytes,
  * for every section, filled.
  */
 static void
 test_json_roundtrip(void **state)
 {
-	static const char *const forms[WB__MAX] = {
-		[WB_START] = "website=ex.org&hours=12%2C5&people=Ana%0D%0ABob",
-		[WB_ACCOUNTS] = "account-1-platform=facebook"
-		    "&account-1-handle=%40us&account-2-platform=other"
-		    "&account-2-notes=%C3%A9t%C3%A9+%F0%9F%98%80",
-		[WB_MISSION] = "mission=Help&means=Meals&strategy=Tell",
-		[WB_OBJECTIVES] = "objective-1-id=o1&objective-1-text=Grow"
-		    "&objective-1-kind=volunteers&objective-1-due=2026-06-30"
-		    "&objective-2-id=o2&objective-2-text=Tell&objective-2-target=10",
-		[WB_STORY] = "problem=Rents&pitch_short=Short"
-		    "&value-1-value=Care&value-2-value=Joy",
-		[WB_TONE] = "warmth=4&formality=2&adjective_1=warm&sample=Hi",
-		[WB_AUDIENCES] = "groups=media&groups=donors"
-		    "&persona-1-id=p1&persona-1-name=Ana"
-		    "&persona-1-platforms=instagram&persona-1-platforms=facebook",
-		[WB_PLATFORMS] = "platform-1-id=facebook&platform-1-chosen=on"
-		    "&platform-1-objectives=o2&platform-1-objectives=o1"
-		    "&platform-1-personas=p1&platform-1-hours=1.25"
-		    "&platform-1-posts=3&platform-2-id=x&platform-2-purpose=News",
-		[WB_RESOURCES] = "position=3&content_kinds=Photos",
-		[WB_PRACTICES] = "practice-1-id=positive&practice-1-adopt=on"
-		    "&practice-1-how=Smile",
-		[WB_POSTS] = "post-1-platform=x&post-1-text=Hello%0D%0Aworld"
-		    "&post-1-objective=o1&post-1-persona=p1&post-1-hashtags=%23qc",
-		[WB_TEAM] = "responsible=Ana&responsible_stays=unsure"
-		    "&check_mentions=daily",
-		[WB_EVALUATION] = "review-1-id=o2&review-1-worked=Much",
-		[WB_EVENTS] = "event-1-name=Fair&event-1-date=2026-09-12"
-		    "&event-1-platforms=facebook&event-1-platforms=x",
-	};
 	struct wb_plan		 p;
 	struct wb_data		 d, back;
 	struct wb_errors	 errs;
@@ -995,11 +1000,11 @@ test_json_roundtrip(void **state)
 
 	(void)state;
 	plan_init(&p);
-	plan_set(&p, WB_OBJECTIVES, forms[WB_OBJECTIVES]);
-	plan_set(&p, WB_AUDIENCES, forms[WB_AUDIENCES]);
+	plan_set(&p, WB_OBJECTIVES, filled_forms[WB_OBJECTIVES]);
+	plan_set(&p, WB_AUDIENCES, filled_forms[WB_AUDIENCES]);
 	for (s = 0; s < WB__MAX; s++) {
-		assert_non_null(forms[s]);
-		if (from_form(&d, s, forms[s], &p, &errs) != 0)
+		assert_non_null(filled_forms[s]);
+		if (from_form(&d, s, filled_forms[s], &p, &errs) != 0)
 			fail_msg("section %d: %zu errors", s, errs.n);
 		to_json(&d, &one);
 		if (from_json(&back, s, buf_str(&one), err, sizeof(err)) !=
@@ -1321,6 +1326,272 @@ test_oom(void **state)
 	wb_plan_free(&p);
 }
 
+/*
+ * Parses the JSON text s and reads it with wb_data_read_stored() into d
+ * (initialised here for section); returns its status, with its message
+ * in err.  d is the caller's to free.
+ */
+static int
+from_stored(struct wb_data *d, int section, const char *s, char *err,
+    size_t errlen)
+{
+	struct json	*j;
+	char		 perr[128];
+	int		 rc;
+
+	assert_int_equal(wb_data_init(d, section), RT_OK);
+	if (json_parse(s, strlen(s), JSON_MAX_DEPTH, &j, perr,
+	    sizeof(perr)) != RT_OK)
+		fail_msg("test JSON does not parse: %s: %s", perr, s);
+	rc = wb_data_read_stored(d, j, err, errlen);
+	json_free(j);
+	return rc;
+}
+
+/* Checks that a and b (same section) hold the same values and items. */
+static void
+same_data(const struct wb_data *a, const struct wb_data *b)
+{
+	const struct wb_section_def	*sd = &wb_sections[a->section];
+	size_t				 i, l, k;
+
+	assert_int_equal(a->section, b->section);
+	for (i = 0; i < WB_MAX_FIELDS; i++)
+		if (i < sd->nfields)
+			assert_string_equal(a->values[i], b->values[i]);
+		else
+			assert_true(a->values[i] == NULL &&
+			    b->values[i] == NULL);
+	for (l = 0; l < WB_MAX_LISTS; l++) {
+		assert_int_equal(a->lists[l].n, b->lists[l].n);
+		for (k = 0; k < a->lists[l].n; k++) {
+			assert_string_equal(a->lists[l].items[k].id,
+			    b->lists[l].items[k].id);
+			for (i = 0; i < WB_MAX_FIELDS; i++)
+				if (i < sd->lists[l].nfields)
+					assert_string_equal(
+					    a->lists[l].items[k].values[i],
+					    b->lists[l].items[k].values[i]);
+				else
+					assert_null(
+					    a->lists[l].items[k].values[i]);
+		}
+	}
+}
+
+/*
+ * What the forms store, wb_data_read_stored() reads back as
+ * wb_data_read_json() does, for every section filled, empty, and written
+ * with fields or lists left out.
+ */
+static void
+test_stored_same(void **state)
+{
+	static const char *const partial[] = {
+		"{}", "{\"fields\": {}}", "{\"lists\": {}}",
+		"{\"fields\": {\"mission\": \"M\"}, \"other\": [1]}",
+	};
+	struct wb_plan		 p;
+	struct wb_data		 d, a, b;
+	struct wb_errors	 errs;
+	struct buf		 out = { NULL, 0, 0 };
+	char			 err[256];
+	size_t			 i;
+	int			 s;
+
+	(void)state;
+	plan_init(&p);
+	plan_set(&p, WB_OBJECTIVES, filled_forms[WB_OBJECTIVES]);
+	plan_set(&p, WB_AUDIENCES, filled_forms[WB_AUDIENCES]);
+	for (s = 0; s < WB__MAX; s++) {
+		if (from_form(&d, s, filled_forms[s], &p, &errs) != 0)
+			fail_msg("section %d: %zu errors", s, errs.n);
+		to_json(&d, &out);
+		assert_int_equal(from_json(&a, s, buf_str(&out), err,
+		    sizeof(err)), RT_OK);
+		assert_int_equal(from_stored(&b, s, buf_str(&out), err,
+		    sizeof(err)), RT_OK);
+		same_data(&a, &b);
+		same_data(&d, &b);
+		wb_data_free(&a);
+		wb_data_free(&b);
+		wb_data_free(&d);
+		to_json(&p.s[s], &out);
+		assert_int_equal(from_json(&a, s, buf_str(&out), err,
+		    sizeof(err)), RT_OK);
+		assert_int_equal(from_stored(&b, s, buf_str(&out), err,
+		    sizeof(err)), RT_OK);
+		same_data(&a, &b);
+		wb_data_free(&a);
+		wb_data_free(&b);
+	}
+	for (i = 0; i < sizeof(partial) / sizeof(partial[0]); i++) {
+		assert_int_equal(from_json(&a, WB_MISSION, partial[i], err,
+		    sizeof(err)), RT_OK);
+		assert_int_equal(from_stored(&b, WB_MISSION, partial[i], err,
+		    sizeof(err)), RT_OK);
+		same_data(&a, &b);
+		wb_data_free(&a);
+		wb_data_free(&b);
+	}
+	/* A new item without some fields gets "" for them; fixed ones stay. */
+	assert_int_equal(from_stored(&b, WB_AUDIENCES, "{\"lists\": "
+	    "{\"persona\": [{\"id\": \"p1\", \"name\": \"Ana\"}]}}", err,
+	    sizeof(err)), RT_OK);
+	assert_string_equal(wb_item_value(&b, 0, &b.lists[0].items[0],
+	    "name"), "Ana");
+	assert_string_equal(wb_item_value(&b, 0, &b.lists[0].items[0],
+	    "role"), "");
+	assert_non_null(b.lists[0].items[0].values[field_at(WB_AUDIENCES, 0,
+	    "role")]);
+	wb_data_free(&b);
+	assert_int_equal(from_stored(&b, WB_PLATFORMS, "{\"lists\": "
+	    "{\"platform\": [{\"id\": \"x\", \"chosen\": \"1\"}, "
+	    "{\"id\": \"myspace\", \"chosen\": \"1\"}]}}", err, sizeof(err)),
+	    RT_OK);
+	assert_int_equal(b.lists[0].n, PF__MAX);
+	assert_string_equal(wb_item_value(&b, 0, wb_item_find(&b, 0, "x"),
+	    "chosen"), "1");
+	wb_data_free(&b);
+	buf_free(&out);
+	wb_plan_free(&p);
+}
+
+/*
+ * Reads the JSON text s for section with wb_data_read_stored() and
+ * expects RT_EINVAL with exactly the message msg.
+ */
+static void
+stored_bad_at(int section, const char *s, const char *msg, int line)
+{
+	struct wb_data	 d;
+	char		 err[512];
+	int		 rc;
+
+	rc = from_stored(&d, section, s, err, sizeof(err));
+	wb_data_free(&d);
+	if (rc != RT_EINVAL)
+		fail_msg("line %d: rc %d, expected RT_EINVAL", line, rc);
+	if (strcmp(err, msg) != 0)
+		fail_msg("line %d: message \"%s\", expected \"%s\"", line,
+		    err, msg);
+}
+#define STORED_BAD(section, s, msg) \
+	stored_bad_at((section), (s), (msg), __LINE__)
+
+/*
+ * What wb_data_read_stored() still refuses: what would take the program
+ * out of its bounds (a value that is no string, an id that does not fit
+ * or repeats, more items than the list takes, a text far longer than its
+ * field, a checkbox that is neither "" nor "1").  What only the forms'
+ * checks refuse, it takes as stored.
+ */
+static void
+test_stored_refused(void **state)
+{
+	struct wb_data	 d;
+	char		 doc[1024], err[256];
+	size_t		 i;
+	int		 n;
+
+	(void)state;
+	STORED_BAD(WB_AUDIENCES, "[]",
+	    "section \"audiences\": the document is not a JSON object");
+	STORED_BAD(WB_AUDIENCES, "{\"lists\": 1}",
+	    "section \"audiences\": \"fields\" or \"lists\" is not an object");
+	STORED_BAD(WB_AUDIENCES, "{\"fields\": {\"other_groups\": null}}",
+	    "section \"audiences\", field \"other_groups\": not a string");
+	STORED_BAD(WB_PLATFORMS, "{\"lists\": {\"platform\": [{\"id\": \"x\", "
+	    "\"chosen\": \"on\"}]}}",
+	    "section \"platforms\", list \"platform\", item 1, field "
+	    "\"chosen\": not \"1\" or \"\"");
+	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": {}}}",
+	    "section \"audiences\", list \"persona\": not an array");
+	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": [{\"id\": "
+	    "\"abcdefghijklmnopqrstuvwx\"}]}}",
+	    "section \"audiences\", list \"persona\", item 1: not an object "
+	    "with an id of its own");
+	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": [{\"id\": \"p1\"}, "
+	    "{\"id\": \"p1\"}]}}",
+	    "section \"audiences\", list \"persona\", item 2: not an object "
+	    "with an id of its own");
+	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": [\"p1\"]}}",
+	    "section \"audiences\", list \"persona\", item 1: not an object "
+	    "with an id of its own");
+	/* "age" takes 40 characters: 161 bytes are more than any 40 can be. */
+	n = snprintf(doc, sizeof(doc), "{\"lists\": {\"persona\": [{\"id\": "
+	    "\"p1\", \"age\": \"");
+	for (i = 0; i < 161; i++)
+		doc[n++] = 'a';
+	snprintf(doc + n, sizeof(doc) - (size_t)n, "\"}]}}");
+	STORED_BAD(WB_AUDIENCES, doc, "section \"audiences\", list "
+	    "\"persona\", item 1, field \"age\": far too long");
+	n = snprintf(doc, sizeof(doc), "{\"lists\": {\"objective\": [");
+	for (i = 0; i < 50; i++)
+		n += snprintf(doc + n, sizeof(doc) - (size_t)n, "%s{\"id\": "
+		    "\"o%zu\"}", i > 0 ? ", " : "", i + 1);
+	snprintf(doc + n, sizeof(doc) - (size_t)n, "]}}");
+	STORED_BAD(WB_OBJECTIVES, doc, "section \"objectives\", list "
+	    "\"objective\": too many items");
+
+	/*
+	 * Taken as stored: a choice this program does not know, 41
+	 * characters in a field of 40.
+	 */
+	assert_int_equal(from_stored(&d, WB_AUDIENCES, "{\"fields\": "
+	    "{\"groups\": \"donors,pirates\"}, \"lists\": {\"persona\": [{\"id\": "
+	    "\"p1\", \"age\": \"12345678901234567890123456789012345678901\"}]}}",
+	    err, sizeof(err)), RT_OK);
+	assert_string_equal(wb_value(&d, "groups"), "donors,pirates");
+	wb_data_free(&d);
+}
+
+/*
+ * Every allocation of wb_data_read_stored() may fail: RT_ENOMEM, and
+ * nothing leaks once the caller frees d and the tree (ASan's leak check
+ * proves it).
+ */
+static void
+test_stored_oom(void **state)
+{
+	struct wb_plan		 p;
+	struct wb_data		 d, full;
+	struct wb_errors	 errs;
+	struct buf		 out = { NULL, 0, 0 };
+	struct json		*j;
+	char			 err[256];
+	long			 k;
+	int			 rc, s;
+
+	(void)state;
+	plan_init(&p);
+	plan_set(&p, WB_OBJECTIVES, filled_forms[WB_OBJECTIVES]);
+	plan_set(&p, WB_AUDIENCES, filled_forms[WB_AUDIENCES]);
+	for (s = 0; s < WB__MAX; s++) {
+		assert_int_equal(from_form(&full, s, filled_forms[s], &p,
+		    &errs), 0);
+		to_json(&full, &out);
+		for (k = 0; ; k++) {
+			assert_int_equal(json_parse(buf_str(&out), out.len,
+			    JSON_MAX_DEPTH, &j, err, sizeof(err)), RT_OK);
+			assert_int_equal(wb_data_init(&d, s), RT_OK);
+			fault_left = k;
+			rc = wb_data_read_stored(&d, j, err, sizeof(err));
+			fault_left = -1;
+			json_free(j);
+			if (rc == RT_OK)
+				break;
+			assert_int_equal(rc, RT_ENOMEM);
+			wb_data_free(&d);
+		}
+		same_data(&full, &d);
+		wb_data_free(&d);
+		wb_data_free(&full);
+	}
+	buf_free(&out);
+	wb_plan_free(&p);
+}
+
 /* Runs every test of this file; the exit status is the number failed. */
 int
 main(void)
@@ -1342,6 +1613,9 @@ main(void)
 		cmocka_unit_test(test_json_refused),
 		cmocka_unit_test(test_json_accepted),
 		cmocka_unit_test(test_oom),
+		cmocka_unit_test(test_stored_same),
+		cmocka_unit_test(test_stored_refused),
+		cmocka_unit_test(test_stored_oom),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
