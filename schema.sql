@@ -142,7 +142,13 @@ CREATE INDEX plan_revisions_user ON plan_revisions(user_id);
 -- by slug rather than by position, so a section added later reads as 0 in
 -- older rows.  No row: a plan never saved, or one migrated from version 1
 -- and not saved since (the migration cannot run the coach, which is C);
--- plan_standing() in lib/plan.c then computes it from the sections.
+-- plan_standing() in lib/plan.c then computes it from the sections.  The
+-- plan page (plan_load_view() in lib/plan.c) shows a row as it is unless
+-- a section was saved after it or it lacks a section of the program, and
+-- computes the standing from the sections then.  So a migration that
+-- rewrites documents, or a release that changes how the coach counts,
+-- deletes the rows (DELETE FROM plan_standing): each plan's standing is
+-- then computed from its sections until its next save stores it again.
 CREATE TABLE plan_standing (
 	org_id     INTEGER PRIMARY KEY REFERENCES orgs(id) ON DELETE CASCADE,
 	overall    INTEGER NOT NULL CHECK (overall BETWEEN 0 AND 100),

@@ -48,6 +48,19 @@ extern const char *const pitfall_explanations[PIT__MAX];
 size_t coach_pitfalls(const struct wb_plan *p, struct pitfall *out,
     size_t max);
 
+/*
+ * The sections (bits 1u << enum wb_section) whose content
+ * coach_pitfalls() reads, and those coach_budget() and coach_rhythm()
+ * read: on a plan whose other sections are empty they answer the same, so
+ * a page that shows only these may load only these (plan.h,
+ * plan_load_view()).  A rule that reads another section must add it here;
+ * tests/unit/test_coach.c checks these on plans filled every way.
+ */
+#define COACH_PITFALL_SECTIONS ((1u << WB_START) | (1u << WB_OBJECTIVES) | \
+    (1u << WB_AUDIENCES) | (1u << WB_PLATFORMS) | (1u << WB_POSTS) | \
+    (1u << WB_TEAM))
+#define COACH_BUDGET_SECTIONS ((1u << WB_START) | (1u << WB_PLATFORMS))
+
 /* Completion of a plan. */
 struct coach_progress {
 	int filled[WB__MAX];    /* weighted answers given in each section */

@@ -200,6 +200,11 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	[DB_STMT_STANDING_GET] =
 	    "SELECT overall, pitfalls, percents, updated_at FROM plan_standing "
 	    "WHERE org_id = ?1",
+	[DB_STMT_STANDING_VIEW] =
+	    "SELECT (SELECT max(updated_at) FROM plan_sections "
+	    "WHERE org_id = ?1), s.overall, s.pitfalls, s.percents, "
+	    "s.updated_at FROM (SELECT ?1 AS org_id) o "
+	    "LEFT JOIN plan_standing s ON s.org_id = o.org_id",
 
 	/* Share links (share.c). */
 	[DB_STMT_SHARE_ADD] =

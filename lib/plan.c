@@ -1329,3 +1329,285 @@ out:
 		memset(out, 0, sizeof(*out));
 	return plan_status(rc, RT_OK);
 }
+
+/*
+ * Loading a plan for a page that only shows it (plan_load_view()).  The
+ * documents are read as stored, without the checks they passed when
+ * saved, and only those the page needs; the standing comes from
+ * plan_standing when it can be trusted.  The save path above does not
+ * use any of this: what it writes is always checked.
+ */
+
+/*
+ * Fills d, for section of org, from the current row of st whose columns
+ * from col are: version, time, author's name, document; as
+ * plan_data_from_row() does, but with wb_data_read_stored().  Returns
+ * RT_OK, RT_ENOMEM or RT_EDB (logged); on failure d has been freed.
+ */
+static int
+plan_view_from_row(sqlite3_stmt *st, int col, int64_t org, int section,
+    struct wb_data *d)
+{
+	struct json	*j = NULL;
+	const char	*text;
+	char		 err[PLAN_ERR_LEN];
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = plan_data_empty(d, section)) != RT_OK)
+		return rc;
+	err[0] = '\0';
+	text = (const char *)sqlite3_column_text(st, col + 3);
+	len = (size_t)sqlite3_column_bytes(st, col + 3);
+	if (text == NULL) {
+		rc = sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM ?
+		    RT_ENOMEM : RT_EINVAL;
+		snprintf(err, sizeof(err), "no document");
+	} else if ((rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err,
+	    sizeof(err))) == RT_OK)
+		rc = wb_data_read_stored(d, j, err, sizeof(err));
+	json_free(j);
+	if (rc != RT_OK) {
+		if (rc != RT_ENOMEM) {
+			fprintf(stderr, "reseauter: plan: org %lld, section "
+			    "%s, version %lld: the stored document does not "
+			    "read: %s\n", (long long)org, plan_slug(section),
+			    (long long)sqlite3_column_int64(st, col), err);
+			rc = RT_EDB;
+		}
+		wb_data_free(d);
+		return rc;
+	}
+	d->stamp.version = sqlite3_column_int64(st, col);
+	d->stamp.updated_at = sqlite3_column_int64(st, col + 1);
+	db_column_copy(st, col + 2, d->stamp.updated_by,
+	    sizeof(d->stamp.updated_by));
+	return RT_OK;
+}
+
+/*
+ * Returns need with the sections added whose items a list of a section in
+ * need follows (the evaluation follows the objectives), so that
+ * wb_data_sync_items() finds its source loaded.
+ */
+static unsigned
+plan_view_sources(unsigned need)
+{
+	size_t	 l;
+	int	 i;
+
+	for (i = 0; i < WB__MAX; i++) {
+		if (!(need & (1u << i)))
+			continue;
+		for (l = 0; l < wb_sections[i].nlists; l++)
+			if (wb_sections[i].lists[l].items_from_section >= 0)
+				need |= 1u << wb_sections[i].lists[l].
+				    items_from_section;
+	}
+	return need;
+}
+
+/*
+ * Through connection c, inside the caller's read transaction, fills p
+ * with the stamp of every section of org and the content of those in
+ * need (plan_view_sources() already applied), the others empty; then
+ * brings in step the lists of the loaded sections that follow another
+ * section's items.  Returns RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB; on
+ * failure p has been freed.
+ */
+static int
+plan_view_on(struct db_conn *c, int64_t org, unsigned need,
+    struct wb_plan *p)
+{
+	sqlite3_stmt	*st;
+	const char	*slug;
+	int		 loaded[WB__MAX];
+	int		 rc, i, section;
+	size_t		 l;
+
+	memset(p, 0, sizeof(*p));
+	memset(loaded, 0, sizeof(loaded));
+	for (i = 0; i < WB__MAX; i++)
+		p->s[i].section = i;
+	if ((st = db_stmt(c, DB_STMT_SECTIONS_OF_ORG)) == NULL) {
+		rc = RT_EDB;
+		goto fail;
+	}
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK) {
+		rc = db_fail(c, "bind sections");
+		goto fail;
+	}
+	while ((rc = db_step_row(c, st, "get sections")) == RT_OK) {
+		slug = (const char *)sqlite3_column_text(st, 0);
+		if (slug == NULL || (section = wb_section_by_slug(slug)) < 0 ||
+		    loaded[section])
+			continue;
+		if (need & (1u << section))
+			rc = plan_view_from_row(st, 1, org, section,
+			    &p->s[section]);
+		else if ((rc = plan_data_empty(&p->s[section], section)) ==
+		    RT_OK) {
+			p->s[section].stamp.version =
+			    sqlite3_column_int64(st, 1);
+			p->s[section].stamp.updated_at =
+			    sqlite3_column_int64(st, 2);
+			db_column_copy(st, 3, p->s[section].stamp.updated_by,
+			    sizeof(p->s[section].stamp.updated_by));
+		}
+		if (rc != RT_OK)
+			goto fail;
+		loaded[section] = 1;
+	}
+	if (rc != RT_ENOTFOUND)
+		goto fail;
+	db_stmt_release(st);
+	st = NULL;
+	for (i = 0; i < WB__MAX; i++)
+		if (!loaded[i] && (rc = plan_data_empty(&p->s[i], i)) != RT_OK)
+			goto fail;
+	for (i = 0; i < WB__MAX; i++) {
+		if (!(need & (1u << i)))
+			continue;
+		for (l = 0; l < wb_sections[i].nlists; l++)
+			if (wb_sections[i].lists[l].items_from_section >= 0) {
+				if ((rc = wb_data_sync_items(&p->s[i], p)) !=
+				    RT_OK)
+					goto fail;
+				break;
+			}
+	}
+	return RT_OK;
+fail:
+	db_stmt_release(st);
+	wb_plan_free(p);
+	return plan_status(rc, RT_OK);
+}
+
+/*
+ * Reads the JSON object of plan_standing.percents (text, len bytes) into
+ * out->percent as plan_percents_read() does, and sets *complete when it
+ * holds a number for every section this program declares.  Returns
+ * RT_OK, RT_ENOMEM or RT_EDB (logged) when it is not a JSON object.
+ */
+static int
+plan_view_percents(const char *text, size_t len, int64_t org,
+    struct plan_standing *out, int *complete)
+{
+	struct json		*j = NULL;
+	const struct json	*v;
+	char			 err[PLAN_ERR_LEN];
+	int			 rc, i;
+
+	*complete = 0;
+	err[0] = '\0';
+	rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err, sizeof(err));
+	if (rc == RT_ENOMEM)
+		return RT_ENOMEM;
+	if (rc != RT_OK || j->type != JSON_OBJECT) {
+		fprintf(stderr, "reseauter: plan: org %lld: the stored "
+		    "percents do not read: %s\n", (long long)org,
+		    rc != RT_OK ? err : "not an object");
+		json_free(j);
+		return RT_EDB;
+	}
+	*complete = 1;
+	for (i = 0; i < WB__MAX; i++) {
+		v = json_get(j, plan_slug(i));
+		if (v == NULL || v->type != JSON_NUMBER) {
+			*complete = 0;
+			out->percent[i] = 0;
+		} else if (!(v->number > 0))
+			out->percent[i] = 0;
+		else if (v->number >= 100)
+			out->percent[i] = 100;
+		else
+			out->percent[i] = (int)v->number;
+	}
+	json_free(j);
+	return RT_OK;
+}
+
+/*
+ * Through connection c, inside the caller's read transaction, reads the
+ * stored standing of org into s and sets *fresh when it can be trusted
+ * (see plan_load_view() in plan.h; percents that do not read are not),
+ * and *newest to the last save of any section (0 when none).  Returns
+ * RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
+ */
+static int
+plan_view_standing_on(struct db_conn *c, int64_t org,
+    struct plan_standing *s, int *fresh, int64_t *newest)
+{
+	sqlite3_stmt	*st;
+	const char	*text;
+	int		 rc, complete = 0;
+
+	*fresh = 0;
+	*newest = 0;
+	if ((st = db_stmt(c, DB_STMT_STANDING_VIEW)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK) {
+		rc = db_fail(c, "bind standing");
+		goto out;
+	}
+	if ((rc = db_step_row(c, st, "standing view")) != RT_OK)
+		goto out;
+	*newest = sqlite3_column_int64(st, 0);
+	if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+		goto out;
+	s->overall = sqlite3_column_int(st, 1);
+	s->pitfalls = sqlite3_column_int(st, 2);
+	s->updated_at = sqlite3_column_int64(st, 4);
+	if ((text = (const char *)sqlite3_column_text(st, 3)) == NULL) {
+		rc = sqlite3_errcode(db_conn_handle(c)) == SQLITE_NOMEM ?
+		    RT_ENOMEM : RT_EDB;
+		goto out;
+	}
+	/* Percents that do not read (logged) are computed again. */
+	if ((rc = plan_view_percents(text, (size_t)sqlite3_column_bytes(st,
+	    3), org, s, &complete)) == RT_EDB)
+		rc = RT_OK;
+	else if (rc != RT_OK)
+		goto out;
+	*fresh = complete && s->updated_at >= *newest;
+out:
+	db_stmt_release(st);
+	return plan_status(rc, RT_OK);
+}
+
+/* See plan.h. */
+int
+plan_load_view(struct dbh *h, int64_t org_id, unsigned need,
+    unsigned pitfall_need, struct wb_plan *p, struct plan_standing *s)
+{
+	int64_t	 newest = 0;
+	int	 rc, fresh = 0;
+
+	assert(h != NULL && h->rd != NULL && p != NULL);
+	memset(p, 0, sizeof(*p));
+	if (s != NULL)
+		memset(s, 0, sizeof(*s));
+	if (db_read_begin(h->rd) != RT_OK)
+		return RT_EDB;
+	if (s != NULL) {
+		if ((rc = plan_view_standing_on(h->rd, org_id, s, &fresh,
+		    &newest)) != RT_OK)
+			goto out;
+		if (!fresh)
+			need = PLAN_ALL_SECTIONS;
+		else if (s->pitfalls > 0)
+			need |= pitfall_need;
+	}
+	if ((rc = plan_view_on(h->rd, org_id, plan_view_sources(need &
+	    PLAN_ALL_SECTIONS), p)) != RT_OK)
+		goto out;
+	if (s != NULL && !fresh) {
+		plan_standing_compute(p, s);
+		s->updated_at = newest;
+	}
+out:
+	db_read_end(h->rd);
+	if (rc != RT_OK && s != NULL)
+		memset(s, 0, sizeof(*s));
+	return rc;
+}

@@ -138,4 +138,26 @@ struct plan_standing {
 /* Reads the standing of org_id (all zero for a plan never saved).  Returns RT_OK or RT_EDB. */
 int plan_standing(struct dbh *h, int64_t org_id, struct plan_standing *out);
 
+/* Every section, as a set of bits 1u << enum wb_section. */
+#define PLAN_ALL_SECTIONS ((1u << WB__MAX) - 1)
+
+/*
+ * For a page that only shows the plan: loads in one read transaction the
+ * stamp (version, time, author) of every section of org_id into p, but
+ * the content only of the sections in need (bits 1u << section, and
+ * those whose items a list of them follows); the others come back empty,
+ * as wb_data_init() makes them.  Documents are read as stored
+ * (wb_data_read_stored()), not checked again.  With s not NULL, also
+ * reads the stored standing into s and, when it counts pitfalls, loads
+ * the sections in pitfall_need too.  A standing that cannot be trusted
+ * (no row: a plan never saved, or saved before plan_standing existed; a
+ * section saved after it; a section it does not know, the program being
+ * newer than the row) is computed from the whole plan, loaded for it,
+ * as a save computes it, with updated_at the last save of any section.
+ * The caller frees p with wb_plan_free().  Returns RT_OK, RT_ENOMEM,
+ * RT_EBUSY or RT_EDB; on failure p is emptied and s zeroed.
+ */
+int plan_load_view(struct dbh *h, int64_t org_id, unsigned need,
+    unsigned pitfall_need, struct wb_plan *p, struct plan_standing *s);
+
 #endif

@@ -84,6 +84,8 @@ enum db_stmt {
 	DB_STMT_REVISION_GET,        /* ?1 org, ?2 section, ?3 version: version, created at, by name, data */
 	DB_STMT_STANDING_PUT,        /* ?1 org, ?2 overall, ?3 pitfalls, ?4 percents (JSON), ?5 now */
 	DB_STMT_STANDING_GET,        /* ?1 org: overall, pitfalls, percents (JSON), updated at */
+	DB_STMT_STANDING_VIEW,       /* ?1 org: one row: the newest save of a section (NULL: none),
+	                              * then overall, pitfalls, percents, updated at (NULL: no standing) */
 	/* Share links (share.c). */
 	DB_STMT_SHARE_ADD,           /* ?1 token hash, ?2 org, ?3 by, ?4 label, ?5 now, ?6 expires or NULL */
 	DB_STMT_SHARE_BY_TOKEN,      /* ?1 token hash: id, org, expires or NULL, revoked at or NULL,

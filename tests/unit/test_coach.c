@@ -18,6 +18,8 @@
 #include <cmocka.h>
 
 #include "coach.h"
+#include "demo.h"
+#include "i18n.h"
 #include "platform.h"
 #include "status.h"
 #include "workbook.h"
@@ -782,6 +784,147 @@ test_good_plan(void **state)
 	wb_plan_free(&p);
 }
 
+/*
+ * What coach_pitfalls(), coach_budget() and coach_rhythm() answer on p,
+ * for comparing.
+ */
+struct answers {
+	struct pitfall		pits[MAXPIT];
+	size_t			npits;
+	struct coach_budget	budget;
+	struct coach_rhythm	rhythm;
+};
+
+/* Fills a with what the coach says of p. */
+static void
+answers_of(const struct wb_plan *p, struct answers *a)
+{
+	memset(a, 0, sizeof *a);
+	a->npits = coach_pitfalls(p, a->pits, MAXPIT);
+	assert_true(a->npits <= MAXPIT);
+	coach_budget(p, &a->budget);
+	coach_rhythm(p, &a->rhythm);
+}
+
+/*
+ * Checks on p that the sections outside COACH_PITFALL_SECTIONS can be
+ * left empty without changing the pitfalls (every one of them, in order),
+ * and those outside COACH_BUDGET_SECTIONS without changing the budget and
+ * the rhythm: what a page that loads only these (plan_load_view()) shows
+ * is what the whole plan gives.  p is put back as it was.
+ */
+static void
+check_sections_read(struct wb_plan *p, const char *what)
+{
+	static const unsigned masks[2] = {
+		COACH_PITFALL_SECTIONS, COACH_BUDGET_SECTIONS
+	};
+	struct answers		 full, part;
+	struct wb_data		 saved[WB__MAX];
+	size_t			 k, m;
+	int			 s;
+
+	answers_of(p, &full);
+	for (m = 0; m < 2; m++) {
+		for (s = 0; s < WB__MAX; s++) {
+			if (masks[m] & (1u << s))
+				continue;
+			saved[s] = p->s[s];
+			assert_int_equal(wb_data_init(&p->s[s], s), RT_OK);
+		}
+		answers_of(p, &part);
+		for (s = 0; s < WB__MAX; s++) {
+			if (masks[m] & (1u << s))
+				continue;
+			wb_data_free(&p->s[s]);
+			p->s[s] = saved[s];
+		}
+		if (m == 0) {
+			if (part.npits != full.npits)
+				fail_msg("%s: %zu pitfalls from the sections "
+				    "of COACH_PITFALL_SECTIONS, %zu from the "
+				    "whole plan", what, part.npits,
+				    full.npits);
+			for (k = 0; k < full.npits; k++) {
+				assert_int_equal(part.pits[k].id,
+				    full.pits[k].id);
+				assert_int_equal(part.pits[k].section,
+				    full.pits[k].section);
+				assert_string_equal(part.pits[k].subject,
+				    full.pits[k].subject);
+				assert_true(part.pits[k].planned ==
+				    full.pits[k].planned);
+				assert_true(part.pits[k].available ==
+				    full.pits[k].available);
+			}
+		} else if (memcmp(&part.budget, &full.budget,
+		    sizeof full.budget) != 0 || memcmp(&part.rhythm,
+		    &full.rhythm, sizeof full.rhythm) != 0)
+			fail_msg("%s: the budget or the rhythm differs from "
+			    "the sections of COACH_BUDGET_SECTIONS", what);
+	}
+}
+
+/*
+ * The pitfalls, the budget and the rhythm read only the sections that
+ * coach.h says: on the demonstration plans (every section filled, no
+ * pitfall), on a plan where every rule fires, and on plans where the
+ * sections they do not read are full.
+ */
+static void
+test_sections_read(void **state)
+{
+	struct wb_plan	 p;
+	struct pitfall	 out[MAXPIT];
+	size_t		 n, k;
+	int		 seen[PIT__MAX];
+
+	(void)state;
+	assert_int_equal(demo_plan(LANG_FR, &p), RT_OK);
+	check_sections_read(&p, "the French demonstration");
+	wb_plan_free(&p);
+	assert_int_equal(demo_plan(LANG_EN, &p), RT_OK);
+	check_sections_read(&p, "the English demonstration");
+	wb_plan_free(&p);
+
+	/* Every rule fires. */
+	plan_init(&p);
+	fill_all(&p);
+	set(&p, WB_START, "hours", "2");
+	item_set(WB_OBJECTIVES, 0, &p.s[WB_OBJECTIVES].lists[0].items[0],
+	    "kind", "fundraise");
+	add_objective(&p, "Collecte de fonds", "", "beaucoup");
+	for (k = 0; k < 4; k++)
+		choose(&p, (int)k, "3", "2");
+	add_persona(&p, "Lina", "");
+	add_persona(&p, "Mélanie", "tiktok");
+	set(&p, WB_TEAM, "backup", wb_value(&p.s[WB_TEAM], "responsible"));
+	item_set(WB_POSTS, 0, &p.s[WB_POSTS].lists[0].items[0], "text",
+	    "NOTRE journée portes ouvertes");
+	add_post(&p, platforms[0].key, "Notre journée portes ouvertes");
+	add_post(&p, platforms[1].key, "notre journée portes ouvertes ");
+	memset(seen, 0, sizeof seen);
+	n = coach_pitfalls(&p, out, MAXPIT);
+	for (k = 0; k < n && k < MAXPIT; k++)
+		seen[out[k].id] = 1;
+	for (k = 0; k < PIT__MAX; k++)
+		if (!seen[k] && k != PIT_NO_RESPONSIBLE)
+			fail_msg("pitfall %zu does not fire", k);
+	check_sections_read(&p, "a plan with every pitfall");
+	set(&p, WB_TEAM, "responsible", "");
+	assert_int_equal(count_id(&p, out, PIT_NO_RESPONSIBLE, NULL), 1);
+	check_sections_read(&p, "a plan with nobody responsible");
+	wb_plan_free(&p);
+
+	/* Nobody responsible, and only the platforms say anything. */
+	plan_init(&p);
+	choose(&p, PF_FACEBOOK, "1", "3");
+	fill_all(&p);
+	set(&p, WB_TEAM, "responsible", "");
+	check_sections_read(&p, "a plan with content outside the rules");
+	wb_plan_free(&p);
+}
+
 /* Runs every test of this file; the exit status is cmocka's. */
 int
 main(void)
@@ -804,6 +947,7 @@ main(void)
 		cmocka_unit_test(test_progress_optional),
 		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_good_plan),
+		cmocka_unit_test(test_sections_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,6 +25,7 @@
 #include "status.h"
 #include "db.h"
 #include "auth.h"
+#include "coach.h"
 #include "plan.h"
 #include "share.h"
 #include "sql.h"
@@ -282,12 +283,18 @@ test_v1_to_v2_revisions(void **state)
 	tdb_close(&t);
 }
 
-/* The migrated plans' standing is computed from their sections until their next save. */
+/*
+ * The migrated plans' standing is computed from their sections until
+ * their next save, by plan_standing() and by the plan page's
+ * plan_load_view() alike.
+ */
 static void
 test_v1_to_v2_standing(void **state)
 {
 	struct tdb		 t;
-	struct plan_standing	 s;
+	struct plan_standing	 s, v;
+	struct wb_plan		 p;
+	int			 i;
 
 	(void)state;
 	v1_make(&t, v1_rows);
@@ -298,9 +305,23 @@ test_v1_to_v2_standing(void **state)
 	assert_true(s.percent[WB_OBJECTIVES] > 0);
 	assert_true(s.overall > 0);
 	assert_int_equal(s.updated_at, 1700000200);
+	assert_int_equal(plan_load_view(&t.h, 1, COACH_BUDGET_SECTIONS,
+	    COACH_PITFALL_SECTIONS, &p, &v), RT_OK);
+	for (i = 0; i < WB__MAX; i++)
+		assert_int_equal(v.percent[i], s.percent[i]);
+	assert_int_equal(v.overall, s.overall);
+	assert_int_equal(v.pitfalls, s.pitfalls);
+	assert_int_equal(v.updated_at, s.updated_at);
+	wb_plan_free(&p);
 	assert_int_equal(plan_standing(&t.h, 3, &s), RT_OK);
 	assert_int_equal(s.overall, 0);
 	assert_int_equal(s.updated_at, 0);
+	assert_int_equal(plan_load_view(&t.h, 3, COACH_BUDGET_SECTIONS,
+	    COACH_PITFALL_SECTIONS, &p, &v), RT_OK);
+	assert_int_equal(v.overall, 0);
+	assert_int_equal(v.pitfalls, 0);
+	assert_int_equal(v.updated_at, 0);
+	wb_plan_free(&p);
 	tdb_close(&t);
 }
 

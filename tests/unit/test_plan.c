@@ -25,6 +25,8 @@
 #include "status.h"
 #include "coach.h"
 #include "db.h"
+#include "demo.h"
+#include "i18n.h"
 #include "org.h"
 #include "plan.h"
 #include "sql.h"
@@ -999,6 +1001,212 @@ test_bad_document(void **state)
 	wb_data_free(&d);
 }
 
+/* Checks that a and b, two whole plans, hold the same sections with the same stamps. */
+static void
+same_plan(const struct wb_plan *a, const struct wb_plan *b)
+{
+	int	 s;
+
+	for (s = 0; s < WB__MAX; s++) {
+		same_content(&a->s[s], &b->s[s]);
+		assert_int_equal(a->s[s].stamp.version, b->s[s].stamp.version);
+		assert_int_equal(a->s[s].stamp.updated_at,
+		    b->s[s].stamp.updated_at);
+		assert_string_equal(a->s[s].stamp.updated_by,
+		    b->s[s].stamp.updated_by);
+	}
+}
+
+/*
+ * Loads f's org with plan_load_view() as the plan page does (the budget's
+ * sections, the pitfall rules' when there are pitfalls) and checks it
+ * against the whole plan of plan_load_all() and what the coach computes
+ * from it: the standing (every percent, the overall, the number of
+ * pitfalls, the last save), the list of pitfalls and the budget, the
+ * stamp of every section, the content of every section loaded, and the
+ * others empty.  Returns the standing in *got.
+ */
+static void
+check_view(struct fx *f, struct plan_standing *got)
+{
+	struct wb_plan		 full, view;
+	struct plan_standing	 want;
+	struct pitfall		 a[PIT__MAX * 8], b[PIT__MAX * 8];
+	struct coach_budget	 ba, bb;
+	unsigned		 loaded = COACH_BUDGET_SECTIONS;
+	size_t			 na, nb, k;
+	int64_t			 last = 0;
+	int			 s;
+
+	expected_standing(f, &want);
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &full), RT_OK);
+	assert_int_equal(plan_load_view(&f->t.h, f->org, COACH_BUDGET_SECTIONS,
+	    COACH_PITFALL_SECTIONS, &view, got), RT_OK);
+	for (s = 0; s < WB__MAX; s++) {
+		assert_int_equal(got->percent[s], want.percent[s]);
+		if (full.s[s].stamp.updated_at > last)
+			last = full.s[s].stamp.updated_at;
+	}
+	assert_int_equal(got->overall, want.overall);
+	assert_int_equal(got->pitfalls, want.pitfalls);
+	assert_int_equal(got->updated_at, last);
+
+	/* The overview lists pitfalls only when the standing counts some. */
+	if (got->pitfalls > 0)
+		loaded |= COACH_PITFALL_SECTIONS;
+	na = coach_pitfalls(&full, a, PIT__MAX * 8);
+	nb = got->pitfalls > 0 ? coach_pitfalls(&view, b, PIT__MAX * 8) : 0;
+	assert_int_equal(nb, na);
+	for (k = 0; k < na; k++) {
+		assert_int_equal(b[k].id, a[k].id);
+		assert_int_equal(b[k].section, a[k].section);
+		assert_string_equal(b[k].subject, a[k].subject);
+	}
+	coach_budget(&full, &ba);
+	coach_budget(&view, &bb);
+	assert_memory_equal(&ba, &bb, sizeof(ba));
+
+	for (s = 0; s < WB__MAX; s++) {
+		assert_int_equal(view.s[s].section, s);
+		assert_int_equal(view.s[s].stamp.version,
+		    full.s[s].stamp.version);
+		assert_int_equal(view.s[s].stamp.updated_at,
+		    full.s[s].stamp.updated_at);
+		assert_string_equal(view.s[s].stamp.updated_by,
+		    full.s[s].stamp.updated_by);
+		if (loaded & (1u << s))
+			same_content(&view.s[s], &full.s[s]);
+	}
+	wb_plan_free(&view);
+	wb_plan_free(&full);
+}
+
+/*
+ * The plan page's figures, read from the stored standing by
+ * plan_load_view(), are what coach_progress() and coach_pitfalls()
+ * compute from the whole plan: on a plan never saved, on the
+ * demonstration plan (every section, no pitfall), and as sections are
+ * saved and pitfalls come and go.  The sections it loads read as
+ * plan_load_all() reads them, and with every section asked for, the whole
+ * plan does.
+ */
+static void
+test_load_view(void **state)
+{
+	struct fx		*f = *state;
+	struct wb_plan		 demo, full, view;
+	struct plan_standing	 s;
+	int			 i;
+
+	check_view(f, &s);
+	assert_int_equal(s.overall, 0);
+	assert_int_equal(s.updated_at, 0);
+
+	assert_int_equal(demo_plan(LANG_FR, &demo), RT_OK);
+	assert_int_equal(plan_replace_all(&f->t.h, f->org, f->alice, &demo,
+	    T0 + 10), RT_OK);
+	wb_plan_free(&demo);
+	check_view(f, &s);
+	assert_int_equal(s.overall, 100);
+	assert_int_equal(s.pitfalls, 0);
+	/* No pitfall: the sections of the rules alone are not read. */
+	assert_int_equal(plan_load_view(&f->t.h, f->org, COACH_BUDGET_SECTIONS,
+	    COACH_PITFALL_SECTIONS, &view, &s), RT_OK);
+	assert_int_equal(view.s[WB_OBJECTIVES].lists[0].n, 0);
+	assert_true(view.s[WB_OBJECTIVES].stamp.version > 0);
+	assert_true(view.s[WB_PLATFORMS].lists[0].n > 0);
+	wb_plan_free(&view);
+
+	/* Every section asked for: the whole plan, as plan_load_all() has it. */
+	assert_int_equal(plan_load_all(&f->t.h, f->org, &full), RT_OK);
+	assert_int_equal(plan_load_view(&f->t.h, f->org, PLAN_ALL_SECTIONS, 0,
+	    &view, NULL), RT_OK);
+	same_plan(&view, &full);
+	assert_true(view.s[WB_EVALUATION].lists[0].n > 0);
+	wb_plan_free(&view);
+	wb_plan_free(&full);
+
+	/* An objective without a number: a pitfall, listed from the view. */
+	save_objective(f, "beaucoup plus", 1, T0 + 20);
+	check_view(f, &s);
+	assert_true(s.pitfalls > 0);
+	assert_true(s.overall < 100);
+	save_objective(f, "500 abonnés", 2, T0 + 30);
+	check_view(f, &s);
+	save_mission(f, f->bob, "", "", "", 1, T0 + 40, RT_OK);
+	check_view(f, &s);
+	assert_int_equal(s.percent[WB_MISSION], 0);
+
+	/* The figures come from the stored row: nothing computes them again. */
+	q_exec(&f->t, "UPDATE plan_standing SET overall = 7, pitfalls = 0, "
+	    "percents = json_set(percents, '$.team', 3)");
+	assert_int_equal(plan_load_view(&f->t.h, f->org, COACH_BUDGET_SECTIONS,
+	    COACH_PITFALL_SECTIONS, &view, &s), RT_OK);
+	assert_int_equal(s.overall, 7);
+	assert_int_equal(s.pitfalls, 0);
+	assert_int_equal(s.percent[WB_TEAM], 3);
+	assert_int_equal(s.updated_at, T0 + 40);
+	for (i = 0; i < WB__MAX; i++)
+		assert_true(s.percent[i] >= 0 && s.percent[i] <= 100);
+	wb_plan_free(&view);
+}
+
+/*
+ * A stored standing that cannot be trusted is computed from the whole
+ * plan, as a save computes it: no row (a plan saved before plan_standing
+ * existed, or migrated and not saved since), a row older than a section's
+ * last save, a row that lacks a section (written by an older program),
+ * percents that do not read.  Each time the figures are the coach's, not
+ * the row's.
+ */
+static void
+test_load_view_fallback(void **state)
+{
+	static const char *const spoil[] = {
+		"DELETE FROM plan_standing",
+		"UPDATE plan_standing SET overall = 7, pitfalls = 0, "
+		    "updated_at = updated_at - 1",
+		"UPDATE plan_standing SET overall = 7, pitfalls = 0, "
+		    "percents = json_remove(percents, '$.events')",
+		"UPDATE plan_standing SET overall = 7, pitfalls = 0, "
+		    "percents = json_set(percents, '$.team', 'x')",
+		"UPDATE plan_standing SET overall = 7, pitfalls = 0, "
+		    "percents = '[1, 2]'",
+	};
+	struct fx		*f = *state;
+	struct wb_plan		 demo;
+	struct plan_standing	 s, want;
+	size_t			 i;
+
+	assert_int_equal(demo_plan(LANG_EN, &demo), RT_OK);
+	assert_int_equal(plan_replace_all(&f->t.h, f->org, f->alice, &demo,
+	    T0 + 10), RT_OK);
+	wb_plan_free(&demo);
+	save_objective(f, "beaucoup plus", 1, T0 + 20);
+	check_view(f, &want);
+	assert_true(want.pitfalls > 0 && want.overall != 7);
+	for (i = 0; i < sizeof(spoil) / sizeof(spoil[0]); i++) {
+		q_exec(&f->t, spoil[i]);
+		check_view(f, &s);
+		assert_int_equal(s.overall, want.overall);
+		assert_int_equal(s.pitfalls, want.pitfalls);
+		assert_int_equal(s.updated_at, T0 + 20);
+		/* The next save stores a standing to trust again. */
+		save_mission(f, f->alice, "m", "n", "o", (int64_t)i + 1,
+		    T0 + 20, RT_OK);
+		check_view(f, &want);
+	}
+
+	/* A section saved by something else than plan.c, after the row. */
+	q_exec(&f->t, "UPDATE plan_sections SET updated_at = "
+	    "(SELECT updated_at + 5 FROM plan_standing), "
+	    "data = json_set(data, '$.fields.responsible', '') "
+	    "WHERE section = 'team'");
+	check_view(f, &s);
+	assert_true(s.pitfalls > want.pitfalls);
+	assert_int_equal(s.updated_at, T0 + 25);
+}
+
 /* One thread of the concurrency test. */
 struct saver {
 	struct db  *db;
@@ -1360,6 +1568,10 @@ main(void)
 		    setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_save_seen_reviews_follow,
 		    setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_load_view, setup,
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_load_view_fallback, setup,
+		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_load_all, setup,
 		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_document, setup,
