@@ -10,6 +10,13 @@
  * visit, section by section, as differences (lib/comment.h); this page
  * records their visit.
  *
+ * What the page shows of the plan is read without loading all of it
+ * (plan_load_view()): the completion and the number of pitfalls from the
+ * standing every save stores, the content only of the sections that the
+ * time budget reads, and of those the pitfall rules read when there are
+ * pitfalls to list (coach.h); a trainer back for another visit gets the
+ * whole plan, which the differences are told against.
+ *
  * GET: 200.  Owners also get the link to the export and import page.
  */
 #include <string.h>
@@ -149,19 +156,24 @@ int
 overview_get(struct req *r)
 {
 	struct wb_plan p;
-	struct coach_progress pr;
+	struct plan_standing st;
 	struct pitfall pits[OVERVIEW_PITFALLS];
 	struct tpl_dict *layout = NULL, *d, *s, *list;
 	int counts[WB__MAX];
 	int64_t since = 0;
 	size_t i, n;
+	unsigned need = COACH_BUDGET_SECTIONS;
 	int rc, trainer = r->role == ORG_ROLE_TRAINER;
 
 	memset(&p, 0, sizeof p);
 	/* The visit is recorded first: it says since when to show changes. */
 	if (trainer && (rc = comments_visit(r, &since)) != RT_OK)
 		goto out;
-	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
+	/* What changed since a trainer's visit is told against the whole plan. */
+	if (trainer && since != 0)
+		need = PLAN_ALL_SECTIONS;
+	if ((rc = plan_load_view(r->h, r->org_id, need, COACH_PITFALL_SECTIONS,
+	    &p, &st)) != RT_OK)
 		goto out;
 	if ((rc = comment_open_counts(r->h, r->org_id, counts)) != RT_OK)
 		goto out;
@@ -171,8 +183,7 @@ overview_get(struct req *r)
 		goto out;
 	}
 	tpl_show(d, trainer ? "trainer" : "member");
-	coach_progress(&p, &pr);
-	tpl_set_int(d, "OVERALL", pr.overall);
+	tpl_set_int(d, "OVERALL", st.overall);
 	for (i = 0; i < WB__MAX; i++) {
 		const struct wb_section_def *sd = &wb_sections[i];
 
@@ -181,12 +192,12 @@ overview_get(struct req *r)
 		tpl_set(s, "SLUG", sd->slug);
 		tpl_set(s, "TITLE", T(r, sd->title));
 		tpl_set(s, "SUMMARY", T(r, sd->summary));
-		tpl_set_int(s, "PERCENT", pr.percent[i]);
+		tpl_set_int(s, "PERCENT", st.percent[i]);
 		if (sd->optional)
 			tpl_show(s, "optional");
-		if (pr.percent[i] == 0)
+		if (st.percent[i] == 0)
 			tpl_show(s, "empty");
-		else if (pr.percent[i] < 100)
+		else if (st.percent[i] < 100)
 			tpl_show(s, "partial");
 		else
 			tpl_show(s, "complete");
@@ -200,7 +211,7 @@ overview_get(struct req *r)
 		goto out;
 	if (trainer && (rc = overview_changes(r, d, &p, since)) != RT_OK)
 		goto out;
-	n = coach_pitfalls(&p, pits, OVERVIEW_PITFALLS);
+	n = st.pitfalls > 0 ? coach_pitfalls(&p, pits, OVERVIEW_PITFALLS) : 0;
 	if (n > 0) {
 		list = tpl_add_section(d, "pitfalls");
 		tpl_set_int(list, "PITFALL_COUNT", (long long)n);

@@ -974,7 +974,9 @@ summary_get(struct req *r)
 	memset(&p, 0, sizeof p);
 	/* A trainer's view goes on with their visit; a failure is logged. */
 	(void)comments_visit(r, NULL);
-	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
+	/* The page only shows the plan: its documents are read as stored. */
+	if ((rc = plan_load_view(r->h, r->org_id, PLAN_ALL_SECTIONS, 0, &p,
+	    NULL)) != RT_OK)
 		goto out;
 	if ((d = page_begin(r, &layout, "summary.tpl",
 	    N_("Strategy summary"))) == NULL) {
