@@ -1531,8 +1531,10 @@ plan_view_percents(const char *text, size_t len, int64_t org,
  * Through connection c, inside the caller's read transaction, reads the
  * stored standing of org into s and sets *fresh when it can be trusted
  * (see plan_load_view() in plan.h; percents that do not read are not),
- * and *newest to the last save of any section (0 when none).  Returns
- * RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB.
+ * and *newest to the last save of any section (0 when none).  A plan
+ * with no section saved is fresh at zero, without a row: the coach finds
+ * nothing in an empty plan.  Returns RT_OK, RT_ENOMEM, RT_EBUSY or
+ * RT_EDB.
  */
 static int
 plan_view_standing_on(struct db_conn *c, int64_t org,
@@ -1552,6 +1554,11 @@ plan_view_standing_on(struct db_conn *c, int64_t org,
 	}
 	if ((rc = db_step_row(c, st, "standing view")) != RT_OK)
 		goto out;
+	/* A plan never saved stands at zero, as the coach says of it. */
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		*fresh = 1;
+		goto out;
+	}
 	*newest = sqlite3_column_int64(st, 0);
 	if (sqlite3_column_type(st, 4) == SQLITE_NULL)
 		goto out;
