@@ -872,3 +872,20 @@ charcount_x(const char *text, size_t len)
 	assert(text != NULL || len == 0);
 	return cc_count(PF_COUNT_X, text, len);
 }
+
+/* See charcount.h: the first lines of charcount_measure(). */
+void
+charcount_length(int platform, const char *text, size_t len, size_t *count,
+    size_t *limit)
+{
+	int	 mode = PF_COUNT_CODEPOINTS;
+
+	assert(text != NULL || len == 0);
+	assert(count != NULL && limit != NULL);
+	*limit = 0;
+	if (platform >= 0 && platform < PF__MAX) {
+		mode = (int)platforms[platform].count;
+		*limit = platforms[platform].text_limit;
+	}
+	*count = cc_count(mode, text, len);
+}

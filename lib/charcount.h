@@ -33,4 +33,12 @@ void charcount_measure(int platform, const char *text, size_t len,
 /* X's weighted length of text (URLs as 23, weight-2 characters as 2). */
 size_t charcount_x(const char *text, size_t len);
 
+/*
+ * The count and the limit of charcount_measure() alone, into *count and
+ * *limit, for a page that shows only those: the hashtags and the lines
+ * are not counted.
+ */
+void charcount_length(int platform, const char *text, size_t len,
+    size_t *count, size_t *limit);
+
 #endif

@@ -295,7 +295,7 @@ test_case(void **state)
 	struct charcount	 cc;
 	char			*exact;
 	long			 got[7];
-	size_t			 k;
+	size_t			 k, count, limit;
 	int			 pf = platform_by_key(c->key);
 
 	/* Exactly textlen bytes: ASan sees any read past the end. */
@@ -316,6 +316,10 @@ test_case(void **state)
 			    c->lineno, want_names[k], got[k], c->want[k]);
 	if (pf == PF_X)
 		assert_int_equal(charcount_x(exact, c->textlen), cc.count);
+	/* charcount_length() gives the same count and limit. */
+	charcount_length(pf, exact, c->textlen, &count, &limit);
+	assert_int_equal(count, cc.count);
+	assert_int_equal(limit, cc.limit);
 	free(exact);
 }
 
@@ -361,6 +365,7 @@ test_outside_table(void **state)
 {
 	struct charcount cc;
 	const char	*s = "a\xF0\x9F\x87\xA8\xF0\x9F\x87\xA6 #tag";
+	size_t		 count, limit;
 
 	(void)state;
 	charcount_measure(-1, s, strlen(s), NULL, &cc);
@@ -373,6 +378,9 @@ test_outside_table(void **state)
 	assert_int_equal(cc.count, 8);
 	assert_int_equal(cc.hashtags, 2);
 	assert_false(cc.long_text);
+	charcount_length(-1, s, strlen(s), &count, &limit);
+	assert_int_equal(count, 8);
+	assert_int_equal(limit, 0);
 }
 
 /* An empty text, as NULL with len 0, gives zeros but the limits. */
