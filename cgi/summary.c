@@ -108,6 +108,28 @@ summary_def(int sec, int list, const char *name)
 }
 
 /*
+ * The value of field f (as summary_def() found it) of section sec: the
+ * section's own when it is NULL, else item it's (list 0).  Read by the
+ * field's place, so that its name is not looked up a second time.  ""
+ * when f is NULL or the value is not there.
+ */
+static const char *
+summary_value(const struct summary *s, int sec, const struct wb_item *it,
+    const struct wb_field *f)
+{
+	const struct wb_section_def *sd = &wb_sections[sec];
+	const char *v;
+
+	if (f == NULL)
+		return "";
+	if (it == NULL)
+		v = s->p->s[sec].values[f - sd->fields];
+	else
+		v = it->values[f - sd->lists[0].fields];
+	return v != NULL ? v : "";
+}
+
+/*
  * A value as a person reads it (display.h): the value itself for text and
  * lines, otherwise written into s->buf (valid until the next call).  Never
  * NULL; "" for an empty value or a field f that is NULL.
@@ -149,7 +171,7 @@ summary_own(struct summary *s, struct tpl_dict *d, int sec, const char *field)
 	const struct wb_field *f = summary_def(sec, -1, field);
 
 	return summary_put(d, field, summary_shown(s, f,
-	    wb_value(&s->p->s[sec], field)));
+	    summary_value(s, sec, NULL, f)));
 }
 
 /* summary_put() of a field of item it (list 0 of section sec). */
@@ -160,7 +182,7 @@ summary_of(struct summary *s, struct tpl_dict *d, int sec,
 	const struct wb_field *f = summary_def(sec, 0, field);
 
 	return summary_put(d, field, summary_shown(s, f,
-	    wb_item_value(&s->p->s[sec], 0, it, field)));
+	    summary_value(s, sec, it, f)));
 }
 
 /*
@@ -174,7 +196,6 @@ static int
 summary_rows(struct summary *s, struct tpl_dict *d, int sec,
     const struct wb_item *it, const char *const *fields)
 {
-	const struct wb_data *data = &s->p->s[sec];
 	const struct wb_field *f;
 	const char *text;
 	struct tpl_dict *row;
@@ -183,9 +204,7 @@ summary_rows(struct summary *s, struct tpl_dict *d, int sec,
 
 	for (i = 0; fields[i] != NULL; i++) {
 		f = summary_def(sec, it == NULL ? -1 : 0, fields[i]);
-		text = summary_shown(s, f, it == NULL ?
-		    wb_value(data, fields[i]) :
-		    wb_item_value(data, 0, it, fields[i]));
+		text = summary_shown(s, f, summary_value(s, sec, it, f));
 		if (text[0] == '\0')
 			continue;
 		row = tpl_add_section(d, "row");
@@ -197,6 +216,27 @@ summary_rows(struct summary *s, struct tpl_dict *d, int sec,
 	if (added > 0)
 		tpl_show(d, "rows");
 	return added;
+}
+
+/*
+ * Returns how many rows summary_rows() would add for the same arguments,
+ * without adding any.
+ */
+static int
+summary_count_rows(struct summary *s, int sec, const struct wb_item *it,
+    const char *const *fields)
+{
+	const struct wb_field *f;
+	int n = 0;
+	size_t i;
+
+	for (i = 0; fields[i] != NULL; i++) {
+		f = summary_def(sec, it == NULL ? -1 : 0, fields[i]);
+		if (summary_shown(s, f, summary_value(s, sec, it, f))[0] !=
+		    '\0')
+			n++;
+	}
+	return n;
 }
 
 /*
@@ -697,8 +737,7 @@ summary_posts(struct summary *s, struct tpl_dict *d)
 {
 	const struct wb_data *data = &s->p->s[WB_POSTS];
 	struct tpl_dict *e;
-	struct charcount cc;
-	size_t i;
+	size_t i, count, limit;
 	int n = 0;
 
 	for (i = 0; i < data->lists[0].n; i++) {
@@ -726,14 +765,14 @@ summary_posts(struct summary *s, struct tpl_dict *d)
 		 * The count against the limit, where the limit is one a post
 		 * can reach (not Facebook's 63,206 characters).
 		 */
-		charcount_measure(pf, text, strlen(text), tags, &cc);
-		page_set_number(s->r, e, "COUNT", (long long)cc.count);
-		if (cc.limit > 0 && (cc.limit <= SUMMARY_SHORT_LIMIT ||
-		    cc.count > cc.limit)) {
+		charcount_length(pf, text, strlen(text), &count, &limit);
+		page_set_number(s->r, e, "COUNT", (long long)count);
+		if (limit > 0 && (limit <= SUMMARY_SHORT_LIMIT ||
+		    count > limit)) {
 			struct tpl_dict *lim = tpl_add_section(e, "limit");
 
-			page_set_number(s->r, lim, "LIMIT", (long long)cc.limit);
-			if (cc.count > cc.limit)
+			page_set_number(s->r, lim, "LIMIT", (long long)limit);
+			if (count > limit)
 				tpl_show(lim, "over");
 		}
 		n++;
@@ -772,7 +811,7 @@ summary_evaluation(struct summary *s, struct tpl_dict *d)
 	};
 	const struct wb_data *obj = &s->p->s[WB_OBJECTIVES];
 	const struct wb_data *ev = &s->p->s[WB_EVALUATION];
-	struct tpl_dict *cal = NULL, *e, *tmp;
+	struct tpl_dict *cal = NULL, *e;
 	size_t i;
 	int n = 0;
 
@@ -782,7 +821,6 @@ summary_evaluation(struct summary *s, struct tpl_dict *d)
 		const char *due = wb_item_value(obj, 0, it, "due");
 		const char *done = rv != NULL ?
 		    wb_item_value(ev, 0, rv, "reviewed_on") : "";
-		int rows;
 
 		if (due[0] != '\0' || done[0] != '\0') {
 			if (cal == NULL)
@@ -801,11 +839,7 @@ summary_evaluation(struct summary *s, struct tpl_dict *d)
 		if (rv == NULL)
 			continue;
 		/* A review with nothing written is not shown. */
-		tmp = tpl_dict_new();
-		rows = tmp != NULL ? summary_rows(s, tmp, WB_EVALUATION, rv,
-		    fields) : 0;
-		tpl_dict_free(tmp);
-		if (rows == 0)
+		if (summary_count_rows(s, WB_EVALUATION, rv, fields) == 0)
 			continue;
 		e = tpl_add_section(d, "review");
 		tpl_set_int(e, "N", (long long)i + 1);
@@ -871,6 +905,26 @@ static int (*const summary_parts[WB__MAX])(struct summary *,
 };
 
 /*
+ * Returns non-zero when the part of section sec would show something.
+ * The event campaigns show one entry per event; any other section is
+ * filled into a dictionary thrown away, to count.
+ */
+static int
+summary_anything(struct summary *s, int sec)
+{
+	struct tpl_dict *tmp;
+	int shown;
+
+	if (sec == WB_EVENTS)
+		return s->p->s[WB_EVENTS].lists[0].n > 0;
+	if ((tmp = tpl_dict_new()) == NULL)
+		return 0;
+	shown = summary_parts[sec](s, tmp);
+	tpl_dict_free(tmp);
+	return shown > 0;
+}
+
+/*
  * Fills d with the whole document; page says whether it is the page (with
  * its links to the downloads) or a downloaded file.  Returns RT_OK or
  * RT_ENOMEM (a failed allocation inside the dictionary shows at expansion).
@@ -908,17 +962,11 @@ summary_fill_as(struct req *r, struct tpl_dict *d, const struct wb_plan *p,
 		tpl_show(d, "file");
 	toc = tpl_add_section(d, "toc");
 	for (i = 0; i < WB__MAX; i++) {
-		struct tpl_dict *tmp = NULL;
 		int shown;
 
 		/* An optional section with nothing in it is left out. */
-		if (wb_sections[i].optional) {
-			tmp = tpl_dict_new();
-			shown = tmp != NULL ? summary_parts[i](&s, tmp) : 0;
-			tpl_dict_free(tmp);
-			if (shown == 0)
-				continue;
-		}
+		if (wb_sections[i].optional && !summary_anything(&s, (int)i))
+			continue;
 		part = tpl_add_section(d, wb_sections[i].slug);
 		tpl_set_int(part, "NUM", (long long)i + 1);
 		tpl_set(part, "TITLE", T(r, wb_sections[i].title));
