@@ -1330,6 +1330,9 @@ out:
 	return plan_status(rc, RT_OK);
 }
 
+/* The sets of sections of plan_load_view() are bits of an unsigned. */
+_Static_assert(WB__MAX < 32, "more sections than bits of an unsigned");
+
 /*
  * Loading a plan for a page that only shows it (plan_load_view()).  The
  * documents are read as stored, without the checks they passed when

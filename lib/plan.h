@@ -149,11 +149,13 @@ int plan_standing(struct dbh *h, int64_t org_id, struct plan_standing *out);
  * as wb_data_init() makes them.  Documents are read as stored
  * (wb_data_read_stored()), not checked again.  With s not NULL, also
  * reads the stored standing into s and, when it counts pitfalls, loads
- * the sections in pitfall_need too.  A standing that cannot be trusted
- * (no row: a plan never saved, or saved before plan_standing existed; a
- * section saved after it; a section it does not know, the program being
- * newer than the row) is computed from the whole plan, loaded for it,
- * as a save computes it, with updated_at the last save of any section.
+ * the sections in pitfall_need too.  A plan never saved stands at zero.
+ * A standing that cannot be trusted (no row for a plan with sections, one
+ * saved before plan_standing existed; a section saved after it; a
+ * section it does not know, the program being newer than the row;
+ * percents that do not read, which is logged) is computed from the whole
+ * plan, loaded for it, as a save computes it, with updated_at the last
+ * save of any section.
  * The caller frees p with wb_plan_free().  Returns RT_OK, RT_ENOMEM,
  * RT_EBUSY or RT_EDB; on failure p is emptied and s zeroed.
  */
