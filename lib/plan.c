@@ -1233,40 +1233,48 @@ plan_org_create(struct dbh *h, const char *name, int64_t user_id,
  * Reads the JSON object of plan_standing.percents (text, len bytes) into
  * out->percent: a slug that is absent or not a number reads as 0, a number
  * is clamped to 0..100, a key this program does not know is ignored.
- * Returns RT_OK, RT_ENOMEM, or RT_EDB (logged) when it is not a JSON
- * object.
+ * When complete is not NULL, sets *complete when the object holds a number
+ * for every section this program declares.  Returns RT_OK, RT_ENOMEM, or
+ * RT_EDB (logged) when it is not a JSON object.
  */
 static int
 plan_percents_read(const char *text, size_t len, int64_t org,
-    struct plan_standing *out)
+    struct plan_standing *out, int *complete)
 {
 	struct json		*j = NULL;
 	const struct json	*v;
 	char			 err[PLAN_ERR_LEN];
-	int			 rc, i;
+	int			 rc, i, all = 0;
 
 	err[0] = '\0';
 	rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err, sizeof(err));
 	if (rc == RT_ENOMEM)
-		return RT_ENOMEM;
+		goto out;
 	if (rc != RT_OK || j->type != JSON_OBJECT) {
 		fprintf(stderr, "reseauter: plan: org %lld: the stored "
 		    "percents do not read: %s\n", (long long)org,
 		    rc != RT_OK ? err : "not an object");
-		json_free(j);
-		return RT_EDB;
+		rc = RT_EDB;
+		goto out;
 	}
+	all = 1;
 	for (i = 0; i < WB__MAX; i++) {
 		v = json_get(j, plan_slug(i));
-		if (v == NULL || v->type != JSON_NUMBER || !(v->number > 0))
+		if (v == NULL || v->type != JSON_NUMBER) {
+			all = 0;
+			out->percent[i] = 0;
+		} else if (!(v->number > 0))
 			out->percent[i] = 0;
 		else if (v->number >= 100)
 			out->percent[i] = 100;
 		else
 			out->percent[i] = (int)v->number;
 	}
+out:
 	json_free(j);
-	return RT_OK;
+	if (complete != NULL)
+		*complete = rc == RT_OK && all;
+	return rc;
 }
 
 /*
@@ -1304,7 +1312,7 @@ plan_standing(struct dbh *h, int64_t org_id, struct plan_standing *out)
 			rc = RT_EDB;
 		else
 			rc = plan_percents_read(text,
-			    (size_t)sqlite3_column_bytes(st, 2), org_id, out);
+			    (size_t)sqlite3_column_bytes(st, 2), org_id, out, NULL);
 		goto out;
 	}
 	if (rc != RT_ENOTFOUND)
@@ -1487,50 +1495,6 @@ fail:
 }
 
 /*
- * Reads the JSON object of plan_standing.percents (text, len bytes) into
- * out->percent as plan_percents_read() does, and sets *complete when it
- * holds a number for every section this program declares.  Returns
- * RT_OK, RT_ENOMEM or RT_EDB (logged) when it is not a JSON object.
- */
-static int
-plan_view_percents(const char *text, size_t len, int64_t org,
-    struct plan_standing *out, int *complete)
-{
-	struct json		*j = NULL;
-	const struct json	*v;
-	char			 err[PLAN_ERR_LEN];
-	int			 rc, i;
-
-	*complete = 0;
-	err[0] = '\0';
-	rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err, sizeof(err));
-	if (rc == RT_ENOMEM)
-		return RT_ENOMEM;
-	if (rc != RT_OK || j->type != JSON_OBJECT) {
-		fprintf(stderr, "reseauter: plan: org %lld: the stored "
-		    "percents do not read: %s\n", (long long)org,
-		    rc != RT_OK ? err : "not an object");
-		json_free(j);
-		return RT_EDB;
-	}
-	*complete = 1;
-	for (i = 0; i < WB__MAX; i++) {
-		v = json_get(j, plan_slug(i));
-		if (v == NULL || v->type != JSON_NUMBER) {
-			*complete = 0;
-			out->percent[i] = 0;
-		} else if (!(v->number > 0))
-			out->percent[i] = 0;
-		else if (v->number >= 100)
-			out->percent[i] = 100;
-		else
-			out->percent[i] = (int)v->number;
-	}
-	json_free(j);
-	return RT_OK;
-}
-
-/*
  * Through connection c, inside the caller's read transaction, reads the
  * stored standing of org into s and sets *fresh when it can be trusted
  * (see plan_load_view() in plan.h; percents that do not read are not),
@@ -1574,7 +1538,7 @@ plan_view_standing_on(struct db_conn *c, int64_t org,
 		goto out;
 	}
 	/* Percents that do not read (logged) are computed again. */
-	if ((rc = plan_view_percents(text, (size_t)sqlite3_column_bytes(st,
+	if ((rc = plan_percents_read(text, (size_t)sqlite3_column_bytes(st,
 	    3), org, s, &complete)) == RT_EDB)
 		rc = RT_OK;
 	else if (rc != RT_OK)
