@@ -221,37 +221,90 @@ plan_has_synced_list(int section)
 }
 
 /*
- * Brings every list of p made from another section's items in step with
- * that section (wb_data_sync_items()), as a plan is read.  Only the
- * sections that plan_has_synced_list() names are changed.  Returns RT_OK
- * or RT_ENOMEM.
+ * Brings every list of the sections of p in need (bits of section
+ * numbers) made from another section's items in step with that section
+ * (wb_data_sync_items()), as a plan is read.  Only the sections that
+ * plan_has_synced_list() names are changed.  Returns RT_OK or RT_ENOMEM.
  */
 static int
-plan_sync_lists(struct wb_plan *p)
+plan_sync_lists(struct wb_plan *p, unsigned need)
 {
 	int	 i, rc;
 
 	for (i = 0; i < WB__MAX; i++)
-		if (plan_has_synced_list(i) &&
+		if ((need & (1u << i)) && plan_has_synced_list(i) &&
 		    (rc = wb_data_sync_items(&p->s[i], p)) != RT_OK)
 			return rc;
 	return RT_OK;
 }
 
 /*
- * Loads every section of org through connection c into p: the rows there
- * are, then the empty sections for the others, then the lists made from
- * another section's items (the evaluation's reviews, one per objective)
- * brought up to date with wb_data_sync_items().  A row whose slug this
- * program does not declare is skipped.  The caller holds a transaction on
- * c when it needs the sections to agree with each other.  Returns RT_OK,
- * RT_ENOMEM, RT_EBUSY or RT_EDB; on failure p has been freed.
+ * Fills d, for section of org, from the current row of st whose columns
+ * from col are: version, time, author's name, document; as
+ * plan_data_from_row() does, but with wb_data_read_stored().  Returns
+ * RT_OK, RT_ENOMEM or RT_EDB (logged); on failure d has been freed.
  */
 static int
-plan_load_all_on(struct db_conn *c, int64_t org, struct wb_plan *p)
+plan_view_from_row(sqlite3_stmt *st, int col, int64_t org, int section,
+    struct wb_data *d)
+{
+	struct json	*j = NULL;
+	const char	*text;
+	char		 err[PLAN_ERR_LEN];
+	size_t		 len;
+	int		 rc;
+
+	if ((rc = plan_data_empty(d, section)) != RT_OK)
+		return rc;
+	err[0] = '\0';
+	text = (const char *)sqlite3_column_text(st, col + 3);
+	len = (size_t)sqlite3_column_bytes(st, col + 3);
+	if (text == NULL) {
+		rc = sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM ?
+		    RT_ENOMEM : RT_EINVAL;
+		snprintf(err, sizeof(err), "no document");
+	} else if ((rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err,
+	    sizeof(err))) == RT_OK)
+		rc = wb_data_read_stored(d, j, err, sizeof(err));
+	json_free(j);
+	if (rc != RT_OK) {
+		if (rc != RT_ENOMEM) {
+			fprintf(stderr, "reseauter: plan: org %lld, section "
+			    "%s, version %lld: the stored document does not "
+			    "read: %s\n", (long long)org, plan_slug(section),
+			    (long long)sqlite3_column_int64(st, col), err);
+			rc = RT_EDB;
+		}
+		wb_data_free(d);
+		return rc;
+	}
+	d->stamp.version = sqlite3_column_int64(st, col);
+	d->stamp.updated_at = sqlite3_column_int64(st, col + 1);
+	db_column_copy(st, col + 2, d->stamp.updated_by,
+	    sizeof(d->stamp.updated_by));
+	return RT_OK;
+}
+
+/*
+ * Loads the sections of org through connection c into p: for the sections
+ * in need (bits of section numbers), their content, read as a save
+ * validates it (plan_data_from_row()) or, with stored, as stored
+ * (plan_view_from_row(), for a page that only shows it); for the others,
+ * their stamp only; the sections with no row empty.  Then the lists of
+ * the sections in need made from another section's items (the
+ * evaluation's reviews, one per objective) are brought up to date with
+ * wb_data_sync_items().  A row whose slug this program does not declare
+ * is skipped.  The caller holds a transaction on c when it needs the
+ * sections to agree with each other.  Returns RT_OK, RT_ENOMEM, RT_EBUSY
+ * or RT_EDB; on failure p has been freed.
+ */
+static int
+plan_sections_on(struct db_conn *c, int64_t org, unsigned need, int stored,
+    struct wb_plan *p)
 {
 	sqlite3_stmt	*st;
 	const char	*slug;
+	struct wb_data	*d;
 	int		 loaded[WB__MAX];
 	int		 rc, i, section;
 
@@ -272,8 +325,20 @@ plan_load_all_on(struct db_conn *c, int64_t org, struct wb_plan *p)
 		if (slug == NULL || (section = wb_section_by_slug(slug)) < 0 ||
 		    loaded[section])
 			continue;
-		if ((rc = plan_data_from_row(st, 1, org, section,
-		    &p->s[section])) != RT_OK)
+		d = &p->s[section];
+		if (!(need & (1u << section))) {
+			if ((rc = plan_data_empty(d, section)) == RT_OK) {
+				d->stamp.version = sqlite3_column_int64(st, 1);
+				d->stamp.updated_at =
+				    sqlite3_column_int64(st, 2);
+				db_column_copy(st, 3, d->stamp.updated_by,
+				    sizeof(d->stamp.updated_by));
+			}
+		} else if (stored)
+			rc = plan_view_from_row(st, 1, org, section, d);
+		else
+			rc = plan_data_from_row(st, 1, org, section, d);
+		if (rc != RT_OK)
 			goto fail;
 		loaded[section] = 1;
 	}
@@ -284,13 +349,20 @@ plan_load_all_on(struct db_conn *c, int64_t org, struct wb_plan *p)
 	for (i = 0; i < WB__MAX; i++)
 		if (!loaded[i] && (rc = plan_data_empty(&p->s[i], i)) != RT_OK)
 			goto fail;
-	if ((rc = plan_sync_lists(p)) != RT_OK)
+	if ((rc = plan_sync_lists(p, need)) != RT_OK)
 		goto fail;
 	return RT_OK;
 fail:
 	db_stmt_release(st);
 	wb_plan_free(p);
 	return plan_status(rc, RT_OK);
+}
+
+/* Loads every section of org through c into p, as plan_sections_on() does. */
+static int
+plan_load_all_on(struct db_conn *c, int64_t org, struct wb_plan *p)
+{
+	return plan_sections_on(c, org, PLAN_ALL_SECTIONS, 0, p);
 }
 
 /*
@@ -764,7 +836,8 @@ plan_prepare(struct dbh *h, int64_t org, const struct wb_plan *seen,
 		pp->cascade = before.len != after.len ||
 		    memcmp(buf_str(&before), buf_str(&after), before.len) != 0;
 	}
-	if (!pp->cascade && (rc = plan_sync_lists(&pp->q)) != RT_OK)
+	if (!pp->cascade &&
+	    (rc = plan_sync_lists(&pp->q, PLAN_ALL_SECTIONS)) != RT_OK)
 		goto fail;
 	for (i = 0; i < WB__MAX && !pp->cascade; i++)
 		if (i != section && pp->based[i] != 0 && plan_may_cascade(i))
@@ -1350,53 +1423,6 @@ _Static_assert(WB__MAX < 32, "more sections than bits of an unsigned");
  */
 
 /*
- * Fills d, for section of org, from the current row of st whose columns
- * from col are: version, time, author's name, document; as
- * plan_data_from_row() does, but with wb_data_read_stored().  Returns
- * RT_OK, RT_ENOMEM or RT_EDB (logged); on failure d has been freed.
- */
-static int
-plan_view_from_row(sqlite3_stmt *st, int col, int64_t org, int section,
-    struct wb_data *d)
-{
-	struct json	*j = NULL;
-	const char	*text;
-	char		 err[PLAN_ERR_LEN];
-	size_t		 len;
-	int		 rc;
-
-	if ((rc = plan_data_empty(d, section)) != RT_OK)
-		return rc;
-	err[0] = '\0';
-	text = (const char *)sqlite3_column_text(st, col + 3);
-	len = (size_t)sqlite3_column_bytes(st, col + 3);
-	if (text == NULL) {
-		rc = sqlite3_errcode(sqlite3_db_handle(st)) == SQLITE_NOMEM ?
-		    RT_ENOMEM : RT_EINVAL;
-		snprintf(err, sizeof(err), "no document");
-	} else if ((rc = json_parse(text, len, PLAN_JSON_DEPTH, &j, err,
-	    sizeof(err))) == RT_OK)
-		rc = wb_data_read_stored(d, j, err, sizeof(err));
-	json_free(j);
-	if (rc != RT_OK) {
-		if (rc != RT_ENOMEM) {
-			fprintf(stderr, "reseauter: plan: org %lld, section "
-			    "%s, version %lld: the stored document does not "
-			    "read: %s\n", (long long)org, plan_slug(section),
-			    (long long)sqlite3_column_int64(st, col), err);
-			rc = RT_EDB;
-		}
-		wb_data_free(d);
-		return rc;
-	}
-	d->stamp.version = sqlite3_column_int64(st, col);
-	d->stamp.updated_at = sqlite3_column_int64(st, col + 1);
-	db_column_copy(st, col + 2, d->stamp.updated_by,
-	    sizeof(d->stamp.updated_by));
-	return RT_OK;
-}
-
-/*
  * Returns need with the sections added whose items a list of a section in
  * need follows (the evaluation follows the objectives), so that
  * wb_data_sync_items() finds its source loaded.
@@ -1416,82 +1442,6 @@ plan_view_sources(unsigned need)
 				    items_from_section;
 	}
 	return need;
-}
-
-/*
- * Through connection c, inside the caller's read transaction, fills p
- * with the stamp of every section of org and the content of those in
- * need (plan_view_sources() already applied), the others empty; then
- * brings in step the lists of the loaded sections that follow another
- * section's items.  Returns RT_OK, RT_ENOMEM, RT_EBUSY or RT_EDB; on
- * failure p has been freed.
- */
-static int
-plan_view_on(struct db_conn *c, int64_t org, unsigned need,
-    struct wb_plan *p)
-{
-	sqlite3_stmt	*st;
-	const char	*slug;
-	int		 loaded[WB__MAX];
-	int		 rc, i, section;
-	size_t		 l;
-
-	memset(p, 0, sizeof(*p));
-	memset(loaded, 0, sizeof(loaded));
-	for (i = 0; i < WB__MAX; i++)
-		p->s[i].section = i;
-	if ((st = db_stmt(c, DB_STMT_SECTIONS_OF_ORG)) == NULL) {
-		rc = RT_EDB;
-		goto fail;
-	}
-	if (sqlite3_bind_int64(st, 1, org) != SQLITE_OK) {
-		rc = db_fail(c, "bind sections");
-		goto fail;
-	}
-	while ((rc = db_step_row(c, st, "get sections")) == RT_OK) {
-		slug = (const char *)sqlite3_column_text(st, 0);
-		if (slug == NULL || (section = wb_section_by_slug(slug)) < 0 ||
-		    loaded[section])
-			continue;
-		if (need & (1u << section))
-			rc = plan_view_from_row(st, 1, org, section,
-			    &p->s[section]);
-		else if ((rc = plan_data_empty(&p->s[section], section)) ==
-		    RT_OK) {
-			p->s[section].stamp.version =
-			    sqlite3_column_int64(st, 1);
-			p->s[section].stamp.updated_at =
-			    sqlite3_column_int64(st, 2);
-			db_column_copy(st, 3, p->s[section].stamp.updated_by,
-			    sizeof(p->s[section].stamp.updated_by));
-		}
-		if (rc != RT_OK)
-			goto fail;
-		loaded[section] = 1;
-	}
-	if (rc != RT_ENOTFOUND)
-		goto fail;
-	db_stmt_release(st);
-	st = NULL;
-	for (i = 0; i < WB__MAX; i++)
-		if (!loaded[i] && (rc = plan_data_empty(&p->s[i], i)) != RT_OK)
-			goto fail;
-	for (i = 0; i < WB__MAX; i++) {
-		if (!(need & (1u << i)))
-			continue;
-		for (l = 0; l < wb_sections[i].nlists; l++)
-			if (wb_sections[i].lists[l].items_from_section >= 0) {
-				if ((rc = wb_data_sync_items(&p->s[i], p)) !=
-				    RT_OK)
-					goto fail;
-				break;
-			}
-	}
-	return RT_OK;
-fail:
-	db_stmt_release(st);
-	wb_plan_free(p);
-	return plan_status(rc, RT_OK);
 }
 
 /*
@@ -1572,8 +1522,8 @@ plan_load_view(struct dbh *h, int64_t org_id, unsigned need,
 		else if (s->pitfalls > 0)
 			need |= pitfall_need;
 	}
-	if ((rc = plan_view_on(h->rd, org_id, plan_view_sources(need &
-	    PLAN_ALL_SECTIONS), p)) != RT_OK)
+	if ((rc = plan_sections_on(h->rd, org_id, plan_view_sources(need &
+	    PLAN_ALL_SECTIONS), 1, p)) != RT_OK)
 		goto out;
 	if (s != NULL && !fresh) {
 		plan_standing_compute(p, s);
