@@ -13,9 +13,18 @@ PKGS     = fcgi sqlite3 libctemplate libsodium pangocairo liboath libqrencode
 CFLAGS  ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 LDFLAGS ?=
+# Hardening, as Debian builds its own packages (dpkg-buildflags with
+# hardening=+all): stack protector and clash protection, checked string
+# and memory functions, a position-independent executable, the GOT made
+# read-only after start (full RELRO).  The sanitizer and fuzzing builds
+# leave them out (ASan checks all of it, and better).
+HARDEN_CFLAGS  ?= -fstack-protector-strong -fstack-clash-protection \
+                  -fcf-protection -D_FORTIFY_SOURCE=2 -fPIE
+HARDEN_LDFLAGS ?= -pie -Wl,-z,relro -Wl,-z,now -Wl,-z,noexecstack
+ALL_LDFLAGS = $(HARDEN_LDFLAGS) $(LDFLAGS)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-ALL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-ALL_CXXFLAGS = -std=c++11 -Wall -Wextra -Ilib $(CXXFLAGS) $(shell pkg-config --cflags libctemplate 2>/dev/null)
+ALL_CFLAGS   = -std=c11 -D_GNU_SOURCE $(WARN) -Ilib $(HARDEN_CFLAGS) $(CFLAGS) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CXXFLAGS = -std=c++11 -Wall -Wextra -Ilib $(HARDEN_CFLAGS) $(CXXFLAGS) $(shell pkg-config --cflags libctemplate 2>/dev/null)
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 TESTLIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -104,10 +113,17 @@ RUN_ENV    = DB=$(RUN_DIR)/reseauter.db \
 all: $(B)/reseauter $(B)/reseauter-admin $(MO) $(UNIT) $(FUZZ_REPLAY)
 prog: $(B)/reseauter $(B)/reseauter-admin $(MO)
 
-$(B)/%.o: %.c $(wildcard lib/*.h cgi/*.h)
+# The compilers and flags of this build, kept in $(B)/flags and written
+# only when they differ (when make reads this file, so that `make -q`
+# sees the same): other CFLAGS or hardening flags make every object again.
+BUILD_FLAGS = $(CC) $(CXX) $(ALL_CFLAGS) $(ALL_CXXFLAGS) $(ALL_LDFLAGS)
+$(shell mkdir -p $(B) && printf '%s\n' '$(BUILD_FLAGS)' | cmp -s - $(B)/flags || \
+    printf '%s\n' '$(BUILD_FLAGS)' > $(B)/flags)
+
+$(B)/%.o: %.c $(wildcard lib/*.h cgi/*.h) $(B)/flags
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
-$(B)/%.o: %.cc $(wildcard lib/*.h)
+$(B)/%.o: %.cc $(wildcard lib/*.h) $(B)/flags
 	@mkdir -p $(dir $@)
 	$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
 
@@ -121,7 +137,7 @@ $(B)/lib/common_passwords.c: lib/common_passwords.txt
 	  echo '};'; \
 	  echo 'const size_t common_passwords_count = sizeof common_passwords / sizeof common_passwords[0];'; } > $@
 
-$(B)/lib/common_passwords.o: $(B)/lib/common_passwords.c
+$(B)/lib/common_passwords.o: $(B)/lib/common_passwords.c $(B)/flags
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # The demonstration plans (lib/demo.h) become C strings, one per file:
@@ -141,23 +157,23 @@ $(B)/lib/demo_plans.c: $(DEMO_JSON)
 	    echo "const size_t $${n}_len = sizeof $$n - 1;"; \
 	  done; } > $@
 
-$(B)/lib/demo_plans.o: $(B)/lib/demo_plans.c
+$(B)/lib/demo_plans.o: $(B)/lib/demo_plans.c $(B)/flags
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libreseauter.a: $(LIB_OBJ)
 	ar rcs $@ $^
 $(B)/reseauter: $(CGI_OBJ) $(B)/libreseauter.a
-	$(CXX) $(LDFLAGS) -o $@ $(CGI_OBJ) $(B)/libreseauter.a $(LIBS)
+	$(CXX) $(ALL_LDFLAGS) -o $@ $(CGI_OBJ) $(B)/libreseauter.a $(LIBS)
 # The administration's command-line tool (tools/reseauter-admin.c).
 $(B)/reseauter-admin: $(B)/tools/reseauter-admin.o $(B)/libreseauter.a
-	$(CXX) $(LDFLAGS) -o $@ $(B)/tools/reseauter-admin.o $(B)/libreseauter.a $(LIBS)
+	$(CXX) $(ALL_LDFLAGS) -o $@ $(B)/tools/reseauter-admin.o $(B)/libreseauter.a $(LIBS)
 # What the unit tests share (tests/unit/tdb.h) is linked into each of them.
 $(B)/tests/tdb.o: tests/unit/tdb.c tests/unit/tdb.h $(wildcard lib/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c $< -o $@
 $(B)/tests/%: tests/unit/%.c tests/unit/tdb.h $(B)/tests/tdb.o $(B)/libreseauter.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit $< -o $@ $(B)/tests/tdb.o $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Itests/unit $< -o $@ $(B)/tests/tdb.o $(B)/libreseauter.a $(LIBS) $(TESTLIBS) -lstdc++
 $(B)/locale/%.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
@@ -167,7 +183,7 @@ $(B)/locale/%.mo: po/%.po
 # -fsanitize=fuzzer...).
 $(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(FUZZ_SRC) $(B)/libreseauter.a $(MO)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(LDFLAGS) $< tests/fuzz/fuzz.c tests/fuzz/replay.c -o $@ $(B)/libreseauter.a $(LIBS) -lstdc++
+	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(ALL_LDFLAGS) $< tests/fuzz/fuzz.c tests/fuzz/replay.c -o $@ $(B)/libreseauter.a $(LIBS) -lstdc++
 $(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_SRC) $(B)/libreseauter.a $(MO)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(FUZZ_DEFS) $(FUZZ_LINK) $< tests/fuzz/fuzz.c -o $@ $(B)/libreseauter.a $(LIBS) -lstdc++
@@ -234,10 +250,10 @@ BENCH    = $(patsubst tests/bench/%.c,$(B)/bench/%,$(wildcard tests/bench/bench_
 BENCH_CGI = $(filter-out $(B)/cgi/main.o,$(CGI_OBJ))
 $(B)/bench/hello: tests/bench/hello.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< -o $@ -lfcgi -lpthread
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $< -o $@ -lfcgi -lpthread
 $(B)/bench/%: tests/bench/%.c $(BENCH_CGI) $(B)/libreseauter.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Icgi $(LDFLAGS) $< -o $@ $(BENCH_CGI) $(B)/libreseauter.a $(LIBS) -lstdc++
+	$(CC) $(ALL_CFLAGS) -Icgi $(ALL_LDFLAGS) $< -o $@ $(BENCH_CGI) $(B)/libreseauter.a $(LIBS) -lstdc++
 bench-build: prog $(BENCH) $(B)/bench/hello $(MO)
 bench:
 	@$(DEPS) $(BENCH_PKGS)
@@ -248,14 +264,15 @@ bench:
 # replay programs.
 asan:
 	@$(MAKE) --no-print-directory B=$(ASAN_B) CC=$(ASAN_CC) CXX=$(ASAN_CXX) \
-	    CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" all
+	    CFLAGS="$(ASAN_FLAGS)" CXXFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	    HARDEN_CFLAGS= HARDEN_LDFLAGS= all
 
 # The libFuzzer build (clang): the library instrumented for coverage, and
 # one program per harness.
 fuzz-build:
 	@$(DEPS) $(BUILD_PKGS) $(FUZZ_PKGS)
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) \
-	    CFLAGS="$(FUZZ_FLAGS)" CXXFLAGS="$(FUZZ_FLAGS)" \
+	    CFLAGS="$(FUZZ_FLAGS)" CXXFLAGS="$(FUZZ_FLAGS)" HARDEN_CFLAGS= HARDEN_LDFLAGS= \
 	    FUZZ_LINK="-fsanitize=fuzzer,address,undefined -fsanitize-link-c++-runtime" fuzz-bins
 
 # Runs each harness (or those of FUZZ="json http") for FUZZ_SECONDS with

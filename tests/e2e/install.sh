@@ -84,6 +84,39 @@ done
 [ -x "$SHARE/conf/mkconf.sh" ] && ok "the installed mkconf.sh is executable" ||
     bad "the installed mkconf.sh is executable" "$(ls -l "$SHARE/conf/mkconf.sh" 2>&1)"
 
+section "the installed programs are hardened"
+# expect_hardened FILE NAME: what the Makefile's HARDEN_CFLAGS and
+# HARDEN_LDFLAGS give, read from the ELF file: a position-independent
+# executable, bound at start with its relocations then read-only (full
+# RELRO), a stack that cannot be executed, the stack protector and the
+# checked functions of _FORTIFY_SOURCE.
+expect_hardened() {
+	local f=$DEST$1 what=$2 dyn
+	if [ ! -f "$f" ]; then
+		bad "$what is hardened" "no file $f"
+		return
+	fi
+	readelf -h "$f" | grep -q 'Type: *DYN' &&
+	    ok "$what is position-independent" ||
+	    bad "$what is position-independent" "$(readelf -h "$f" | grep Type:)"
+	dyn=$(readelf -d "$f")
+	grep -q 'BIND_NOW' <<<"$dyn" && readelf -lW "$f" | grep -q GNU_RELRO &&
+	    ok "$what has full RELRO" ||
+	    bad "$what has full RELRO" "$(grep FLAGS <<<"$dyn")"
+	readelf -lW "$f" | grep GNU_STACK | grep -qv RWE &&
+	    ok "$what has no executable stack" ||
+	    bad "$what has no executable stack" "$(readelf -lW "$f" | grep GNU_STACK)"
+	nm -D "$f" | grep -q ' __stack_chk_fail' &&
+	    ok "$what has the stack protector" ||
+	    bad "$what has the stack protector" "no __stack_chk_fail"
+	nm -D "$f" | grep -q '_chk@' &&
+	    ok "$what has the checked functions of _FORTIFY_SOURCE" ||
+	    bad "$what has the checked functions of _FORTIFY_SOURCE" "no __*_chk"
+}
+expect_hardened "$PREFIX/lib/reseauter/reseauter" "the program"
+[ -f "$B/reseauter-admin" ] &&
+    expect_hardened "$PREFIX/bin/reseauter-admin" "the administrators' tool"
+
 section "the systemd units"
 expect_file "$PREFIX/lib/systemd/system/reseauter.socket" "reseauter.socket is in PREFIX/lib/systemd/system" \
     "$E2E_ROOT/conf/reseauter.socket"
