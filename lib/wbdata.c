@@ -900,24 +900,41 @@ fail:
 }
 
 /*
- * Reads list number l of d from the JSON array arr.  Each element must be
- * an object with a well-formed "id" that no earlier element has.  A fixed
- * list keeps its fixed items: an element fills the item with its id, and
- * an element with an unknown id is ignored (a platform that left the
- * application does not make old documents unreadable).  Any other list is
- * replaced by the elements, in order, at most wbd_max() of them; one made
- * from another section's list keeps what it reads (wb_data_sync_items()
- * brings it in step later).  Returns RT_OK, RT_EINVAL with err filled, or
- * RT_ENOMEM; on failure d's list holds the items read so far.
+ * How a document is read: every value checked and normalised as a form
+ * would, and copied (what comes from outside: an imported plan, a
+ * revision being restored, a save), or only within the bounds the rest of
+ * the program relies on, and taken out of the tree (what plan.c stored,
+ * for a page that shows it).  See the comment on reading a stored
+ * document below.
+ */
+enum wbd_mode {
+	WBD_CHECK,	/* wbd_json_values() */
+	WBD_STORED	/* wbd_stored_values() */
+};
+
+static int wbd_stored_values(const struct wb_field *, size_t, struct json *,
+    char **, const char *, char *, size_t);
+
+/*
+ * Reads list number l of d from the JSON array arr, its values the way
+ * mode says.  Each element must be an object with a well-formed "id"
+ * that no earlier element has.  A fixed list keeps its fixed items: an
+ * element fills the item with its id, and an element with an unknown id
+ * is ignored (a platform that left the application does not make old
+ * documents unreadable).  Any other list is replaced by the elements, in
+ * order, at most wbd_max() of them; one made from another section's list
+ * keeps what it reads (wb_data_sync_items() brings it in step later).
+ * With WBD_CHECK, arr is not changed.  Returns RT_OK, RT_EINVAL with err
+ * filled, or RT_ENOMEM; on failure d's list holds the items read so far.
  */
 static int
-wbd_json_list(struct wb_data *d, size_t l, const struct json *arr,
-    char *err, size_t errlen)
+wbd_read_list(struct wb_data *d, size_t l, struct json *arr,
+    enum wbd_mode mode, char *err, size_t errlen)
 {
 	const struct wb_section_def	*sec = &wb_sections[d->section];
 	const struct wb_list		*lst = &sec->lists[l];
 	struct wb_list_data		*ld = &d->lists[l];
-	const struct json		*el;
+	struct json			*el;
 	struct wb_item			*it;
 	const char			*id, *prev;
 	char				 where[256];
@@ -979,8 +996,12 @@ wbd_json_list(struct wb_data *d, size_t l, const struct json *arr,
 		}
 		snprintf(where, sizeof(where), "section \"%s\", list \"%s\", "
 		    "item %zu (\"%s\")", sec->slug, lst->name, k + 1, id);
-		if ((rc = wbd_json_values(lst->fields, lst->nfields, el,
-		    it->values, where, err, errlen)) != RT_OK)
+		rc = mode == WBD_CHECK ?
+		    wbd_json_values(lst->fields, lst->nfields, el, it->values,
+		    where, err, errlen) :
+		    wbd_stored_values(lst->fields, lst->nfields, el,
+		    it->values, where, err, errlen);
+		if (rc != RT_OK)
 			return rc;
 	}
 	return RT_OK;
@@ -988,20 +1009,20 @@ wbd_json_list(struct wb_data *d, size_t l, const struct json *arr,
 
 /*
  * Reads d, initialised for its section, from the object j of
- * wb_data_write_json().  "fields" and "lists" may be absent (their values
- * stay as they are, "" after wb_data_init()), and so may any field or
- * list; members not declared are ignored.  Everything present is checked
- * (wbd_json_values(), wbd_json_list()).  err may be NULL when errlen is
- * 0.  Returns RT_OK, RT_EINVAL with one English line in err naming the
- * section, list, item and field, or RT_ENOMEM; on failure d holds what was
- * read so far, and the caller frees d either way.
+ * wb_data_write_json(), its values the way mode says.  "fields" and
+ * "lists" may be absent (their values stay as they are, "" after
+ * wb_data_init()), and so may any field or list; members not declared
+ * are ignored.  With WBD_CHECK, j is not changed.  err may be NULL when
+ * errlen is 0.  Returns RT_OK, RT_EINVAL with one English line in err
+ * naming the section, list, item and field, or RT_ENOMEM; on failure d
+ * holds what was read so far, and the caller frees d either way.
  */
-int
-wb_data_read_json(struct wb_data *d, const struct json *j, char *err,
+static int
+wbd_read(struct wb_data *d, struct json *j, enum wbd_mode mode, char *err,
     size_t errlen)
 {
 	const struct wb_section_def	*sec;
-	const struct json		*fields, *lists, *arr;
+	struct json			*fields, *lists, *arr;
 	char				 where[64];
 	size_t				 l;
 	int				 rc;
@@ -1019,8 +1040,8 @@ wb_data_read_json(struct wb_data *d, const struct json *j, char *err,
 			    "is not a JSON object", sec->slug);
 		return RT_EINVAL;
 	}
-	fields = json_get(j, "fields");
-	lists = json_get(j, "lists");
+	fields = (struct json *)json_get(j, "fields");
+	lists = (struct json *)json_get(j, "lists");
 	if ((fields != NULL && fields->type != JSON_OBJECT) ||
 	    (lists != NULL && lists->type != JSON_OBJECT)) {
 		if (errlen > 0)
@@ -1031,17 +1052,33 @@ wb_data_read_json(struct wb_data *d, const struct json *j, char *err,
 	}
 	if (fields != NULL) {
 		snprintf(where, sizeof(where), "section \"%s\"", sec->slug);
-		if ((rc = wbd_json_values(sec->fields, sec->nfields, fields,
-		    d->values, where, err, errlen)) != RT_OK)
+		rc = mode == WBD_CHECK ?
+		    wbd_json_values(sec->fields, sec->nfields, fields,
+		    d->values, where, err, errlen) :
+		    wbd_stored_values(sec->fields, sec->nfields, fields,
+		    d->values, where, err, errlen);
+		if (rc != RT_OK)
 			return rc;
 	}
 	for (l = 0; l < sec->nlists; l++) {
-		if ((arr = json_get(lists, sec->lists[l].name)) == NULL)
+		arr = (struct json *)json_get(lists, sec->lists[l].name);
+		if (arr == NULL)
 			continue;
-		if ((rc = wbd_json_list(d, l, arr, err, errlen)) != RT_OK)
+		if ((rc = wbd_read_list(d, l, arr, mode, err, errlen)) != RT_OK)
 			return rc;
 	}
 	return RT_OK;
+}
+
+/*
+ * See workbook.h.  wbd_read() changes nothing in j with WBD_CHECK, which
+ * makes casting its const away safe.
+ */
+int
+wb_data_read_json(struct wb_data *d, const struct json *j, char *err,
+    size_t errlen)
+{
+	return wbd_read(d, (struct json *)j, WBD_CHECK, err, errlen);
 }
 
 /*
@@ -1525,114 +1562,10 @@ wbd_stored_values(const struct wb_field *fields, size_t n, struct json *obj,
 	return RT_OK;
 }
 
-/*
- * Takes list number l of d out of the JSON array arr, with the rules of
- * wbd_json_list() on items (ids, their number, fixed items) but the
- * values taken by wbd_stored_values().  Returns RT_OK, RT_EINVAL with err
- * filled, or RT_ENOMEM; on failure d's list holds the items read so far.
- */
-static int
-wbd_stored_list(struct wb_data *d, size_t l, struct json *arr, char *err,
-    size_t errlen)
-{
-	const struct wb_section_def	*sec = &wb_sections[d->section];
-	const struct wb_list		*lst = &sec->lists[l];
-	struct wb_list_data		*ld = &d->lists[l];
-	struct json			*el;
-	struct wb_item			*it;
-	const char			*id;
-	char				 where[256];
-	size_t				 k, at, max = wbd_max(lst);
-	int				 fixed = lst->fixed_ids != NULL, rc;
-
-	if (arr->type != JSON_ARRAY || (!fixed && arr->n > max)) {
-		if (errlen > 0)
-			snprintf(err, errlen, "section \"%s\", list \"%s\": "
-			    "%s", sec->slug, lst->name, arr->type !=
-			    JSON_ARRAY ? "not an array" : "too many items");
-		return RT_EINVAL;
-	}
-	if (!fixed) {
-		wbd_items_free(ld->items, ld->n);
-		ld->items = NULL;
-		ld->n = 0;
-		if (arr->n > 0 &&
-		    (ld->items = calloc(arr->n, sizeof(*ld->items))) == NULL)
-			return RT_ENOMEM;
-	}
-	for (k = 0; k < arr->n; k++) {
-		el = &arr->items[k];
-		id = json_get_string(el, "id");
-		if (el->type != JSON_OBJECT || !wbd_is_id(id) ||
-		    (!fixed && wbd_index(ld->items, ld->n, id, NULL))) {
-			if (errlen > 0)
-				snprintf(err, errlen, "section \"%s\", list "
-				    "\"%s\", item %zu: not an object with an "
-				    "id of its own", sec->slug, lst->name,
-				    k + 1);
-			return RT_EINVAL;
-		}
-		if (fixed) {
-			if (!wbd_index(ld->items, ld->n, id, &at))
-				continue;
-			it = &ld->items[at];
-		} else {
-			it = &ld->items[ld->n++];
-			wbd_set_id(it, id);
-		}
-		snprintf(where, sizeof(where), "section \"%s\", list \"%s\", "
-		    "item %zu", sec->slug, lst->name, k + 1);
-		if ((rc = wbd_stored_values(lst->fields, lst->nfields, el,
-		    it->values, where, err, errlen)) != RT_OK)
-			return rc;
-	}
-	return RT_OK;
-}
-
 /* See workbook.h, and the comment on reading a stored document above. */
 int
 wb_data_read_stored(struct wb_data *d, struct json *j, char *err,
     size_t errlen)
 {
-	const struct wb_section_def	*sec;
-	struct json			*fields, *lists, *arr;
-	char				 where[64];
-	size_t				 l;
-	int				 rc;
-
-	assert(d != NULL);
-	assert(d->section >= 0 && d->section < WB__MAX);
-	assert(err != NULL || errlen == 0);
-	sec = &wb_sections[d->section];
-	if (errlen > 0)
-		err[0] = '\0';
-	if (j == NULL || j->type != JSON_OBJECT) {
-		if (errlen > 0)
-			snprintf(err, errlen, "section \"%s\": the document "
-			    "is not a JSON object", sec->slug);
-		return RT_EINVAL;
-	}
-	fields = (struct json *)json_get(j, "fields");
-	lists = (struct json *)json_get(j, "lists");
-	if ((fields != NULL && fields->type != JSON_OBJECT) ||
-	    (lists != NULL && lists->type != JSON_OBJECT)) {
-		if (errlen > 0)
-			snprintf(err, errlen, "section \"%s\": \"fields\" or "
-			    "\"lists\" is not an object", sec->slug);
-		return RT_EINVAL;
-	}
-	if (fields != NULL) {
-		snprintf(where, sizeof(where), "section \"%s\"", sec->slug);
-		if ((rc = wbd_stored_values(sec->fields, sec->nfields, fields,
-		    d->values, where, err, errlen)) != RT_OK)
-			return rc;
-	}
-	for (l = 0; l < sec->nlists; l++) {
-		arr = (struct json *)json_get(lists, sec->lists[l].name);
-		if (arr == NULL)
-			continue;
-		if ((rc = wbd_stored_list(d, l, arr, err, errlen)) != RT_OK)
-			return rc;
-	}
-	return RT_OK;
+	return wbd_read(d, j, WBD_STORED, err, errlen);
 }

@@ -1498,26 +1498,26 @@ test_stored_refused(void **state)
 	STORED_BAD(WB_AUDIENCES, "[]",
 	    "section \"audiences\": the document is not a JSON object");
 	STORED_BAD(WB_AUDIENCES, "{\"lists\": 1}",
-	    "section \"audiences\": \"fields\" or \"lists\" is not an object");
+	    "section \"audiences\": \"lists\" is not an object");
 	STORED_BAD(WB_AUDIENCES, "{\"fields\": {\"other_groups\": null}}",
 	    "section \"audiences\", field \"other_groups\": not a string");
 	STORED_BAD(WB_PLATFORMS, "{\"lists\": {\"platform\": [{\"id\": \"x\", "
 	    "\"chosen\": \"on\"}]}}",
-	    "section \"platforms\", list \"platform\", item 1, field "
-	    "\"chosen\": not \"1\" or \"\"");
+	    "section \"platforms\", list \"platform\", item 1 (\"x\"), "
+	    "field \"chosen\": not \"1\" or \"\"");
 	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": {}}}",
 	    "section \"audiences\", list \"persona\": not an array");
 	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": [{\"id\": "
 	    "\"abcdefghijklmnopqrstuvwx\"}]}}",
-	    "section \"audiences\", list \"persona\", item 1: not an object "
-	    "with an id of its own");
+	    "section \"audiences\", list \"persona\", item 1: no valid "
+	    "\"id\" (1 to 23 letters, digits, '_' or '-')");
 	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": [{\"id\": \"p1\"}, "
 	    "{\"id\": \"p1\"}]}}",
-	    "section \"audiences\", list \"persona\", item 2: not an object "
-	    "with an id of its own");
+	    "section \"audiences\", list \"persona\", item 2: the id \"p1\" "
+	    "is also item 1's");
 	STORED_BAD(WB_AUDIENCES, "{\"lists\": {\"persona\": [\"p1\"]}}",
-	    "section \"audiences\", list \"persona\", item 1: not an object "
-	    "with an id of its own");
+	    "section \"audiences\", list \"persona\", item 1: not an "
+	    "object");
 	/* "age" takes 40 characters: 161 bytes are more than any 40 can be. */
 	n = snprintf(doc, sizeof(doc), "{\"lists\": {\"persona\": [{\"id\": "
 	    "\"p1\", \"age\": \"");
@@ -1525,14 +1525,14 @@ test_stored_refused(void **state)
 		doc[n++] = 'a';
 	snprintf(doc + n, sizeof(doc) - (size_t)n, "\"}]}}");
 	STORED_BAD(WB_AUDIENCES, doc, "section \"audiences\", list "
-	    "\"persona\", item 1, field \"age\": far too long");
+	    "\"persona\", item 1 (\"p1\"), field \"age\": far too long");
 	n = snprintf(doc, sizeof(doc), "{\"lists\": {\"objective\": [");
 	for (i = 0; i < 50; i++)
 		n += snprintf(doc + n, sizeof(doc) - (size_t)n, "%s{\"id\": "
 		    "\"o%zu\"}", i > 0 ? ", " : "", i + 1);
 	snprintf(doc + n, sizeof(doc) - (size_t)n, "]}}");
 	STORED_BAD(WB_OBJECTIVES, doc, "section \"objectives\", list "
-	    "\"objective\": too many items");
+	    "\"objective\": more than 3 items");
 
 	/*
 	 * Taken as stored: a choice this program does not know, 41
