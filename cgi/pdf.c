@@ -24,7 +24,8 @@ summary_pdf_get(struct req *r)
 	struct wb_plan p;
 	struct buf doc = { 0 };
 	const char *paper;
-	int answered = 0, letter, rc;
+	unsigned flags = 0;
+	int answered = 0, rc;
 
 	memset(&p, 0, sizeof p);
 	if ((rc = share_source(r, &answered)) != RT_OK || answered)
@@ -32,10 +33,11 @@ summary_pdf_get(struct req *r)
 	if ((rc = plan_load_all(r->h, r->org_id, &p)) != RT_OK)
 		goto out;
 	if (r->shared)
-		wb_plan_hide_team_only(&p);
+		flags |= PDF_SHARED;
 	paper = kvlist_get(&r->query, "paper");
-	letter = paper != NULL && strcmp(paper, "letter") == 0;
-	if ((rc = pdf_plan(&p, r->org_name, r->app->i18n, r->lang, letter,
+	if (paper != NULL && strcmp(paper, "letter") == 0)
+		flags |= PDF_LETTER;
+	if ((rc = pdf_plan(&p, r->org_name, r->app->i18n, r->lang, flags,
 	    r->now, &doc)) != RT_OK)
 		goto out;
 	if ((rc = page_download_name(r, "pdf")) != RT_OK)

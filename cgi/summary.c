@@ -111,7 +111,8 @@ summary_def(int sec, int list, const char *name)
  * The value of field f (as summary_def() found it) of section sec: the
  * section's own when it is NULL, else item it's (list 0).  Read by the
  * field's place, so that its name is not looked up a second time.  ""
- * when f is NULL or the value is not there.
+ * when f is NULL or the value is not there, and through a share link
+ * when f is for the team only (how to get into the accounts).
  */
 static const char *
 summary_value(const struct summary *s, int sec, const struct wb_item *it,
@@ -120,7 +121,7 @@ summary_value(const struct summary *s, int sec, const struct wb_item *it,
 	const struct wb_section_def *sd = &wb_sections[sec];
 	const char *v;
 
-	if (f == NULL)
+	if (f == NULL || (f->team_only && s->r->shared))
 		return "";
 	if (it == NULL)
 		v = s->p->s[sec].values[f - sd->fields];
@@ -411,11 +412,8 @@ summary_accounts(struct summary *s, struct tpl_dict *d)
 		summary_of(s, e, WB_ACCOUNTS, it, "handle");
 		summary_of(s, e, WB_ACCOUNTS, it, "holder");
 		summary_of(s, e, WB_ACCOUNTS, it, "backup");
-		/* How to recover an account is for the team, not for readers of a share link. */
-		if (!s->r->shared) {
-			summary_of(s, e, WB_ACCOUNTS, it, "recovery");
-			summary_of(s, e, WB_ACCOUNTS, it, "notes");
-		}
+		summary_of(s, e, WB_ACCOUNTS, it, "recovery");
+		summary_of(s, e, WB_ACCOUNTS, it, "notes");
 		n++;
 	}
 	if (n > 0)

@@ -148,6 +148,7 @@ struct pdf_doc {
 	const struct i18n    *c;
 	enum lang             lang;
 	const struct wb_plan *p;
+	int                   shared;        /* PDF_SHARED: no field for the team only */
 	char                 *org_name;      /* valid UTF-8, g_free'd */
 	char                  date[64];
 	char                 *text;          /* TEXT_MAX bytes for display_text() */
@@ -600,7 +601,8 @@ pdf_row(struct pdf_doc *d, const char *label, const char *value, double x0,
 
 /*
  * Draws one row per answered field of fields[0..n) with values, from x0
- * to x1; returns how many (in measure mode too).
+ * to x1, but for the fields for the team only in a shared document;
+ * returns how many (in measure mode too).
  */
 static int
 pdf_rows(struct pdf_doc *d, const struct wb_field *fields, size_t n,
@@ -610,6 +612,8 @@ pdf_rows(struct pdf_doc *d, const struct wb_field *fields, size_t n,
 	int shown = 0;
 
 	for (i = 0; i < n; i++) {
+		if (d->shared && fields[i].team_only)
+			continue;
 		display_text(d->c, d->lang, &fields[i], values[i], d->p,
 		    d->text, TEXT_MAX);
 		if (d->text[0] == '\0')
@@ -1530,7 +1534,7 @@ pdf_metadata(struct pdf_doc *d, time_t now)
 
 int
 pdf_plan(const struct wb_plan *p, const char *org_name,
-    const struct i18n *c, enum lang lang, int letter, time_t now,
+    const struct i18n *c, enum lang lang, unsigned flags, time_t now,
     struct buf *out)
 {
 	cairo_surface_t *s = NULL;
@@ -1545,8 +1549,9 @@ pdf_plan(const struct wb_plan *p, const char *org_name,
 	d->p = p;
 	/* Cairo refuses metadata that is not UTF-8: mend the name first. */
 	d->org_name = g_utf8_make_valid(org_name != NULL ? org_name : "", -1);
-	d->w = letter ? LETTER_W : A4_W;
-	d->h = letter ? LETTER_H : A4_H;
+	d->shared = (flags & PDF_SHARED) != 0;
+	d->w = flags & PDF_LETTER ? LETTER_W : A4_W;
+	d->h = flags & PDF_LETTER ? LETTER_H : A4_H;
 	d->left = MARGIN_SIDE;
 	d->right = d->w - MARGIN_SIDE;
 	d->top = MARGIN_TOP;

@@ -36,17 +36,24 @@
  */
 int pdf_init(void);
 
+/* What pdf_plan() is asked for, or'ed together. */
+#define PDF_LETTER  0x1  /* US Letter pages, not A4 */
+#define PDF_SHARED  0x2  /* for a share link: no field for the team only */
+
 /*
  * Writes plan p of organisation org_name as a PDF document into out (which
- * is emptied first): A4 pages, US Letter ones when letter is non-zero,
- * headings and labels translated into lang through c (which may be NULL:
- * English), dated now (the date on the first page and the document's
- * creation date).  Returns RT_OK with out holding the whole document, or
- * RT_ENOMEM or RT_EIO (cairo or pango failed) with out empty.  The caller
- * frees out with buf_free() in either case.  Thread-safe.
+ * is emptied first): A4 pages unless flags hold PDF_LETTER, the fields
+ * for the team only (wb_field.team_only) left out when they hold
+ * PDF_SHARED (the progress and pitfalls are still those of the whole
+ * plan), headings and labels translated into lang through c (which may be
+ * NULL: English), dated now (the date on the first page and the
+ * document's creation date).  Returns RT_OK with out holding the whole
+ * document, or RT_ENOMEM or RT_EIO (cairo or pango failed) with out
+ * empty.  The caller frees out with buf_free() in either case.
+ * Thread-safe.
  */
 int pdf_plan(const struct wb_plan *p, const char *org_name,
-    const struct i18n *c, enum lang lang, int letter, time_t now,
+    const struct i18n *c, enum lang lang, unsigned flags, time_t now,
     struct buf *out);
 
 #endif

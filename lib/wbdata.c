@@ -369,52 +369,41 @@ wb_plan_free(struct wb_plan *p)
 		wb_data_free(&p->s[i]);
 }
 
-/* The fields of lists that are for the team only (wb_field_team_only()). */
-static const struct {
-	int		 section;
-	size_t		 list;
-	const char	*name;
-} wb_team_only[] = {
-	{ WB_ACCOUNTS, 0, "recovery" },
-	{ WB_ACCOUNTS, 0, "notes" },
-};
-
-/* See workbook.h. */
-int
-wb_field_team_only(int section, size_t list, const char *name)
+/*
+ * Empties the values of fields[0..n) that are team_only in values[] (NULL
+ * ones stay NULL).  A value is cut to nothing where it is, so the plan
+ * keeps its shape (items, ids) and who frees it does not change.
+ */
+static void
+wbd_hide_team_only(const struct wb_field *fields, size_t n, char **values)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof wb_team_only / sizeof wb_team_only[0]; i++)
-		if (wb_team_only[i].section == section &&
-		    wb_team_only[i].list == list &&
-		    strcmp(wb_team_only[i].name, name) == 0)
-			return 1;
-	return 0;
+	for (i = 0; i < n; i++)
+		if (fields[i].team_only && values[i] != NULL)
+			values[i][0] = '\0';
 }
 
-/*
- * See workbook.h.  A value is cut to nothing where it is, so the plan
- * keeps its shape (items, ids) and who frees it does not change.
- */
+/* See workbook.h. */
 void
 wb_plan_hide_team_only(struct wb_plan *p)
 {
-	const struct wb_list *l;
-	struct wb_list_data *items;
-	size_t i, k;
-	int f;
+	const struct wb_section_def *sec;
+	struct wb_list_data *ld;
+	size_t l, k;
+	int s;
 
 	assert(p != NULL);
-	for (i = 0; i < sizeof wb_team_only / sizeof wb_team_only[0]; i++) {
-		l = &wb_sections[wb_team_only[i].section].lists[wb_team_only[i].list];
-		f = wb_field_index(l->fields, l->nfields, wb_team_only[i].name);
-		if (f < 0)
-			continue;
-		items = &p->s[wb_team_only[i].section].lists[wb_team_only[i].list];
-		for (k = 0; k < items->n; k++)
-			if (items->items[k].values[f] != NULL)
-				items->items[k].values[f][0] = '\0';
+	for (s = 0; s < WB__MAX; s++) {
+		sec = &wb_sections[s];
+		wbd_hide_team_only(sec->fields, sec->nfields, p->s[s].values);
+		for (l = 0; l < sec->nlists; l++) {
+			ld = &p->s[s].lists[l];
+			for (k = 0; k < ld->n; k++)
+				wbd_hide_team_only(sec->lists[l].fields,
+				    sec->lists[l].nfields,
+				    ld->items[k].values);
+		}
 	}
 }
 

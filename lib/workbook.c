@@ -23,13 +23,20 @@
  */
 #define TEXT(n, l) \
 	{ { n, FIELD_TEXT, 0, 0, TEXT_MAX, NULL, l }, WB_TEXT, NULL, NULL, \
-	  -1, -1, 1 }
+	  -1, -1, 1, 0 }
 #define LINEH(n, l, h) \
 	{ { n, FIELD_LINE, 0, 0, LINE_MAX_, NULL, l }, WB_LINE, h, NULL, \
-	  -1, -1, 1 }
+	  -1, -1, 1, 0 }
 #define TEXTH(n, l, h) \
 	{ { n, FIELD_TEXT, 0, 0, TEXT_MAX, NULL, l }, WB_TEXT, h, NULL, \
-	  -1, -1, 1 }
+	  -1, -1, 1, 0 }
+/* LINEH and TEXTH for the team only (wb_field.team_only). */
+#define LINEH_TEAM(n, l, h) \
+	{ { n, FIELD_LINE, 0, 0, LINE_MAX_, NULL, l }, WB_LINE, h, NULL, \
+	  -1, -1, 1, 1 }
+#define TEXTH_TEAM(n, l, h) \
+	{ { n, FIELD_TEXT, 0, 0, TEXT_MAX, NULL, l }, WB_TEXT, h, NULL, \
+	  -1, -1, 1, 1 }
 
 /* 1. Starting point. */
 static const char *const start_guide[] = {
@@ -70,7 +77,7 @@ static const struct wb_field start_fields[] = {
 	  WB_NUMBER,
 	  N_("All of you together, in an ordinary week. Half hours are fine, "
 	     "for example: 3.5."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	TEXTH("people", N_("The people involved"),
 	    N_("Who will do the work, and what they are good at. For example: "
 	       "Julie, coordinator, two hours a week; Marc, volunteer, takes "
@@ -105,7 +112,7 @@ static const char *const account_platform_labels[] = {
 static const struct wb_field account_fields[] = {
 	{ { "platform", FIELD_CHOICE, 1, 0, 0, account_platform_choices,
 	    N_("Platform") },
-	  WB_SELECT, NULL, account_platform_labels, -1, -1, 1 },
+	  WB_SELECT, NULL, account_platform_labels, -1, -1, 1, 0 },
 	LINEH("handle", N_("Name or address of the account"),
 	    N_("For example: facebook.com/ourhousingcommittee or "
 	       "@ourcommittee.")),
@@ -115,11 +122,12 @@ static const struct wb_field account_fields[] = {
 	LINEH("backup", N_("Who can take over"),
 	    N_("A second person, ideally in another role, for example: a "
 	       "board member.")),
-	LINEH("recovery",
+	/* How to get into the accounts: for the team, never for a share link. */
+	LINEH_TEAM("recovery",
 	    N_("Recovery e-mail or phone (described, never the password)"),
 	    N_("For example: the organisation's info@ address and the office "
 	       "cell phone.")),
-	TEXTH("notes", N_("Notes"),
+	TEXTH_TEAM("notes", N_("Notes"),
 	    N_("For example: opened in 2019; two-step verification is on; the "
 	       "password is in the team's password manager.")),
 };
@@ -215,26 +223,26 @@ static const struct wb_field objective_fields[] = {
 	  WB_TEXT,
 	  N_("For example: recruit ten new volunteers for our autumn tenant "
 	     "clinics."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	{ { "kind", FIELD_CHOICE, 0, 0, 0, wb_objective_kind_keys,
 	    N_("Kind of objective") },
 	  WB_SELECT,
 	  N_("The closest kind is enough; it helps you see whether your "
 	     "objectives are varied."),
-	  wb_objective_kind_labels, -1, -1, 1 },
+	  wb_objective_kind_labels, -1, -1, 1, 0 },
 	{ { "serves", FIELD_TEXT, 0, 0, 1000, NULL,
 	    N_("How it serves the mission") },
 	  WB_TEXT,
 	  N_("For example: with more volunteers, the clinic can stay open two "
 	     "evenings a week."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	LINEH("indicator", N_("Indicator"),
 	    N_("What you will count, e.g. volunteers who signed up after "
 	       "seeing a post.")),
 	{ { "target", FIELD_LINE, 0, 0, 200, NULL, N_("Target") },
-	  WB_LINE, N_("A number to reach, e.g. 10."), NULL, -1, -1, 1 },
+	  WB_LINE, N_("A number to reach, e.g. 10."), NULL, -1, -1, 1, 0 },
 	{ { "due", FIELD_DATE, 0, 0, 0, NULL, N_("Date") },
-	  WB_DATE, N_("When you will check, as YYYY-MM-DD."), NULL, -1, -1, 1 },
+	  WB_DATE, N_("When you will check, as YYYY-MM-DD."), NULL, -1, -1, 1, 0 },
 };
 static const struct wb_list objective_lists[] = {
 	{ "objective", N_("Objective %d"), N_("Add an objective"),
@@ -290,17 +298,17 @@ static const struct wb_field story_fields[] = {
 	  WB_COUNTED,
 	  N_("Who you are, what you do and why it matters, short enough for a "
 	     "post on X."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	{ { "pitch_long", FIELD_TEXT, 0, 0, 2000, NULL, N_("Longer pitch") },
 	  WB_TEXT,
 	  N_("A paragraph you can reuse in the “About” section of a page, a "
 	     "grant application or a word of welcome at an assembly."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 };
 static const struct wb_field value_fields[] = {
 	{ { "value", FIELD_LINE, 1, 0, 100, NULL, N_("Value") },
 	  WB_LINE, N_("For example: solidarity, dignity, autonomy."), NULL,
-	  -1, -1, 1 },
+	  -1, -1, 1, 0 },
 	TEXTH("example", N_("A concrete example of how we live it"),
 	    N_("For example: members go with each other to hearings, so that "
 	       "nobody faces a landlord alone.")),
@@ -331,31 +339,31 @@ static const char *const formality_poles[] = { N_("Formal"), N_("Familiar") };
 static const char *const play_poles[] = { N_("Serious"), N_("Playful") };
 static const struct wb_field tone_fields[] = {
 	{ { "warmth", FIELD_INT, 0, 1, 5, NULL, N_("Indignant or warm") },
-	  WB_SCALE, NULL, warmth_poles, -1, -1, 1 },
+	  WB_SCALE, NULL, warmth_poles, -1, -1, 1, 0 },
 	{ { "formality", FIELD_INT, 0, 1, 5, NULL, N_("Formal or familiar") },
-	  WB_SCALE, NULL, formality_poles, -1, -1, 1 },
+	  WB_SCALE, NULL, formality_poles, -1, -1, 1, 0 },
 	{ { "playfulness", FIELD_INT, 0, 1, 5, NULL, N_("Serious or playful") },
-	  WB_SCALE, NULL, play_poles, -1, -1, 1 },
+	  WB_SCALE, NULL, play_poles, -1, -1, 1, 0 },
 	{ { "adjective_1", FIELD_LINE, 0, 0, 60, NULL, N_("Adjective 1") },
 	  WB_LINE,
 	  N_("One word per box, for example: welcoming, stubborn, funny, "
 	     "down-to-earth."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	{ { "adjective_2", FIELD_LINE, 0, 0, 60, NULL, N_("Adjective 2") },
-	  WB_LINE, NULL, NULL, -1, -1, 0 },
+	  WB_LINE, NULL, NULL, -1, -1, 0, 0 },
 	{ { "adjective_3", FIELD_LINE, 0, 0, 60, NULL, N_("Adjective 3") },
-	  WB_LINE, NULL, NULL, -1, -1, 0 },
+	  WB_LINE, NULL, NULL, -1, -1, 0, 0 },
 	{ { "adjective_4", FIELD_LINE, 0, 0, 60, NULL, N_("Adjective 4") },
-	  WB_LINE, NULL, NULL, -1, -1, 0 },
+	  WB_LINE, NULL, NULL, -1, -1, 0, 0 },
 	{ { "adjective_5", FIELD_LINE, 0, 0, 60, NULL, N_("Adjective 5") },
-	  WB_LINE, NULL, NULL, -1, -1, 0 },
+	  WB_LINE, NULL, NULL, -1, -1, 0, 0 },
 	{ { "sample", FIELD_TEXT, 0, 0, 500, NULL,
 	    N_("One sentence written in our voice") },
 	  WB_TEXT,
 	  N_("For example: Your landlord wants to raise the rent? You have the "
 	     "right to say no. Drop by on Tuesday evening and we will show you "
 	     "how."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 };
 
 /* 7. Audiences and personas. */
@@ -385,7 +393,7 @@ static const struct wb_field audience_fields[] = {
 	    N_("Audience groups that matter to us") },
 	  WB_CHECKS, N_("Tick the groups you want to reach in the coming "
 	     "year."),
-	  audience_labels, -1, -1, 1 },
+	  audience_labels, -1, -1, 1, 0 },
 	LINEH("other_groups", N_("Other groups"),
 	    N_("For example: elected officials, local shops, students.")),
 };
@@ -394,19 +402,19 @@ static const struct wb_field persona_fields[] = {
 	  WB_LINE,
 	  N_("A first name and what sums them up, for example: “Rosa, the new "
 	     "neighbour”."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	LINEH("role", N_("Role or audience group"),
 	    N_("For example: current member, potential volunteer, partner, "
 	       "donor.")),
 	{ { "age", FIELD_LINE, 0, 0, 40, NULL, N_("Age") },
-	  WB_LINE, N_("For example: 65, or 25 to 35."), NULL, -1, -1, 1 },
+	  WB_LINE, N_("For example: 65, or 25 to 35."), NULL, -1, -1, 1, 0 },
 	LINEH("languages", N_("Languages"),
 	    N_("For example: Spanish and French, still learning French.")),
 	{ { "platforms", FIELD_MULTI, 0, 0, 0, platform_keys,
 	    N_("Platforms they use") },
 	  WB_CHECKS, N_("Only those they really use, not those you would like "
 	     "them to use."),
-	  platform_names, -1, -1, 1 },
+	  platform_names, -1, -1, 1, 0 },
 	TEXTH("cares", N_("What they care about"),
 	    N_("For example: keeping her apartment, meeting people, practising "
 	       "her French.")),
@@ -449,22 +457,22 @@ static const char *const platforms_guide[] = {
 static const struct wb_field platform_fields[] = {
 	{ { "chosen", FIELD_BOOL, 0, 0, 0, NULL,
 	    N_("We choose this platform") },
-	  WB_CHECKBOX, NULL, NULL, -1, -1, 1 },
+	  WB_CHECKBOX, NULL, NULL, -1, -1, 1, 0 },
 	{ { "objectives", FIELD_MULTI, 0, 0, 3, NULL,
 	    N_("Objectives it serves") },
-	  WB_REFS, NULL, NULL, WB_OBJECTIVES, 0, 1 },
+	  WB_REFS, NULL, NULL, WB_OBJECTIVES, 0, 1, 0 },
 	{ { "personas", FIELD_MULTI, 0, 0, 20, NULL,
 	    N_("Personas we reach there") },
-	  WB_REFS, NULL, NULL, WB_AUDIENCES, 0, 1 },
+	  WB_REFS, NULL, NULL, WB_AUDIENCES, 0, 1, 0 },
 	{ { "hours", FIELD_DECIMAL, 0, 0, 40, NULL,
 	    N_("Hours a week we plan") },
 	  WB_NUMBER,
 	  N_("Compare with the usual time shown for this platform."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	{ { "posts", FIELD_INT, 0, 0, 100, NULL, N_("Posts a week") },
 	  WB_NUMBER,
 	  N_("For example: 5 for about one post every weekday."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	TEXTH("purpose", N_("What we will do there"),
 	    N_("For example: announce the clinics, share tenants' victories, "
 	       "answer questions sent by message.")),
@@ -496,7 +504,7 @@ static const char *const resource_poles[] = {
 static const struct wb_field resource_fields[] = {
 	{ { "position", FIELD_INT, 0, 1, 5, NULL,
 	    N_("Where we stand between curating and creating") },
-	  WB_SCALE, NULL, resource_poles, -1, -1, 1 },
+	  WB_SCALE, NULL, resource_poles, -1, -1, 1, 0 },
 	TEXTH("content_kinds", N_("The kinds of content we will share or make"),
 	    N_("For example: articles from our regional housing coalition "
 	       "twice a week; one photo of our own after each clinic; a short "
@@ -536,7 +544,7 @@ static const char *const practice_titles[] = {
 };
 static const struct wb_field practice_fields[] = {
 	{ { "adopt", FIELD_BOOL, 0, 0, 0, NULL, N_("We commit to this") },
-	  WB_CHECKBOX, NULL, NULL, -1, -1, 1 },
+	  WB_CHECKBOX, NULL, NULL, -1, -1, 1, 0 },
 	TEXTH("how", N_("How we will do it"),
 	    N_("Something concrete: who, when, how often. For example: one "
 	       "good photo at every activity, with the consent of the people "
@@ -563,15 +571,15 @@ static const char *const posts_guide[] = {
 };
 static const struct wb_field post_fields[] = {
 	{ { "platform", FIELD_CHOICE, 1, 0, 0, platform_keys, N_("Platform") },
-	  WB_SELECT, NULL, platform_names, -1, -1, 1 },
+	  WB_SELECT, NULL, platform_names, -1, -1, 1, 0 },
 	{ { "objective", FIELD_LINE, 0, 0, WB_ID_MAX, NULL, N_("Objective") },
-	  WB_REF, NULL, NULL, WB_OBJECTIVES, 0, 1 },
+	  WB_REF, NULL, NULL, WB_OBJECTIVES, 0, 1, 0 },
 	{ { "persona", FIELD_LINE, 0, 0, WB_ID_MAX, NULL, N_("Persona") },
-	  WB_REF, NULL, NULL, WB_AUDIENCES, 0, 1 },
+	  WB_REF, NULL, NULL, WB_AUDIENCES, 0, 1, 0 },
 	{ { "text", FIELD_TEXT, 1, 0, 10000, NULL, N_("Text of the post") },
 	  WB_COUNTED,
 	  N_("Write it exactly as it would appear, in your own voice."),
-	  NULL, -1, -1, 1 },
+	  NULL, -1, -1, 1, 0 },
 	LINEH("hashtags", N_("Hashtags"),
 	    N_("For example: #housing #tenantrights. A few well-chosen ones "
 	       "beat a long list.")),
@@ -627,7 +635,7 @@ static const struct wb_field team_fields[] = {
 	    N_("Will they still be with us in a year?") },
 	  WB_SELECT,
 	  N_("If not, plan now how they will hand over."),
-	  staying_labels, -1, -1, 1 },
+	  staying_labels, -1, -1, 1, 0 },
 	LINEH("backup", N_("Back-up person"),
 	    N_("For example: Ahmed, treasurer of the board.")),
 	TEXTH("who_may_post", N_("Who may post for the organisation"),
@@ -644,10 +652,10 @@ static const struct wb_field team_fields[] = {
 	       "our coalition.")),
 	{ { "check_mentions", FIELD_CHOICE, 0, 0, 0, check_choices,
 	    N_("How often we check mentions and messages") },
-	  WB_SELECT, NULL, check_labels, -1, -1, 1 },
+	  WB_SELECT, NULL, check_labels, -1, -1, 1, 0 },
 	{ { "answer_within", FIELD_CHOICE, 0, 0, 0, answer_choices,
 	    N_("How fast we answer questions") },
-	  WB_SELECT, NULL, answer_labels, -1, -1, 1 },
+	  WB_SELECT, NULL, answer_labels, -1, -1, 1, 0 },
 	LINEH("crisis", N_("Who to call in a crisis"),
 	    N_("For example: the coordinator, then the president of the "
 	       "board.")),
@@ -682,7 +690,7 @@ static const struct wb_field review_fields[] = {
 	    N_("For example: set LinkedIn aside for now and post twice a week "
 	       "on Facebook.")),
 	{ { "reviewed_on", FIELD_DATE, 0, 0, 0, NULL, N_("Reviewed on") },
-	  WB_DATE, NULL, NULL, -1, -1, 1 },
+	  WB_DATE, NULL, NULL, -1, -1, 1, 0 },
 };
 static const struct wb_list review_lists[] = {
 	{ "review", N_("Review %d"), NULL, review_fields,
@@ -706,9 +714,9 @@ static const char *const events_guide[] = {
 static const struct wb_field event_fields[] = {
 	{ { "name", FIELD_LINE, 1, 0, 150, NULL, N_("Event") },
 	  WB_LINE, N_("For example: general assembly of tenants."), NULL,
-	  -1, -1, 1 },
+	  -1, -1, 1, 0 },
 	{ { "date", FIELD_DATE, 0, 0, 0, NULL, N_("Date") },
-	  WB_DATE, NULL, NULL, -1, -1, 1 },
+	  WB_DATE, NULL, NULL, -1, -1, 1, 0 },
 	TEXTH("before", N_("Objectives before the event"),
 	    N_("For example: three posts in the two weeks before, an online "
 	       "registration form, a reminder the day before.")),
@@ -720,7 +728,7 @@ static const struct wb_field event_fields[] = {
 	       "and a link to the report.")),
 	{ { "platforms", FIELD_MULTI, 0, 0, 0, platform_keys,
 	    N_("Platforms") },
-	  WB_CHECKS, NULL, platform_names, -1, -1, 1 },
+	  WB_CHECKS, NULL, platform_names, -1, -1, 1, 0 },
 	TEXT("notes", N_("Notes")),
 };
 static const struct wb_list event_lists[] = {

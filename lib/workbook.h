@@ -100,6 +100,8 @@ struct wb_field {
 	int                ref_section;   /* REF, REFS: the section whose list items are the choices */
 	int                ref_list;      /* REF, REFS: the index of that list */
 	int                weight;        /* 1 when it counts toward the section's completion */
+	int                team_only;     /* 1 when only the team sees it (how to get into the
+	                                   * organisation's accounts): never through a share link */
 };
 
 struct wb_list {
@@ -184,15 +186,9 @@ void wb_data_free(struct wb_data *d);
 void wb_plan_free(struct wb_plan *p);
 
 /*
- * Whether field name of list (index) of section is for the team only (how
- * to get into the organisation's accounts): never shown through a share
- * link.
- */
-int wb_field_team_only(int section, size_t list, const char *name);
-
-/*
- * Empties, in place, every value of p that wb_field_team_only() names, for
- * what a share link hands out.
+ * Empties, in place, every value of p whose field is team_only, for the
+ * plan file a share link hands out (pages and the PDF leave those fields
+ * out as they show the rest).
  */
 void wb_plan_hide_team_only(struct wb_plan *p);
 

@@ -1050,6 +1050,81 @@ test_threads(void **state)
 	wb_plan_free(&p);
 }
 
+/*
+ * Writes into out, one after the other and each followed by ',', the
+ * numbers written just before a '%' in text (a progress bar's figure,
+ * with or without a space between), as many as fit.
+ */
+static void
+percents(const char *text, char *out, size_t outlen)
+{
+	const char *pc, *end, *start;
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (pc = text; (pc = strchr(pc, '%')) != NULL; pc++) {
+		end = pc;
+		while (end > text && (end[-1] == ' ' ||
+		    (end - text >= 2 && (unsigned char)end[-2] == 0xC2 &&
+		    (unsigned char)end[-1] == 0xA0)))
+			end -= end[-1] == ' ' ? 1 : 2;
+		for (start = end; start > text && start[-1] >= '0' &&
+		    start[-1] <= '9'; start--)
+			;
+		if (start == end || len + (size_t)(end - start) + 2 > outlen)
+			continue;
+		memcpy(out + len, start, (size_t)(end - start));
+		len += (size_t)(end - start);
+		out[len++] = ',';
+		out[len] = '\0';
+	}
+}
+
+/*
+ * Through a share link (PDF_SHARED), the fields for the team only (how to
+ * get into the accounts) are left out, and nothing else changes: the
+ * progress of every section is that of the whole plan.
+ */
+static void
+test_shared(void **state)
+{
+	static const char *const secret[] = {
+		"info@comite-ete.example.org et le cellulaire du bureau",
+		"Le mot de passe est dans le coffre de l'\xC3\xA9quipe",
+	};
+	struct wb_plan p;
+	struct doc team, shared;
+	char pt[512], ps[512];
+	size_t k;
+
+	(void)state;
+	plan_init(&p);
+	plan_fill(&p);
+	/* Only the first account: the section's progress is not 100 %. */
+	item_set(WB_ACCOUNTS, &p.s[WB_ACCOUNTS].lists[0].items[0], "recovery",
+	    secret[0]);
+	item_set(WB_ACCOUNTS, &p.s[WB_ACCOUNTS].lists[0].items[0], "notes",
+	    secret[1]);
+	render(&p, ORG, LANG_FR, 0, "team-fr", &team);
+	render(&p, ORG, LANG_FR, PDF_SHARED, "shared-fr", &shared);
+	for (k = 0; k < sizeof secret / sizeof secret[0]; k++) {
+		if (strstr(team.text, secret[k]) == NULL)
+			fail_msg("the team's PDF lacks \"%s\"", secret[k]);
+		if (strstr(shared.text, secret[k]) != NULL)
+			fail_msg("the shared PDF holds \"%s\"", secret[k]);
+	}
+	/* What the account still shows through a link. */
+	assert_non_null(strstr(shared.text, "Registre-Martin Roy"));
+	assert_non_null(strstr(shared.text, "@comite_ete"));
+	percents(team.text, pt, sizeof pt);
+	percents(shared.text, ps, sizeof ps);
+	assert_true(strlen(pt) > 2 * WB__MAX);
+	assert_string_equal(ps, pt);
+	doc_free(&team);
+	doc_free(&shared);
+	wb_plan_free(&p);
+}
+
 int
 main(void)
 {
@@ -1063,6 +1138,7 @@ main(void)
 		cmocka_unit_test(test_demo_golden),
 		cmocka_unit_test(test_beyond_kept),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_shared),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
