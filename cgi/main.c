@@ -517,6 +517,29 @@ req_parse_multipart(struct req *r, const char *body, size_t len,
 }
 
 /*
+ * Writes into out (size outlen) the path of r as the program's log shows
+ * it: the secret of a share, invitation, reset or join link (r->token,
+ * which the route found in the path) replaced by "<token>", so that the
+ * log never holds what opens a plan or an account.
+ */
+static void
+req_log_path(const struct req *r, char *out, size_t outlen)
+{
+	const char *at = NULL;
+	size_t n;
+
+	if (r->token[0] != '\0')
+		at = strstr(r->path, r->token);
+	if (at == NULL) {
+		snprintf(out, outlen, "%s", r->path);
+		return;
+	}
+	n = (size_t)(at - r->path);
+	snprintf(out, outlen, "%.*s<token>%s", (int)n, r->path,
+	    at + strlen(r->token));
+}
+
+/*
  * Reads a POST body of CONTENT_LENGTH bytes and parses it.  Answers 413
  * when the length is over the limit, 415 for another content type, 400 for
  * a body that ends early, is badly encoded or is not UTF-8.  The body is
@@ -530,7 +553,7 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 {
 	const char *cl = FCGX_GetParam("CONTENT_LENGTH", io->envp);
 	const char *ct = FCGX_GetParam("CONTENT_TYPE", io->envp);
-	char *body = NULL, *end;
+	char *body = NULL, *end, logged[sizeof r->path + 8];
 	unsigned long long len = 0, limit = r->app->cfg.max_body;
 	size_t got = 0;
 	int rc = RT_OK, multipart, expired = 0;
@@ -579,9 +602,10 @@ req_read_body(struct req *r, const struct io *io, int *answered)
 		 * The body stopped coming, or came too slowly: the worker
 		 * goes back to the pool (RESEAUTER_READ_TIMEOUT).
 		 */
+		req_log_path(r, logged, sizeof logged);
 		fprintf(stderr, "reseauter: POST %s: %zu of %llu bytes of the "
 		    "body came before the read deadline; answered 408\n",
-		    r->path, got, len);
+		    logged, got, len);
 		*answered = 1;
 		rc = page_error(r, 408, N_("Your browser took too long to "
 		    "send this form, so nothing was saved. Check your "
@@ -896,6 +920,7 @@ static void
 serve(const struct app *app, struct dbh *h, const struct io *io)
 {
 	struct req r;
+	char logged[sizeof r.path + 8];
 	int rc;
 
 	memset(&r, 0, sizeof r);
@@ -905,8 +930,9 @@ serve(const struct app *app, struct dbh *h, const struct io *io)
 	r.now = time(NULL);
 	rc = req_dispatch(&r, io);
 	if (rc != RT_OK) {
+		req_log_path(&r, logged, sizeof logged);
 		fprintf(stderr, "reseauter: %s %s: %s\n",
-		    r.method == METHOD_POST ? "POST" : "GET", r.path,
+		    r.method == METHOD_POST ? "POST" : "GET", logged,
 		    rt_status_name(rc));
 		http_response_free(&r.resp);
 		if (rc == RT_EBUSY) {

@@ -35,9 +35,9 @@ export RESEAUTER_THREADS=2 RESEAUTER_READ_TIMEOUT=2 RESEAUTER_READ_MINRATE=500
 command -v cgi-fcgi >/dev/null 2>&1 ||
     e2e_die "cgi-fcgi is installed (libfcgi-bin: make check-deps)"
 
-# fcgi_post WRITER...: a POST of /login of 1 000 000 bytes straight to the
-# program's socket with cgi-fcgi, its body written by the command WRITER
-# into a FIFO.  Sets STATUS (000 when no answer came within 20 s) and
+# fcgi_post WRITER...: a POST of /login (or of $FCGI_URI) of 1 000 000
+# bytes straight to the program's socket with cgi-fcgi, its body written
+# by the command WRITER into a FIFO.  Sets STATUS (000 when no answer came within 20 s) and
 # leaves the answer's headers and body in $E2E_DIR/headers and body.
 fcgi_post() {
 	local fifo=$E2E_DIR/body.fifo wpid rc
@@ -46,7 +46,8 @@ fcgi_post() {
 	"$@" >"$fifo" 2>/dev/null &
 	wpid=$!
 	env -i PATH="$PATH" GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=POST \
-	    REQUEST_URI=/login SCRIPT_NAME= PATH_INFO=/login QUERY_STRING= \
+	    REQUEST_URI="${FCGI_URI:-/login}" SCRIPT_NAME= \
+	    PATH_INFO="${FCGI_URI:-/login}" QUERY_STRING= \
 	    SERVER_PROTOCOL=HTTP/1.1 SERVER_NAME=127.0.0.1 SERVER_PORT=80 \
 	    REMOTE_ADDR=127.0.0.1 HTTP_HOST=127.0.0.1 CONTENT_LENGTH=1000000 \
 	    CONTENT_TYPE=application/x-www-form-urlencoded \
@@ -60,7 +61,7 @@ fcgi_post() {
 	awk 'body { print } /^\r?$/ { body = 1 }' "$E2E_DIR/fcgi.out" >"$E2E_DIR/body"
 	STATUS=$(sed -n 's/^Status: *\([0-9][0-9][0-9]\).*/\1/p' "$E2E_DIR/headers")
 	[ "$rc" -ne 124 ] && [ -n "$STATUS" ] || STATUS=000
-	E2E_LAST="POST /login (cgi-fcgi)"
+	E2E_LAST="POST ${FCGI_URI:-/login} (cgi-fcgi)"
 }
 
 # timed_get DESCRIPTION: GET / through the web server, waiting 20 s at
@@ -162,7 +163,20 @@ fcgi_post perl -e 'print "x" x 1000000'
 expect_status 403 "a body of 1 MB sent at once is read whole (403: it holds no CSRF token)"
 n=$(deadline_count)
 expect_eq "$n" 2 "the program logged the two bodies that did not come in time"
-program_alive "after three uploads"
+# The log names the path, but never the secret of a link in it.
+TOKEN=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE
+FCGI_URI=/reset/$TOKEN fcgi_post perl -e '$| = 1; print "a=1&b="; sleep 60'
+expect_status 408 "a body that stops, on a reset link, is answered 408"
+n=$(deadline_count)
+expect_eq "$n" 3 "the program logged it"
+if grep -q -- "$TOKEN" "$E2E_DIR/program.log"; then
+	bad "the log does not hold the link's token" "$(grep -- "$TOKEN" "$E2E_DIR/program.log")"
+else
+	ok "the log does not hold the link's token"
+fi
+expect_eq "$(grep -c -- "POST /reset/<token>: .*$DEADLINE_LINE" "$E2E_DIR/program.log")" 1 \
+    "the log names the path as /reset/<token>"
+program_alive "after four uploads"
 server_stop
 
 # --- Apache without mod_reqtimeout --------------------------------------------
