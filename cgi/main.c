@@ -894,8 +894,14 @@ req_write(const struct req *r, const struct io *io)
 	    "frame-ancestors 'none'; form-action 'self'\r\n");
 	buf_puts(&h, "X-Content-Type-Options: nosniff\r\n");
 	buf_puts(&h, "X-Frame-Options: DENY\r\n");
+	/*
+	 * A path that holds a link's secret (share, invitation, reset, join
+	 * code: the route found r->token) is sent in no Referer, not even to
+	 * this site, where the web server's access log would keep it.
+	 */
 	if (strstr(buf_str(&p->headers), "Referrer-Policy:") == NULL)
-		buf_puts(&h, "Referrer-Policy: same-origin\r\n");
+		buf_printf(&h, "Referrer-Policy: %s\r\n", r->token[0] != '\0' ?
+		    "no-referrer" : "same-origin");
 	if (strstr(buf_str(&p->headers), "Cache-Control:") == NULL)
 		buf_puts(&h, "Cache-Control: no-store\r\n");
 	if (strncmp(r->app->cfg.base_url, "https://", 8) == 0)

@@ -33,7 +33,7 @@ check_security_headers() {
 	case $csp in *"base-uri 'none'"*) ;; *) miss="$miss base-uri" ;; esac
 	case $csp in *"frame-ancestors 'none'"*) ;; *) miss="$miss frame-ancestors" ;; esac
 	[ "$(header X-Content-Type-Options)" = nosniff ] || miss="$miss nosniff"
-	case ${E2E_LAST#* } in /s/*) want=no-referrer ;; esac
+	case ${E2E_LAST#* } in /s/* | /invite/* | /reset/* | /join/?*) want=no-referrer ;; esac
 	[ "$(header Referrer-Policy)" = "$want" ] || miss="$miss Referrer-Policy:$want"
 	[ -z "$miss" ] || echo "${E2E_LAST%%\?*} ($STATUS): missing$miss" >>"$E2E_DIR/header-problems"
 }

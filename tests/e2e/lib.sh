@@ -918,7 +918,7 @@ what_came() {
 # Every answer of the program carries the protective headers; what is
 # missing is written down, and e2e_finish makes it one expectation.
 check_security_headers() {
-	local csp hsts line miss=
+	local csp hsts line path miss=
 	E2E_RESPONSES=$((E2E_RESPONSES + 1))
 	csp=$(header Content-Security-Policy)
 	case $csp in *"default-src 'self'"*) ;; *) miss="$miss default-src" ;; esac
@@ -930,12 +930,21 @@ check_security_headers() {
 	[ "$(header X-Frame-Options)" = DENY ] || miss="$miss X-Frame-Options"
 	# No cache keeps an answer: pages hold plans, forms hold tokens.
 	case $(header Cache-Control) in *no-store*) ;; *) miss="$miss Cache-Control" ;; esac
-	# A page read through a share link keeps its token to itself
-	# (tests/e2e/share.sh checks which pages exactly).
-	case ${E2E_LAST#* }:$(header Referrer-Policy) in
-	*:same-origin | /s/*:no-referrer) ;;
-	*) miss="$miss Referrer-Policy" ;;
-	esac
+	# A page whose path holds a link's secret keeps it from every
+	# Referer: an invitation or reset link, and what a share link reads
+	# (tests/e2e/share.sh checks which pages under /s/ exactly).
+	path=${E2E_LAST#* }
+	path=${path%%\?*}
+	if [[ $path =~ ^/(invite|reset)/[A-Za-z0-9_-]{43}$ ]]; then
+		[ "$(header Referrer-Policy)" = no-referrer ] ||
+		    miss="$miss Referrer-Policy:no-referrer"
+	else
+		case $path:$(header Referrer-Policy) in
+		*:same-origin | /s/*:no-referrer | /join/*:no-referrer | \
+		    /invite/*:no-referrer | /reset/*:no-referrer) ;;
+		*) miss="$miss Referrer-Policy" ;;
+		esac
+	fi
 	# HSTS exactly when the site is on HTTPS, for half a year at least.
 	hsts=$(header Strict-Transport-Security)
 	case $BASE in
