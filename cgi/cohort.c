@@ -183,7 +183,7 @@ cohort_fill_row(struct req *r, struct tpl_dict *s,
 		tpl_set_int(c, "PERCENT", row->percent[i]);
 		tpl_set_int(c, "LEVEL", cohort_level(row->percent[i]));
 	}
-	tpl_set_int(s, "PITFALLS", row->pitfalls);
+	page_set_number(r, s, "PITFALLS", row->pitfalls);
 	if (row->last_activity > 0) {
 		i18n_format_date(r->lang, row->last_activity, date,
 		    sizeof date);
@@ -191,10 +191,10 @@ cohort_fill_row(struct req *r, struct tpl_dict *s,
 	} else
 		tpl_show(s, "never");
 	if (row->awaiting_trainer > 0)
-		tpl_set_int(tpl_add_section(s, "await_trainer"), "N",
+		page_set_number(r, tpl_add_section(s, "await_trainer"), "N",
 		    row->awaiting_trainer);
 	if (row->awaiting_group > 0)
-		tpl_set_int(tpl_add_section(s, "await_group"), "N",
+		page_set_number(r, tpl_add_section(s, "await_group"), "N",
 		    row->awaiting_group);
 	if (row->awaiting_trainer == 0 && row->awaiting_group == 0)
 		tpl_show(s, "no_await");
@@ -221,8 +221,8 @@ cohort_fill_table(struct req *r, struct tpl_dict *d,
 	int		 k;
 
 	t = tpl_add_section(d, "table");
-	tpl_set_int(t, "SHOWN", (long long)dash->n);
-	tpl_set_int(t, "TOTAL", (long long)total);
+	page_set_number(r, t, "SHOWN", (long long)dash->n);
+	page_set_number(r, t, "TOTAL", (long long)total);
 	for (i = 0; i < sizeof heads / sizeof heads[0]; i++)
 		cohort_sort_head(r, tpl_add_section(t, heads[i].name), v,
 		    heads[i].key, 0);
@@ -371,7 +371,8 @@ debrief_fill_platforms(struct req *r, struct tpl_dict *d,
 	for (i = 0; i < PF__MAX && db->platforms[i].groups > 0; i++) {
 		b = tpl_add_section(p, "bar");
 		tpl_set(b, "NAME", platforms[db->platforms[i].platform].name);
-		tpl_set_int(b, "COUNT", (long long)db->platforms[i].groups);
+		page_set_number(r, b, "COUNT",
+		    (long long)db->platforms[i].groups);
 		tpl_set_int(b, "SHARE", (long long)((db->platforms[i].groups *
 		    100 + db->groups / 2) / db->groups));
 		tpl_set_int(b, "Y", (long long)i * DEBRIEF_ROW_H);
@@ -406,7 +407,7 @@ debrief_fill_hours(struct req *r, struct tpl_dict *d,
 
 	for (i = 0; i < DEBRIEF_HOURS__MAX; i++) {
 		s = tpl_add_section(d, keys[i]);
-		tpl_set_int(s, "N", (long long)db->hours[i]);
+		page_set_number(r, s, "N", (long long)db->hours[i]);
 		tpl_set_int(s, "SHARE", (long long)((db->hours[i] * 100 +
 		    db->groups / 2) / db->groups));
 	}
@@ -414,13 +415,13 @@ debrief_fill_hours(struct req *r, struct tpl_dict *d,
 		s = tpl_add_section(d, "median_planned");
 		display_hours(r->lang, db->median_planned, num, sizeof num);
 		tpl_set(s, "HOURS", num);
-		tpl_set_int(s, "N", (long long)db->planned_groups);
+		page_set_number(r, s, "N", (long long)db->planned_groups);
 	}
 	if (db->available_groups > 0) {
 		s = tpl_add_section(d, "median_available");
 		display_hours(r->lang, db->median_available, num, sizeof num);
 		tpl_set(s, "HOURS", num);
-		tpl_set_int(s, "N", (long long)db->available_groups);
+		page_set_number(r, s, "N", (long long)db->available_groups);
 	}
 }
 
@@ -442,8 +443,9 @@ debrief_fill_lists(struct req *r, struct tpl_dict *d,
 			    pitfall_titles[db->pitfalls[i].pitfall]));
 			tpl_set(s, "TEXT", T(r,
 			    pitfall_explanations[db->pitfalls[i].pitfall]));
-			tpl_set_int(s, "PLANS", (long long)db->pitfalls[i].plans);
-			tpl_set_int(s, "GROUPS", (long long)db->groups);
+			page_set_number(r, s, "PLANS",
+			    (long long)db->pitfalls[i].plans);
+			page_set_number(r, s, "GROUPS", (long long)db->groups);
 		}
 	}
 	if (db->objectives == 0) {
@@ -451,16 +453,17 @@ debrief_fill_lists(struct req *r, struct tpl_dict *d,
 		return;
 	}
 	l = tpl_add_section(d, "kinds");
-	tpl_set_int(l, "TOTAL", (long long)db->objectives);
+	page_set_number(r, l, "TOTAL", (long long)db->objectives);
 	for (i = 0; i < WB_OBJECTIVE_KINDS && db->kinds[i].objectives > 0;
 	    i++) {
 		s = tpl_add_section(l, "kind");
 		tpl_set(s, "LABEL", T(r,
 		    wb_objective_kind_labels[db->kinds[i].kind]));
-		tpl_set_int(s, "COUNT", (long long)db->kinds[i].objectives);
+		page_set_number(r, s, "COUNT",
+		    (long long)db->kinds[i].objectives);
 	}
 	if (db->kind_unset > 0)
-		tpl_set_int(tpl_add_section(l, "unset"), "COUNT",
+		page_set_number(r, tpl_add_section(l, "unset"), "COUNT",
 		    (long long)db->kind_unset);
 }
 
@@ -486,14 +489,14 @@ cohort_debrief_get(struct req *r)
 	cohort_fill_header(r, d, &db.cohort);
 	i18n_format_date(r->lang, r->now, date, sizeof date);
 	tpl_set(d, "TODAY", date);
-	tpl_set_int(d, "GROUPS", (long long)db.groups);
+	page_set_number(r, d, "GROUPS", (long long)db.groups);
 	if (db.demo_orgs > 0)
 		tpl_show(d, "demo_left_out");
 	if (db.groups == 0)
 		tpl_show(d, "empty");
 	else {
 		f = tpl_add_section(d, "figures");
-		tpl_set_int(f, "GROUPS", (long long)db.groups);
+		page_set_number(r, f, "GROUPS", (long long)db.groups);
 		debrief_fill_platforms(r, f, &db);
 		debrief_fill_hours(r, f, &db);
 		debrief_fill_lists(r, f, &db);

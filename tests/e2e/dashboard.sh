@@ -185,6 +185,32 @@ get /c/8/debrief
 expect_status 200 "the debrief of an empty cohort"
 expect_body 'Aucun groupe de cette cohorte ne peut encore être compté' "says there is nothing to count"
 
+section "counts a person reads, grouped as the language writes them"
+# A cohort of 1 000 groups, made in the database, each with the first
+# organisation's platforms.
+sql "INSERT INTO cohorts (id, name, starts_on, ends_on, join_code, created_by, created_at)
+    VALUES (10, 'Grande cohorte', '', '', 'PQRS2345', $TINA, 1);
+INSERT INTO cohort_trainers VALUES (10, $TINA, 1);
+WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 1000)
+INSERT INTO orgs (id, name, created_at) SELECT 100000 + n, 'Groupe ' || n, 1 FROM k;
+INSERT INTO cohort_orgs (cohort_id, org_id, joined_at, demo)
+    SELECT 10, id, 1, 0 FROM orgs WHERE id > 100000;
+INSERT INTO plan_sections (org_id, section, version, data, updated_at)
+    SELECT o.id, 'platforms', 1, p.data, 1 FROM orgs o, plan_sections p
+    WHERE o.id > 100000 AND p.org_id = $ORG_A AND p.section = 'platforms';"
+get /c/10/debrief
+expect_status 200 "the debrief of 1 000 groups"
+expect_body "Groupes comptés${NB}: 1${NB}000." "counts the groups as 1 000 in French"
+expect_body "<th scope=\"row\">Facebook</th><td>1${NB}000</td>" "and the groups that chose Facebook"
+get /c/10
+expect_status 200 "the dashboard of 1 000 groups"
+expect_body "Groupes de la cohorte (1${NB}000)" "its table counts them as 1 000"
+post /lang lang=en next=/c/10 csrf="$(csrf_token)"
+get /c/10/debrief
+expect_body "Groups counted: 1,000." "and as 1,000 in English"
+get /c/10
+post /lang lang=fr next=/c/10 csrf="$(csrf_token)"
+
 section "whoever is no trainer of the cohort finds nothing"
 for who in tom dave alice; do
 	as "$who"
