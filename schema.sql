@@ -1,4 +1,4 @@
--- schema.sql: the database of reseauter, schema version 5.
+-- schema.sql: the database of reseauter, schema version 6.
 --
 -- This file is the only description of the schema.  lib/db.c runs it, in one
 -- transaction, on an empty database; a database made by an older program is
@@ -88,6 +88,16 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_email ON login_failures(email, at);
 CREATE INDEX login_failures_addr ON login_failures(addr, at);
 CREATE INDEX login_failures_at ON login_failures(at);
+
+-- The accounts made by sign-up in the last hour, for throttling: the
+-- client address each came from and when; older rows are deleted as new
+-- ones come.  Only accounts made count, not refused forms.
+CREATE TABLE signups (
+	addr TEXT NOT NULL CHECK (length(addr) <= 64),
+	at   INTEGER NOT NULL
+);
+CREATE INDEX signups_addr ON signups(addr, at);
+CREATE INDEX signups_at ON signups(at);
 
 -- The sections of each plan, one row per section ever saved: the section's
 -- content as one JSON document (lib/workbook.h gives its form,
@@ -364,4 +374,4 @@ CREATE TABLE settings (
 -- Forgetting a deleted person (ON DELETE SET NULL) looks up their changes.
 CREATE INDEX settings_updated_by ON settings(updated_by);
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;

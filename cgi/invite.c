@@ -4,7 +4,10 @@
  * GET: 200 (a form to create one's account, or a button to join for a
  * logged-in person); 404 for a token that never existed or was revoked;
  * 410 for a link already used or expired.  POST: 303 to the plan, logged
- * in; 422 with the form again; 404/410 as for GET.
+ * in; 422 with the form again; 404/410 as for GET.  A new person's
+ * password is hashed only once the form is right and the e-mail free, so
+ * a link costs one hash per account it makes; a link makes one account,
+ * hence no throttling by address here, unlike /signup.
  */
 #include <stdio.h>
 
@@ -93,6 +96,8 @@ invite_post(struct req *r)
 	struct form f = { 0 };
 	const struct field_value *pw;
 	const char *pw_msg = NULL;
+	const char *taken = N_("An account already uses this e-mail "
+	    "address. Log in first, then open this invitation link again.");
 	char hash[AUTH_HASH_MAX] = "", loc[64];
 	int64_t user_id, org_id;
 	int rc;
@@ -117,6 +122,13 @@ invite_post(struct req *r)
 		rc = invite_render(r, &inv, &f, NULL, pw_msg, 422);
 		goto out;
 	}
+	rc = org_email_used(r->h, form_get(&f, "email")->text);
+	if (rc == RT_OK) {
+		rc = invite_render(r, &inv, &f, taken, NULL, 422);
+		goto out;
+	}
+	if (rc != RT_ENOTFOUND)
+		goto out;
 	if ((rc = auth_password_hash(r->app->auth, pw->text, pw->len,
 	    hash)) != RT_OK)
 		goto out;
@@ -124,9 +136,8 @@ invite_post(struct req *r)
 	    form_get(&f, "email")->text, hash, lang_codes[r->lang], r->now,
 	    &user_id, &org_id);
 	if (rc == RT_EEXISTS) {
-		rc = invite_render(r, &inv, &f, N_("An account already uses "
-		    "this e-mail address. Log in first, then open this "
-		    "invitation link again."), NULL, 422);
+		/* Taken since org_email_used(): a race, answered the same. */
+		rc = invite_render(r, &inv, &f, taken, NULL, 422);
 		goto out;
 	}
 	if (rc == RT_ENOTFOUND || rc == RT_EEXPIRED) {

@@ -20,6 +20,12 @@
  * requests served at once (every one may read the count before the first
  * failure is written; the hashing slots only make them queue), which is
  * harmless.
+ *
+ * Sign-ups are throttled the same way by what they make: each account made
+ * by sign-up is a row (client address, time) of signups, written in the
+ * transaction that makes the account (auth_signup_record_in()), and a
+ * sign-up is refused before any hashing when its address made too many in
+ * the last AUTH_SIGNUP_WINDOW seconds (auth_signup_check()).
  */
 #include <assert.h>
 #include <pthread.h>
@@ -65,6 +71,7 @@ struct auth {
 	long            max;         /* session absolute lifetime, seconds */
 	int             max_account; /* failures per e-mail per window */
 	int             max_addr;    /* failures per address per window */
+	int             max_signup;  /* accounts made per address per sign-up window */
 	char            dummy[crypto_pwhash_STRBYTES]; /* verified for unknown e-mails */
 };
 
@@ -134,6 +141,7 @@ auth_new(struct auth **out, const struct config *cfg)
 	a->max = cfg->session_max;
 	a->max_account = cfg->login_max_per_account;
 	a->max_addr = cfg->login_max_per_addr;
+	a->max_signup = cfg->signup_max_per_addr;
 	randombytes_buf(secret, sizeof(secret));
 	if (crypto_pwhash_str(a->dummy, (const char *)secret, sizeof(secret),
 	    AUTH_OPSLIMIT, AUTH_MEMLIMIT) != 0) {
@@ -782,6 +790,78 @@ auth_throttle_record(struct dbh *h, int ok, const char *key,
 	assert(h != NULL && h->db != NULL && key != NULL);
 	return auth_login_record(h, ok, key, addr != NULL ? addr : "", 0,
 	    NULL, NULL, now);
+}
+
+/*
+ * See auth.h.  The one query finds the max_signup-th newest sign-up of
+ * addr in the window: if there is one, the address is at its limit, and
+ * the sign-up may come again once that row leaves the window, which is
+ * what *retry_after says (at least 1 second).  addr NULL is taken as "".
+ */
+int
+auth_signup_check(struct auth *a, struct dbh *h, const char *addr,
+    time_t now, long *retry_after)
+{
+	sqlite3_stmt	*st;
+	int64_t		 at;
+	int		 rc;
+
+	assert(a != NULL && h != NULL && h->rd != NULL && retry_after != NULL);
+	*retry_after = 0;
+	if ((st = db_stmt(h->rd, DB_STMT_SIGNUP_NTH)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_text(st, 1, addr != NULL ? addr : "", -1,
+	    SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, (int64_t)now - AUTH_SIGNUP_WINDOW) !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, a->max_signup > 0 ? a->max_signup - 1 :
+	    0) != SQLITE_OK)
+		rc = db_fail(h->rd, "bind signup check");
+	else
+		rc = db_step_row(h->rd, st, "count signups");
+	at = rc == RT_OK ? sqlite3_column_int64(st, 0) : 0;
+	db_stmt_release(st);
+	if (rc == RT_ENOTFOUND)
+		return RT_OK;
+	if (rc != RT_OK)
+		return RT_EDB;
+	*retry_after = (long)(at + AUTH_SIGNUP_WINDOW - (int64_t)now);
+	if (*retry_after < 1)
+		*retry_after = 1;
+	return RT_ETHROTTLED;
+}
+
+/*
+ * See auth.h: one row for the account made, then the rows that have left
+ * the window (at now - AUTH_SIGNUP_WINDOW or before) go.
+ */
+int
+auth_signup_record_in(struct db_conn *w, const char *addr, time_t now)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	assert(w != NULL);
+	if ((st = db_stmt(w, DB_STMT_SIGNUP_ADD)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_text(st, 1, addr != NULL ? addr : "", -1,
+	    SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, (int64_t)now) != SQLITE_OK)
+		rc = db_fail(w, "bind add signup");
+	else
+		rc = db_step_done(w, st, "add signup");
+	db_stmt_release(st);
+	if (rc != RT_OK)
+		return auth_dbstatus(rc);
+	if ((st = db_stmt(w, DB_STMT_SIGNUPS_PRUNE)) == NULL)
+		return RT_EDB;
+	if (sqlite3_bind_int64(st, 1, (int64_t)now - AUTH_SIGNUP_WINDOW) !=
+	    SQLITE_OK)
+		rc = db_fail(w, "bind prune signups");
+	else
+		rc = db_step_done(w, st, "prune signups");
+	db_stmt_release(st);
+	return rc == RT_OK ? RT_OK : auth_dbstatus(rc);
 }
 
 /* See auth.h. */

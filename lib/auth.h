@@ -1,5 +1,5 @@
 /*
- * auth.h: passwords, tokens, sessions, CSRF and login throttling.
+ * auth.h: passwords, tokens, sessions, CSRF, login and sign-up throttling.
  *
  * Passwords are hashed with argon2id (crypto_pwhash_str, at least the
  * INTERACTIVE preset); at most cfg->hash_slots hashes run at once, since
@@ -22,6 +22,7 @@
 #define AUTH_PW_MAX      256   /* characters; longer is refused (cost) */
 #define AUTH_NAME_MAX    512   /* bytes, for names copied into a session */
 #define AUTH_THROTTLE_WINDOW (15 * 60)
+#define AUTH_SIGNUP_WINDOW   (60 * 60)  /* of auth_signup_check() */
 
 struct auth;   /* the hashing limiter and the settings copied from config */
 
@@ -135,6 +136,25 @@ int auth_throttle_check(struct auth *a, struct dbh *h, const char *key,
     const char *addr, time_t now);
 int auth_throttle_record(struct dbh *h, int ok, const char *key,
     const char *addr, time_t now);
+
+/*
+ * The throttling of sign-ups, by what they make: RT_ETHROTTLED when addr
+ * (the client address, NULL taken as "") made the limit of accounts
+ * (cfg->signup_max_per_addr) in the last AUTH_SIGNUP_WINDOW seconds, with
+ * *retry_after the seconds until one of them leaves the window; else
+ * RT_OK (*retry_after 0), or RT_EDB.  Reads only, hashes nothing: call it
+ * before hashing the new password.
+ */
+int auth_signup_check(struct auth *a, struct dbh *h, const char *addr,
+    time_t now, long *retry_after);
+
+/*
+ * On the writer w, inside the caller's write transaction (the one that
+ * makes the account), records one account made from addr at now and
+ * deletes the records that have left the window.  Returns RT_OK or
+ * RT_EDB / RT_EBUSY.
+ */
+int auth_signup_record_in(struct db_conn *w, const char *addr, time_t now);
 
 /*
  * On the writer w, inside the caller's write transaction, deletes every

@@ -269,6 +269,11 @@ config_from_env(struct config *c, char *err, size_t errlen)
 		return rc;
 	n.login_max_per_addr = (int)v;
 
+	if ((rc = config_number("RESEAUTER_SIGNUP_MAX_ADDR", 30, 1,
+	    CONFIG_LOGIN_MAX, 10, &v, err, errlen)) != RT_OK)
+		return rc;
+	n.signup_max_per_addr = (int)v;
+
 	if ((rc = config_number("RESEAUTER_READ_TIMEOUT", 15, 1,
 	    CONFIG_READ_TIMEOUT_MAX, 10, &v, err, errlen)) != RT_OK)
 		return rc;

@@ -29,6 +29,7 @@ struct config {
 	int    hash_slots;          /* RESEAUTER_HASH_SLOTS, number of online cores */
 	int    login_max_per_account; /* RESEAUTER_LOGIN_MAX_ACCOUNT, 5 failures / 15 min */
 	int    login_max_per_addr;  /* RESEAUTER_LOGIN_MAX_ADDR, 20 failures / 15 min */
+	int    signup_max_per_addr; /* RESEAUTER_SIGNUP_MAX_ADDR, 30 accounts made / hour */
 	int    read_timeout;        /* RESEAUTER_READ_TIMEOUT seconds, 15 (1..3600): the
 	                             * longest wait for the next bytes of a request body */
 	long   read_minrate;        /* RESEAUTER_READ_MINRATE bytes/s, 500 (0..1073741824):

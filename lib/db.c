@@ -43,7 +43,7 @@
 #include "sql.h"
 
 /* The version of schema.sql this program is written for. */
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 
 /* How long a connection waits for a lock before giving RT_EBUSY (ms). */
 #define DB_BUSY_TIMEOUT 5000
@@ -80,6 +80,11 @@ static const char *const db_sql[DB_STMT__MAX] = {
 	    "INSERT INTO login_failures (email, addr, at) VALUES (?1, ?2, ?3)",
 	[DB_STMT_FAILURES_CLEAR] = "DELETE FROM login_failures WHERE email = ?1",
 	[DB_STMT_FAILURES_PRUNE] = "DELETE FROM login_failures WHERE at <= ?1",
+	[DB_STMT_SIGNUP_NTH] =
+	    "SELECT at FROM signups WHERE addr = ?1 AND at > ?2 "
+	    "ORDER BY at DESC LIMIT 1 OFFSET ?3",
+	[DB_STMT_SIGNUP_ADD] = "INSERT INTO signups (addr, at) VALUES (?1, ?2)",
+	[DB_STMT_SIGNUPS_PRUNE] = "DELETE FROM signups WHERE at <= ?1",
 	[DB_STMT_USER_LOGIN] = "SELECT id, pwhash FROM users WHERE email = ?1",
 	[DB_STMT_USER_SET_PWHASH] =
 	    "UPDATE users SET pwhash = ?1 WHERE id = ?2 AND pwhash = ?3",
@@ -791,6 +796,20 @@ static const char db_migration_4_5[] =
 	"CREATE INDEX settings_updated_by ON settings(updated_by);\n";
 
 /*
+ * Version 5 to 6: the sign-ups of the last hour, for their throttling
+ * (auth_signup_check()), a table of its own that starts empty; nothing
+ * older is touched.  The text must stay identical to schema.sql's
+ * (test_migrate.c checks it).
+ */
+static const char db_migration_5_6[] =
+	"CREATE TABLE signups (\n"
+	"	addr TEXT NOT NULL CHECK (length(addr) <= 64),\n"
+	"	at   INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX signups_addr ON signups(addr, at);\n"
+	"CREATE INDEX signups_at ON signups(at);\n";
+
+/*
  * The migration steps, in any order: the step whose from_version is N
  * takes a database from version N to N + 1.  The last entry is a sentinel
  * that is never applied (C has no empty arrays); add steps above it, and
@@ -801,6 +820,7 @@ static const struct db_migration db_migrations[] = {
 	{ 2, db_migration_2_3 },
 	{ 3, db_migration_3_4 },
 	{ 4, db_migration_4_5 },
+	{ 5, db_migration_5_6 },
 	{ 0, NULL }
 };
 static const size_t db_nmigrations =

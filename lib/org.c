@@ -142,15 +142,35 @@ org_member_add(struct db_conn *w, int64_t org, int64_t user, int role,
 	return org_status(rc, RT_OK, RT_OK);
 }
 
-/*
- * See org.h.  The e-mail is checked first inside the transaction, so the
- * answer RT_EEXISTS is certain and nothing has been written; the unique
- * index would catch a race anyway (and give RT_EEXISTS too).
- */
+/* See org.h: the e-mail looked up on this thread's reader. */
+int
+org_email_used(struct dbh *h, const char *email)
+{
+	assert(h != NULL && h->rd != NULL && email != NULL);
+	return org_email_taken(h->rd, email);
+}
+
+/* See org.h: a sign-up that leaves no record for the throttling. */
 int
 org_signup(struct dbh *h, const char *org_name, const char *user_name,
     const char *email, const char *pwhash, const char *lang, time_t now,
     int64_t *user_id, int64_t *org_id)
+{
+	return org_signup_from(h, NULL, org_name, user_name, email, pwhash,
+	    lang, now, user_id, org_id);
+}
+
+/*
+ * See org.h.  The e-mail is checked first inside the transaction, so the
+ * answer RT_EEXISTS is certain and nothing has been written; the unique
+ * index would catch a race anyway (and give RT_EEXISTS too).  The record
+ * of the sign-up (addr not NULL) is written last, in the same
+ * transaction: an account is never made without it.
+ */
+int
+org_signup_from(struct dbh *h, const char *addr, const char *org_name,
+    const char *user_name, const char *email, const char *pwhash,
+    const char *lang, time_t now, int64_t *user_id, int64_t *org_id)
 {
 	struct db_conn	*w;
 	sqlite3_stmt	*st;
@@ -186,6 +206,8 @@ org_signup(struct dbh *h, const char *org_name, const char *user_name,
 	if (rc != RT_OK)
 		goto fail;
 	if ((rc = org_member_add(w, oid, uid, ORG_ROLE_OWNER, now)) != RT_OK)
+		goto fail;
+	if (addr != NULL && (rc = auth_signup_record_in(w, addr, now)) != RT_OK)
 		goto fail;
 	if ((rc = db_write_commit(h->db, w)) != RT_OK)
 		return rc;

@@ -34,6 +34,22 @@ int org_signup(struct dbh *h, const char *org_name, const char *user_name,
     const char *email, const char *pwhash, const char *lang, time_t now,
     int64_t *user_id, int64_t *org_id);
 
+/*
+ * org_signup() for a sign-up from the client address addr, recorded for
+ * its throttling (auth_signup_record_in()) in the same transaction when
+ * the account is made; addr NULL records nothing.  The same returns.
+ */
+int org_signup_from(struct dbh *h, const char *addr, const char *org_name,
+    const char *user_name, const char *email, const char *pwhash,
+    const char *lang, time_t now, int64_t *user_id, int64_t *org_id);
+
+/*
+ * Whether an account uses email (any case), read before hashing a new
+ * password so that a form refused for its e-mail costs no hash.  Returns
+ * RT_OK when one does, RT_ENOTFOUND when none does, or RT_EDB.
+ */
+int org_email_used(struct dbh *h, const char *email);
+
 /* The role of user_id in org_id; ORG_ROLE_NONE (with RT_OK) when not a member. */
 int org_member_role(struct dbh *h, int64_t org_id, int64_t user_id, int *role);
 

@@ -39,12 +39,15 @@ enum db_stmt {
 	DB_STMT_USER_VERSION,        /* returns PRAGMA user_version */
 	DB_STMT_SCHEMA_COUNT,        /* returns the number of schema objects */
 	DB_STMT_FK_CHECK,            /* returns one row per dangling reference */
-	/* Logins and sessions (auth.c). */
+	/* Logins, sign-ups and sessions (auth.c). */
 	DB_STMT_FAILURES_EMAIL,      /* ?1 email, ?2 since: count */
 	DB_STMT_FAILURES_ADDR,       /* ?1 addr, ?2 since: count */
 	DB_STMT_FAILURE_ADD,         /* ?1 email, ?2 addr, ?3 at */
 	DB_STMT_FAILURES_CLEAR,      /* ?1 email */
 	DB_STMT_FAILURES_PRUNE,      /* ?1 oldest kept, exclusive */
+	DB_STMT_SIGNUP_NTH,          /* ?1 addr, ?2 since, ?3 n - 1: the time of the n-th newest */
+	DB_STMT_SIGNUP_ADD,          /* ?1 addr, ?2 at */
+	DB_STMT_SIGNUPS_PRUNE,       /* ?1 oldest kept, exclusive */
 	DB_STMT_USER_LOGIN,          /* ?1 email: id, pwhash */
 	DB_STMT_USER_SET_PWHASH,     /* ?1 new, ?2 id, ?3 old */
 	DB_STMT_USER_SET_LANG,       /* ?1 lang, ?2 id */

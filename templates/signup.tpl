@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>[[Create your workbook]]</h1>
 <p class="lead">[[One account for your organisation to start; you can invite the rest of your team afterwards.]]</p>
+{{#throttled}}<div class="error-summary" role="alert"><p>[[Too many workbooks have been created from this Internet connection in the last hour. To protect the site, please try again after {{RETRY_TIME}}. What you typed is kept below, except the password.]]</p></div>{{/throttled}}
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>
 <ul>{{#error}}<li><a href="#f-{{FIELD}}">[[{{LABEL}}: {{MESSAGE}}]]</a></li>{{/error}}</ul>

@@ -1211,6 +1211,10 @@ journey_second_user() {
 	tok=$(form_token)
 	post "/invite/$INVITE" name="Bob Tremblay" email="$BOB_EMAIL" password=password123 csrf="$tok"
 	expect_status 422 "a common password is refused here too"
+	post "/invite/$INVITE" name="Bob Tremblay" email="$ALICE_EMAIL" password="$BOB_PW" csrf="$tok"
+	expect_status 422 "an e-mail that already has an account is refused here too"
+	expect_body 'id="e-email"' "the message stands next to the e-mail field"
+	expect_no_body "$BOB_PW" "the password typed is not sent back"
 	post "/invite/$INVITE" name="Bob Tremblay" email="$BOB_EMAIL" password="$BOB_PW"
 	expect_status 403 "accepting without csrf is refused"
 	post "/invite/$INVITE" name="Bob Tremblay" email="$BOB_EMAIL" password="$BOB_PW" csrf="$tok"

@@ -1,8 +1,9 @@
 /*
  * test_auth.c: unit tests of lib/auth.c: tokens, the password policy and
- * hashing, login with its throttling, sessions.  Run from the repository
- * root (it reads schema.sql).  Time is passed in, so the 15-minute window
- * and the session timeouts are tested without waiting.
+ * hashing, login with its throttling, the throttling of sign-ups,
+ * sessions.  Run from the repository root (it reads schema.sql).  Time is
+ * passed in, so the 15-minute and one-hour windows and the session
+ * timeouts are tested without waiting.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -59,7 +60,8 @@ group_setup(void **state)
 /*
  * Opens a fresh database with one account (alice@example.org / PW) and an
  * auth context with a small throttle: 3 failures per account, 5 per
- * address; sessions idle after 2 hours and die after 12.
+ * address, 3 sign-ups per address; sessions idle after 2 hours and die
+ * after 12.
  */
 static int
 setup(void **state)
@@ -74,6 +76,7 @@ setup(void **state)
 	f->cfg.session_max = 43200;
 	f->cfg.login_max_per_account = 3;
 	f->cfg.login_max_per_addr = 5;
+	f->cfg.signup_max_per_addr = 3;
 	tdb_open(&f->t, "auth");
 	if (auth_new(&f->auth, &f->cfg) != RT_OK)
 		return -1;
@@ -437,6 +440,133 @@ test_failures_pruned(void **state)
 	    "WHERE email = 'x@example.org'"), 0);
 }
 
+/*
+ * Signs up person n (n@example.org, organisation "Groupe n") from addr at
+ * now, as /signup does once the check has let it through; returns what
+ * org_signup_from() returns.
+ */
+static int
+signup(struct fx *f, int n, const char *addr, time_t now)
+{
+	char	 email[64], org[64];
+	int64_t	 uid, oid;
+
+	snprintf(email, sizeof(email), "%d@example.org", n);
+	snprintf(org, sizeof(org), "Groupe %d", n);
+	return org_signup_from(&f->t.h, addr, org, "Personne", email, pw_hash,
+	    "fr", now, &uid, &oid);
+}
+
+/* Checks a sign-up from addr at now; returns the status, *retry set. */
+static int
+signup_check(struct fx *f, const char *addr, time_t now, long *retry)
+{
+	*retry = -1;
+	return auth_signup_check(f->auth, &f->t.h, addr, now, retry);
+}
+
+/*
+ * Three accounts made from one address in the hour refuse the fourth from
+ * it, and only from it, until the oldest of the three is an hour old;
+ * Retry-After is the time until then.  The check hashes nothing.
+ */
+static void
+test_signup_throttle_address(void **state)
+{
+	struct fx	*f = *state;
+	unsigned long	 n;
+	long		 retry;
+	int		 i;
+
+	n = auth_hash_count(f->auth);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(signup_check(f, "192.0.2.7", T0 + 10 * i,
+		    &retry), RT_OK);
+		assert_int_equal(retry, 0);
+		assert_int_equal(signup(f, i, "192.0.2.7", T0 + 10 * i), RT_OK);
+	}
+	assert_int_equal(signup_check(f, "192.0.2.7", T0 + 30, &retry),
+	    RT_ETHROTTLED);
+	assert_int_equal(retry, AUTH_SIGNUP_WINDOW - 30);
+	assert_int_equal(auth_hash_count(f->auth), n);
+	/* Another address, and no address, are not held back. */
+	assert_int_equal(signup_check(f, "192.0.2.8", T0 + 30, &retry), RT_OK);
+	assert_int_equal(signup_check(f, NULL, T0 + 30, &retry), RT_OK);
+	/* One second before the oldest leaves the window, still refused. */
+	assert_int_equal(signup_check(f, "192.0.2.7",
+	    T0 + AUTH_SIGNUP_WINDOW - 1, &retry), RT_ETHROTTLED);
+	assert_int_equal(retry, 1);
+	/* Then one more may come, and the next waits for the second oldest. */
+	assert_int_equal(signup_check(f, "192.0.2.7", T0 + AUTH_SIGNUP_WINDOW,
+	    &retry), RT_OK);
+	assert_int_equal(signup(f, 3, "192.0.2.7", T0 + AUTH_SIGNUP_WINDOW),
+	    RT_OK);
+	assert_int_equal(signup_check(f, "192.0.2.7",
+	    T0 + AUTH_SIGNUP_WINDOW + 1, &retry), RT_ETHROTTLED);
+	assert_int_equal(retry, 10 - 1);
+}
+
+/*
+ * No address (REMOTE_ADDR unset: "" from cgi/main.c, NULL taken as "") is
+ * one more address, not a way around the count.
+ */
+static void
+test_signup_throttle_no_address(void **state)
+{
+	struct fx	*f = *state;
+	long		 retry;
+	int		 i;
+
+	for (i = 0; i < 3; i++)
+		assert_int_equal(signup(f, i, "", T0 + i), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups "
+	    "WHERE addr = ''"), 3);
+	assert_int_equal(signup_check(f, NULL, T0 + 5, &retry),
+	    RT_ETHROTTLED);
+	assert_int_equal(signup_check(f, "", T0 + 5, &retry), RT_ETHROTTLED);
+	assert_int_equal(signup_check(f, "10.0.0.1", T0 + 5, &retry), RT_OK);
+}
+
+/*
+ * Only an account made is recorded, in its own transaction: a taken
+ * e-mail (refused, nothing written) leaves no row, nor does org_signup()
+ * (no address: the fixtures and the tools), so refused forms never count.
+ */
+static void
+test_signup_records_creations(void **state)
+{
+	struct fx	*f = *state;
+	int64_t		 uid, oid;
+
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
+	assert_int_equal(org_signup_from(&f->t.h, "192.0.2.7", "Autre",
+	    "Alice", "ALICE@example.org", pw_hash, "fr", T0, &uid, &oid),
+	    RT_EEXISTS);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
+	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	    "bob@example.org", pw_hash, "fr", T0, &uid, &oid), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
+	assert_int_equal(signup(f, 1, "192.0.2.7", T0 + 5), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 1);
+	assert_int_equal(q_int_text(&f->t, "SELECT at FROM signups "
+	    "WHERE addr = ?1", "192.0.2.7"), T0 + 5);
+}
+
+/* Records older than the window are deleted by the next sign-up, whatever its address. */
+static void
+test_signups_pruned(void **state)
+{
+	struct fx	*f = *state;
+
+	assert_int_equal(signup(f, 1, "10.0.0.1", T0), RT_OK);
+	assert_int_equal(signup(f, 2, "10.0.0.2", T0 + 10), RT_OK);
+	assert_int_equal(signup(f, 3, "10.0.0.3", T0 + AUTH_SIGNUP_WINDOW + 5),
+	    RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 2);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups "
+	    "WHERE addr = '10.0.0.1'"), 0);
+}
+
 /* A hash made with weaker settings is replaced at the next login. */
 static void
 test_rehash(void **state)
@@ -673,6 +803,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_success_clears_failures,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_failures_pruned, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_signup_throttle_address,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_signup_throttle_no_address,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_signup_records_creations,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_signups_pruned, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_rehash, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_start_get, setup,

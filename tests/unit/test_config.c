@@ -25,8 +25,8 @@ static const char *const test_vars[] = {
 	"RESEAUTER_SECURE_COOKIES", "RESEAUTER_SESSION_IDLE",
 	"RESEAUTER_SESSION_MAX", "RESEAUTER_INVITE_TTL", "RESEAUTER_MAX_BODY",
 	"RESEAUTER_HASH_SLOTS", "RESEAUTER_LOGIN_MAX_ACCOUNT",
-	"RESEAUTER_LOGIN_MAX_ADDR", "RESEAUTER_READ_TIMEOUT",
-	"RESEAUTER_READ_MINRATE",
+	"RESEAUTER_LOGIN_MAX_ADDR", "RESEAUTER_SIGNUP_MAX_ADDR",
+	"RESEAUTER_READ_TIMEOUT", "RESEAUTER_READ_MINRATE",
 };
 
 /* Removes every RESEAUTER_ variable before a test.  Always succeeds. */
@@ -117,6 +117,7 @@ test_defaults(void **state)
 	assert_true(c.hash_slots >= 1);
 	assert_int_equal(c.login_max_per_account, 5);
 	assert_int_equal(c.login_max_per_addr, 20);
+	assert_int_equal(c.signup_max_per_addr, 30);
 	assert_int_equal(c.read_timeout, 15);
 	assert_int_equal(c.read_minrate, 500);
 
@@ -165,6 +166,7 @@ test_overrides(void **state)
 	test_set("RESEAUTER_HASH_SLOTS", "256");
 	test_set("RESEAUTER_LOGIN_MAX_ACCOUNT", "1");
 	test_set("RESEAUTER_LOGIN_MAX_ADDR", "100000");
+	test_set("RESEAUTER_SIGNUP_MAX_ADDR", "1");
 	test_set("RESEAUTER_READ_TIMEOUT", "3600");
 	test_set("RESEAUTER_READ_MINRATE", "1073741824");
 	assert_int_equal(config_from_env(&c, NULL, 0), RT_OK);
@@ -184,6 +186,7 @@ test_overrides(void **state)
 	assert_int_equal(c.hash_slots, 256);
 	assert_int_equal(c.login_max_per_account, 1);
 	assert_int_equal(c.login_max_per_addr, 100000);
+	assert_int_equal(c.signup_max_per_addr, 1);
 	assert_int_equal(c.read_timeout, 3600);
 	assert_int_equal(c.read_minrate, 1073741824);
 
@@ -283,6 +286,9 @@ test_numbers_bad(void **state)
 	BAD("RESEAUTER_HASH_SLOTS", "257");
 	BAD("RESEAUTER_LOGIN_MAX_ACCOUNT", "0");
 	BAD("RESEAUTER_LOGIN_MAX_ADDR", "100001");
+	BAD("RESEAUTER_SIGNUP_MAX_ADDR", "0");
+	BAD("RESEAUTER_SIGNUP_MAX_ADDR", "100001");
+	BAD("RESEAUTER_SIGNUP_MAX_ADDR", "30/h");
 	BAD("RESEAUTER_READ_TIMEOUT", "0");
 	BAD("RESEAUTER_READ_TIMEOUT", "3601");
 	BAD("RESEAUTER_READ_TIMEOUT", "15s");

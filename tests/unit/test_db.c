@@ -124,15 +124,15 @@ test_open_creates(void **state)
 	(void)state;
 	tdb_open(&t);
 	s = db_conn_handle(t.rd);
-	assert_int_equal(db_schema_version(), 5);
-	assert_int_equal(q_int(s, "PRAGMA user_version"), 5);
+	assert_int_equal(db_schema_version(), 6);
+	assert_int_equal(q_int(s, "PRAGMA user_version"), 6);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
 	    "type = 'table' AND name IN ('users', 'orgs', 'memberships', "
 	    "'sessions', 'invitations', 'login_failures', 'plan_sections', "
 	    "'plan_revisions', 'plan_standing', 'share_links')"), 10);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
 	    "type = 'table' AND name IN ('session_info', 'user_totp', "
-	    "'user_recovery_codes', 'settings')"), 4);
+	    "'user_recovery_codes', 'settings', 'signups')"), 5);
 	assert_int_equal(q_int(s, "SELECT count(*) FROM sqlite_master WHERE "
 	    "name IN ('plan_mission', 'plan_objectives')"), 0);
 	tdb_close(&t);

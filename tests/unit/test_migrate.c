@@ -1,7 +1,7 @@
 /*
  * test_migrate.c: the real migrations of lib/db.c, run on databases made
  * with the old schemas kept in tests/unit/fixtures/ (schema-v1.sql to
- * schema-v4.sql are schema.sql as versions 1 to 4 shipped it).  Each test
+ * schema-v5.sql are schema.sql as versions 1 to 5 shipped it).  Each test
  * builds an old database by hand, as the old program would have left it,
  * opens it with db_open(), which brings it to the current version, and
  * reads it back through lib/plan.c and lib/share.c.  Run from the
@@ -26,6 +26,7 @@
 #include "db.h"
 #include "auth.h"
 #include "coach.h"
+#include "org.h"
 #include "plan.h"
 #include "share.h"
 #include "sql.h"
@@ -36,6 +37,7 @@
 #define SCHEMA_V2 "tests/unit/fixtures/schema-v2.sql"
 #define SCHEMA_V3 "tests/unit/fixtures/schema-v3.sql"
 #define SCHEMA_V4 "tests/unit/fixtures/schema-v4.sql"
+#define SCHEMA_V5 "tests/unit/fixtures/schema-v5.sql"
 #define T0        1700000000
 
 /* Reads the whole file at path into a malloc'd string (the test fails if it cannot). */
@@ -196,7 +198,7 @@ test_v1_to_v2_content(void **state)
 	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
-	assert_int_equal(db_schema_version(), 5);
+	assert_int_equal(db_schema_version(), 6);
 
 	assert_int_equal(plan_load(&t.h, 1, WB_MISSION, &d), RT_OK);
 	assert_string_equal(wb_value(&d, "mission"),
@@ -622,7 +624,7 @@ test_v4_to_v5(void **state)
 	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
 	    db_schema_version());
-	assert_int_equal(db_schema_version(), 5);
+	assert_int_equal(db_schema_version(), 6);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM sessions"), 1);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM user_roles"), 2);
@@ -657,6 +659,72 @@ test_v4_to_v5(void **state)
 	free(b);
 }
 
+/*
+ * The rows of version 5: those of version 4 (a failed login among them),
+ * what the session was opened from, a key of two-factor authentication
+ * and a recovery code, and a setting.
+ */
+static const char v5_rows[] =
+    "INSERT INTO session_info VALUES (1, 'Firefox, Linux', '192.0.2.1', 0);"
+    "INSERT INTO user_totp VALUES (1, zeroblob(20), 8, 9, 0);"
+    "INSERT INTO user_recovery_codes (user_id, salt, code_hash, created_at) "
+    "  VALUES (1, zeroblob(16), zeroblob(32), 9);"
+    "INSERT INTO settings VALUES ('require_2fa_staff', '1', 9, 1);";
+
+/*
+ * A version 5 database keeps every row and gets the empty table of the
+ * sign-ups' throttling; the migrated schema is exactly schema.sql's, and
+ * a sign-up from an address is then recorded.
+ */
+static void
+test_v5_to_v6(void **state)
+{
+	struct tdb	 t, fresh;
+	char		*a, *b, rows[8192];
+	int64_t		 uid, oid;
+
+	(void)state;
+	snprintf(rows, sizeof(rows), "%s%s%s%s", v2_rows, v3_rows, v4_rows,
+	    v5_rows);
+	assert_non_null(a = malloc(65536));
+	assert_non_null(b = malloc(65536));
+	old_make(&t, SCHEMA_V5, rows);
+	tdb_db_open(&t);
+	assert_int_equal(q_int(&t, "PRAGMA user_version"),
+	    db_schema_version());
+	assert_int_equal(db_schema_version(), 6);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM users"), 2);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM sessions"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM session_info"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM user_totp"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "user_recovery_codes"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM settings"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM login_failures"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM comments"), 1);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM signups"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
+	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+	schema_text(db_conn_handle(t.h.rd), a, 65536);
+
+	tdb_open(&fresh, "mig");
+	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "table signups signups"));
+	assert_non_null(strstr(a, "index signups_addr signups"));
+	assert_non_null(strstr(a, "index signups_at signups"));
+	tdb_close(&fresh);
+
+	assert_int_equal(org_signup_from(&t.h, "192.0.2.1", "Nouveau", "Nadia",
+	    "nadia@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_OK);
+	assert_int_equal(q_int(&t, "SELECT count(*) FROM signups"), 1);
+	tdb_close(&t);
+	free(a);
+	free(b);
+}
+
 int
 main(void)
 {
@@ -672,6 +740,7 @@ main(void)
 		cmocka_unit_test(test_v2_to_v3_empty),
 		cmocka_unit_test(test_v3_to_v4),
 		cmocka_unit_test(test_v4_to_v5),
+		cmocka_unit_test(test_v5_to_v6),
 	};
 
 	if (sodium_init() < 0)

@@ -114,6 +114,47 @@ test_signup_atomic(void **state)
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM orgs"), 1);
 }
 
+/*
+ * The record of a sign-up for its throttling is written with the account
+ * or not at all: a failed account leaves no record, and a record the
+ * schema refuses (an address of 65 characters) leaves no account.
+ */
+static void
+test_signup_from_atomic(void **state)
+{
+	struct fx	*f = *state;
+	char		 addr[66];
+	int64_t		 uid, oid;
+
+	assert_int_equal(org_signup_from(&f->t.h, "192.0.2.1", "", "Bob",
+	    "bob@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_EDB);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
+	memset(addr, 'a', sizeof(addr) - 1);
+	addr[sizeof(addr) - 1] = '\0';
+	assert_int_equal(org_signup_from(&f->t.h, addr, "Chez Bob", "Bob",
+	    "bob@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_EDB);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM orgs"), 1);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
+	assert_int_equal(org_signup_from(&f->t.h, "192.0.2.1", "Chez Bob",
+	    "Bob", "bob@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_OK);
+	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups "
+	    "WHERE addr = '192.0.2.1'"), 1);
+}
+
+/* org_email_used() finds an account's e-mail in any case, and only that. */
+static void
+test_email_used(void **state)
+{
+	struct fx	*f = *state;
+
+	assert_int_equal(org_email_used(&f->t.h, "alice@example.org"), RT_OK);
+	assert_int_equal(org_email_used(&f->t.h, "ALICE@Example.ORG"), RT_OK);
+	assert_int_equal(org_email_used(&f->t.h, "bob@example.org"),
+	    RT_ENOTFOUND);
+	assert_int_equal(org_email_used(&f->t.h, ""), RT_ENOTFOUND);
+}
+
 /* Strangers and unknown organisations have no role, without error. */
 static void
 test_roles_none(void **state)
@@ -423,6 +464,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_signup_duplicate, setup,
 		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_signup_atomic, setup,
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_signup_from_atomic, setup,
+		    tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_email_used, setup,
 		    tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_roles_none, setup,
 		    tdb_teardown),
