@@ -419,7 +419,8 @@ Group www-data"
 	fi
 	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/apache.conf" "$E2E_DIR/apache-site.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
-	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/apache.conf fills in"
+	    ROOT="$E2E_DATADIR" SOCKET="$sock" ACCESS_LOG="$E2E_DIR/apache-access.log" ||
+	    e2e_die "conf/apache.conf fills in"
 	if [ "${E2E_APACHE_REQTIMEOUT:-}" = off ]; then
 		# As on a server without mod_reqtimeout (once loaded, even
 		# without the directive, it has time-outs of its own): only
@@ -433,7 +434,7 @@ Group www-data"
 		# what is not there already is loaded.  reqtimeout is one
 		# Debian enables, and conf/apache.conf needs it.
 		for m in mpm_event unixd authz_core mime alias dir headers \
-		    $reqtimeout proxy proxy_fcgi; do
+		    setenvif $reqtimeout proxy proxy_fcgi; do
 			echo "<IfModule !${m}_module>"
 			echo "    LoadModule ${m}_module $mods/mod_$m.so"
 			echo "</IfModule>"
