@@ -21,6 +21,7 @@ import assert from 'node:assert/strict';
 import { Person, startBrowser, stopBrowser, uniqueEmail, readShown, squash, STATES } from './lib/person.mjs';
 import { grantRole } from './lib/admin.mjs';
 import { openAdministration, readAccount, accountButton, grantTrainer, makeResetLink, chooseNewPassword, typedOnAdministration } from './lib/administration.mjs';
+import { printProblems, shootPrinted, printToPdf } from './lib/print.mjs';
 import { t, distinctMessages } from './lib/i18n.mjs';
 import { axeReport, formatViolations, layoutProblems, focusState, brokenWords } from './lib/checks.mjs';
 import { tabTo, typeText, pressEnter } from './lib/keyboard.mjs';
@@ -787,7 +788,23 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			const platforms = trainer.main().getByRole('table', { name: trainer.t('Groups per platform') });
 			assert.ok((await platforms.getByRole('row').allInnerTexts()).some((r) => /^Facebook\s+1\s/.test(r)), 'one group chose Facebook');
 			await trainer.shoot('debrief');
+			// Printed (or saved as PDF, as the page suggests): the figures,
+			// without the links, the header and the footer of the screen.
+			assert.deepEqual(await printProblems(trainer.page, {
+				hidden: ['.noprint', 'header.site', 'footer.site'],
+				shown: ['h1', 'svg.debrief-bars', 'table.debrief-table', 'ol.debrief-pitfalls > li'],
+			}), [], 'the debrief prints its charts and tables, not the controls of the screen');
+			await shootPrinted(trainer.page, 'debrief');
+			const pdf = await printToPdf(trainer.page, 'debrief');
+			assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-', `Chromium prints the debrief to a PDF (${pdf.file})`);
+			assert.ok(pdf.pages >= 1, `of at least one page: ${pdf.pages}`);
 			await trainer.follow('Back to the dashboard', { scope: trainer.main() });
+			// The dashboard prints its table whole, without its actions.
+			assert.deepEqual(await printProblems(trainer.page, {
+				hidden: ['.dash-actions', 'header.site'],
+				shown: ['table.dash', 'table.dash tbody tr'],
+				style: { '.dash-scroll': { 'overflow-x': 'visible' } },
+			}), [], 'the dashboard prints its table, not its actions');
 			const csv = await trainer.downloadCsv();
 			assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV file starts with the UTF-8 byte order mark');
 			assert.match(csv.name, /\.csv$/, `a .csv file: ${csv.name}`);
