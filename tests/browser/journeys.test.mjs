@@ -20,6 +20,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Person, startBrowser, stopBrowser, uniqueEmail, readShown, squash, STATES } from './lib/person.mjs';
 import { grantRole } from './lib/admin.mjs';
+import { openAdministration, readAccount, accountButton, grantTrainer, makeResetLink, chooseNewPassword, typedOnAdministration } from './lib/administration.mjs';
+import { printProblems, shootPrinted, printToPdf } from './lib/print.mjs';
 import { t, distinctMessages } from './lib/i18n.mjs';
 import { axeReport, formatViolations, layoutProblems, focusState, brokenWords } from './lib/checks.mjs';
 import { tabTo, typeText, pressEnter } from './lib/keyboard.mjs';
@@ -294,6 +296,42 @@ async function fieldError(person, label) {
 
 const WRONG_CODE = 'This code is not right, or was already used. Type the code your app shows now, or one of your recovery codes.';
 
+// What the pages beyond the plan and the administration must show in
+// each language (message ids), by page: those the language tours reach
+// besides the workbook's, and the administration's journey.
+const TOUR_KNOWN = {
+	orgs: ['Your organisations', 'Start a new organisation', 'Owner'],
+	'orgs-new': ['You will be its owner, and can invite your team afterwards. Start from an empty workbook, or from a plan file downloaded from reseauter.',
+		'Plan file (optional)', 'Create the organisation', 'Back to your organisations'],
+	share: ['Share the plan', 'Links that work now', 'Make a share link', 'Valid until (optional)'],
+	shared: ["A read-only copy of this organisation's plan, shared with you through a link.", 'Social-media strategy'],
+	import: ['Export and import the plan', 'Download the plan', 'Replace the plan with a file', 'Read the file'],
+	'error-404': ['Page not found', 'This page does not exist.', 'Back to the home page'],
+	admin: ['Administration', 'Accounts', 'Organisations', 'Two-factor authentication', 'Backup', 'Download a backup', 'Make a password reset link'],
+	'admin-reset': ['Password reset link', 'Back to the administration'],
+	reset: ['Choose a new password', 'New password', 'The same password again', 'Save the new password'],
+};
+// The pages of TOUR_KNOWN that axe must have looked at, beyond MAIN_PAGES,
+// and their states, as the axe test's wanted list (below) names them.
+const TOUR_PAGES = ['orgs', 'orgs-new', 'share', 'shared', 'import', 'admin', 'admin-reset', 'reset'];
+const TOUR_WANTED = [
+	['orgs', [], 'en'], ['orgs-new', [], 'en'], ['share', [], 'en'], ['shared', [], 'en'], ['import', [], 'en'], ['error-404', [], 'en'],
+	['admin', [], '375px'], ['admin', [], 'en'], ['admin-reset', [], '375px'], ['admin-reset', [], 'en'],
+	['reset', [], '375px'], ['reset', [], 'en'], ['reset-errors', [], 'en'],
+];
+
+// Makes a share link as an owner does: the plan's "Share", a label, "Make
+// a share link".  Returns the link the page shows once.
+async function makeShareLink(owner, label) {
+	await owner.backToPlan();
+	await owner.follow('Share', { scope: owner.planNav() });
+	assert.equal(owner.pageName, 'share');
+	await owner.fill('Label (optional)', label, { scope: owner.main() });
+	await owner.click('Make a share link', { scope: owner.main() });
+	assert.equal(owner.pageName, 'share', `the link is made: ${await owner.alertText()}`);
+	return owner.field('Share link', { scope: owner.main() }).inputValue();
+}
+
 before(async () => {
 	await startBrowser();
 });
@@ -487,6 +525,69 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			await visitor.switchLanguage();
 			await owner.switchLanguage();
 			await tour('fr');
+			assert.deepEqual(problems, [], problems.join('\n'));
+		});
+	});
+
+	test('the language switch turns the pages beyond the workbook into English and back: organisations, import, share links, a shared summary, a missing page', { timeout: LONG_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const problems = [];
+			const owner = await open({ name: 'Mireille Thibodeau' });
+			await owner.signUp({ org: 'Carrefour familial de Limoilou' });
+			const plan = [START, MISSION];
+			for (const section of plan)
+				await saveSection(owner, section);
+			// A share link, for a visitor to open without an account.
+			const shareLabel = 'Pour le conseil d’administration';
+			const shared = await makeShareLink(owner, shareLabel);
+			const typed = [...plan.flatMap(typedValues), owner.org, owner.name, shareLabel];
+			const visitor = await open({ name: 'Visiteuse' });
+
+			// Checks the page name in lang (TOUR_KNOWN); a screenshot of
+			// it in English.
+			const visit = async (who, lang, name) => {
+				if (who.pageName !== name)
+					problems.push(`expected the page ${name} (${lang}), got ${who.pageName} (${who.status})`);
+				problems.push(...await languageProblems(who, lang, typed, TOUR_KNOWN[name]));
+				if (lang === 'en')
+					await who.shoot(`${name}-en`);
+			};
+			// The owner, by the links a person follows: export and import,
+			// a new organisation's form, the list of organisations, then
+			// the plan's share links.  The visitor: the summary shared with
+			// the link, and a page that does not exist.
+			const ownerTour = async (lang) => {
+				await owner.openSection('Overview');
+				await owner.follow('Export and import the plan', { scope: owner.main() });
+				await visit(owner, lang, 'import');
+				await owner.follow('Start a new organisation', { scope: owner.main() });
+				await visit(owner, lang, 'orgs-new');
+				await owner.follow('Back to your organisations', { scope: owner.main() });
+				await visit(owner, lang, 'orgs');
+				await owner.backToPlan();
+				await owner.follow('Share', { scope: owner.planNav() });
+				await visit(owner, lang, 'share');
+			};
+			const visitorTour = async (lang) => {
+				await visitor.goto(shared);
+				await visit(visitor, lang, 'shared');
+				await visitor.goto('/nowhere');
+				await visit(visitor, lang, 'error-404');
+			};
+			const tour = (lang) => Promise.all([ownerTour(lang), visitorTour(lang)]);
+
+			await tour('fr');
+			// The switch on these pages stays on them, in the other language.
+			await owner.switchLanguage();
+			assert.equal(owner.pageName, 'share', 'the switch comes back to the share page');
+			await visitor.goto(shared);
+			await visitor.switchLanguage();
+			assert.equal(visitor.pageName, 'shared', 'and to the shared summary');
+			await tour('en');
+			await owner.switchLanguage();
+			await visitor.switchLanguage();
+			await tour('fr');
+			assert.deepEqual([owner.lang, visitor.lang], ['fr', 'fr'], 'both back in French');
 			assert.deepEqual(problems, [], problems.join('\n'));
 		});
 	});
@@ -719,7 +820,23 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			const platforms = trainer.main().getByRole('table', { name: trainer.t('Groups per platform') });
 			assert.ok((await platforms.getByRole('row').allInnerTexts()).some((r) => /^Facebook\s+1\s/.test(r)), 'one group chose Facebook');
 			await trainer.shoot('debrief');
+			// Printed (or saved as PDF, as the page suggests): the figures,
+			// without the links, the header and the footer of the screen.
+			assert.deepEqual(await printProblems(trainer.page, {
+				hidden: ['.noprint', 'header.site', 'footer.site'],
+				shown: ['h1', 'svg.debrief-bars', 'table.debrief-table', 'ol.debrief-pitfalls > li'],
+			}), [], 'the debrief prints its charts and tables, not the controls of the screen');
+			await shootPrinted(trainer.page, 'debrief');
+			const pdf = await printToPdf(trainer.page, 'debrief');
+			assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-', `Chromium prints the debrief to a PDF (${pdf.file})`);
+			assert.ok(pdf.pages >= 1, `of at least one page: ${pdf.pages}`);
 			await trainer.follow('Back to the dashboard', { scope: trainer.main() });
+			// The dashboard prints its table whole, without its actions.
+			assert.deepEqual(await printProblems(trainer.page, {
+				hidden: ['.dash-actions', 'header.site'],
+				shown: ['table.dash', 'table.dash tbody tr'],
+				style: { '.dash-scroll': { 'overflow-x': 'visible' } },
+			}), [], 'the dashboard prints its table, not its actions');
 			const csv = await trainer.downloadCsv();
 			assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV file starts with the UTF-8 byte order mark');
 			assert.match(csv.name, /\.csv$/, `a .csv file: ${csv.name}`);
@@ -898,6 +1015,135 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			await check(owner);
 
 			assert.deepEqual(problems, [], `at 375 px:\n${problems.join('\n')}`);
+		});
+	});
+
+	test('an administrator makes a trainer and a password reset link; the person chooses a new password with it and logs in', { timeout: LONG_TIMEOUT }, async () => {
+		await withPeople(async (open) => {
+			const problems = [];
+			// The layout at the person's width, the language when given, a
+			// screenshot when named.
+			const check = async (who, { shot, lang, typed = [] } = {}) => {
+				for (const p of await layoutProblems(who.page))
+					problems.push(`${who.stateKey} (${who.lang}, ${who.viewport.width} px): ${p}`);
+				if (lang)
+					problems.push(...await languageProblems(who, lang, typed, TOUR_KNOWN[who.page0]));
+				if (shot)
+					await who.shoot(shot);
+			};
+
+			// The administrator: an account like any other, given the role
+			// on the server; "Administration" shows in her header.
+			const admin = await open({ name: 'Hélène Côté' });
+			await admin.signUp({ org: 'Hébergement communautaire Côté' });
+			assert.equal(await admin.control('link', 'Administration', { scope: admin.accountNav() }).count(), 0,
+			    'without the role, no "Administration" in the header');
+			await grantRole(admin.email, 'admin');
+			await admin.goto(new URL(admin.page.url()).pathname);
+			assert.equal(await admin.control('link', 'Administration', { scope: admin.accountNav() }).count(), 1,
+			    'with the role, "Administration" is in the header');
+
+			// Yves, to be made a trainer; Rosalie, who forgot her password.
+			const yves = await open({ name: 'Yves Cloutier' });
+			await yves.signUp({ org: 'Maison des jeunes Cloutier' });
+			const rosalie = await open({
+				name: 'Rosalie Bérubé-Desjardins-Laframboise',
+				email: uniqueEmail('rosalie.berube-desjardins-laframboise.direction'),
+			});
+			await rosalie.signUp({ org: 'Regroupement-des-cuisines-collectives-de-Rimouski-Neigette' });
+
+			await openAdministration(admin);
+			assert.equal(admin.pageName, 'admin');
+			let row = await readAccount(admin, yves);
+			assert.equal(row.name, yves.name, `the accounts list Yves: ${JSON.stringify(row)}`);
+			assert.equal(row.roles, admin.t('None'), 'with no role');
+			await check(admin, { shot: 'admin' });
+
+			// The trainer role, with the button of Yves's row.
+			await grantTrainer(admin, yves);
+			assert.equal(await admin.page.getByRole('status').filter({ hasText: admin.t('The roles of {{NAME}} were changed.', { NAME: yves.name }) }).count(), 1,
+			    'the page says Yves\'s roles were changed');
+			row = await readAccount(admin, yves);
+			assert.equal(row.roles, admin.t('Trainer'), `Yves is a trainer: ${row.roles}`);
+			assert.equal(await accountButton(admin, yves, 'Remove the trainer role').count(), 1, 'and the button now removes the role');
+			await yves.goto(new URL(yves.page.url()).pathname);
+			assert.equal(await yves.control('link', 'My cohorts', { scope: yves.accountNav() }).count(), 1,
+			    'Yves\'s next page has "My cohorts" in the header');
+			await yves.openCohorts();
+			assert.equal(yves.pageName, 'cohorts', 'which opens his cohorts');
+
+			// A password reset link for Rosalie, shown once.
+			const link = await makeResetLink(admin, rosalie);
+			assert.match(link, /^https?:\/\/[^/]+\/reset\/[A-Za-z0-9_-]{20,}$/, `a whole link with its secret: ${link}`);
+			const said = squash(await admin.page.getByRole('status').innerText());
+			assert.ok(said.includes(rosalie.name) && said.includes(rosalie.email), `the page names whose link it is: ${said}`);
+			await check(admin, { shot: 'admin-reset' });
+			await admin.follow('Back to the administration', { scope: admin.main() });
+			assert.equal(admin.pageName, 'admin');
+
+			// Rosalie opens it in a browser of her own, on her phone.
+			const phone = await open({ phone: true, name: rosalie.name, email: rosalie.email, password: 'pas-le-bon' });
+			await phone.goto(link);
+			assert.equal(phone.pageName, 'reset', `the link opens the form: ${phone.pageName} (${phone.status})`);
+			const lead = squash(await phone.main().locator('p.lead').innerText());
+			assert.ok(lead.includes(rosalie.name) && lead.includes(rosalie.email), `for her account: ${lead}`);
+			const typed = [rosalie.name, rosalie.email];
+			await check(phone, { shot: 'reset', lang: 'fr', typed });
+			// In English, from the switch on the page itself; then two
+			// passwords that differ, refused with the message next to the field.
+			await phone.switchLanguage();
+			assert.equal(phone.pageName, 'reset', 'the switch comes back to the form');
+			await check(phone, { shot: 'reset-en', lang: 'en', typed });
+			await chooseNewPassword(phone, 'Framboises-du-jardin-31', { confirm: 'Framboises-du-jardin-13', expect: 'errors' });
+			const error = await fieldError(phone, 'The same password again');
+			assert.equal(error.text, squash(t('The two passwords are not the same. Type the new password again in both fields.', 'en')),
+			    'the message, in English, next to the field');
+			assert.ok(error.before && error.invalid && error.describedBy, `before the field, which is marked invalid and described by it: ${JSON.stringify(error)}`);
+			assert.equal(await phone.page.locator('.error-summary').getByRole('link').getAttribute('href'), '#f-confirm', 'the summary at the top links to the field');
+			await check(phone, { shot: 'reset-errors', lang: 'en', typed });
+			await phone.switchLanguage();
+			assert.equal(phone.pageName, 'reset', 'back in French, the form again');
+			await check(phone, { lang: 'fr', typed });
+			await chooseNewPassword(phone, 'Framboises-du-jardin-31');
+			assert.equal(phone.pageName, 'overview', 'the new password logs her in, on her plan');
+
+			// The link worked once.
+			await phone.goto(link);
+			assert.ok(phone.status === 410 || phone.status === 404, `the link no longer opens the form: ${phone.pageName} (${phone.status})`);
+			assert.ok(squash(await phone.main().innerText()).includes(squash(phone.t('This password reset link has already been used, was replaced by a newer one, was cancelled by a change of password, or has expired. Ask an administrator of this site for a new one.'))),
+			    'the page says it was used');
+
+			// Her other browser was logged out; the old password no longer
+			// works there, the new one does.
+			await rosalie.navigate(() => rosalie.control('link', 'My account', { scope: rosalie.accountNav() }).click());
+			assert.equal(rosalie.pageName, 'login', 'her other session ended');
+			await rosalie.fillFields({ 'E-mail address': rosalie.email, 'Password': rosalie.password });
+			await rosalie.click('Log in', { scope: rosalie.main() });
+			assert.equal(rosalie.pageName, 'login-errors', 'the old password no longer works');
+			rosalie.password = phone.password;
+			await rosalie.logIn();
+			assert.equal(rosalie.pageName, 'overview', 'the new one does');
+			assert.equal(rosalie.orgPath, phone.orgPath, 'on her plan');
+
+			// The administrator on her phone: the administration, a reset
+			// link, both in English and back.
+			const adminPhone = await open({ phone: true, name: admin.name, email: admin.email, password: admin.password });
+			await adminPhone.logIn();
+			await openAdministration(adminPhone);
+			row = await readAccount(adminPhone, rosalie);
+			assert.equal(row.email, rosalie.email, 'the administration lists Rosalie at phone width');
+			await check(adminPhone, { shot: 'admin' });
+			await adminPhone.switchLanguage();
+			assert.equal(adminPhone.pageName, 'admin', 'the switch comes back to the administration');
+			await check(adminPhone, { shot: 'admin-en', lang: 'en', typed: await typedOnAdministration(adminPhone) });
+			await makeResetLink(adminPhone, yves);
+			await check(adminPhone, { shot: 'admin-reset', lang: 'en', typed: [yves.name, yves.email] });
+			await adminPhone.follow('Back to the administration', { scope: adminPhone.main() });
+			await adminPhone.switchLanguage();
+			assert.equal(adminPhone.pageName, 'admin');
+			await check(adminPhone, { lang: 'fr', typed: await typedOnAdministration(adminPhone) });
+
+			assert.deepEqual(problems, [], problems.join('\n'));
 		});
 	});
 
@@ -1491,7 +1737,7 @@ test('axe finds no WCAG 2 A or AA violation on any page reached', { timeout: TES
 		const [name, ...tags] = state.split('+');
 		return { name, page: name.replace(STATES, ''), tags, lang, width };
 	});
-	const missing = MAIN_PAGES.filter((p) => !keys.some((k) => k.page === p));
+	const missing = [...MAIN_PAGES, ...TOUR_PAGES].filter((p) => !keys.some((k) => k.page === p));
 	if (missing.length > 0)
 		problems.push(`pages axe never looked at: ${missing.join(', ')} (looked at: ${report.keys.join(', ')})`);
 	// The states, and the pages that show more than their name says (a
@@ -1509,7 +1755,7 @@ test('axe finds no WCAG 2 A or AA violation on any page reached', { timeout: TES
 		['account', [], '375px'], ['account-2fa', [], '375px'], ['account-codes', [], '375px'], ['login-2fa', [], '375px'],
 		['account', ['totp-on'], 'en'], ['account-2fa', [], 'en'], ['account-codes', [], 'en'], ['login-2fa-errors', [], 'en'],
 	];
-	for (const [name, tags = [], where] of wanted) {
+	for (const [name, tags = [], where] of [...wanted, ...TOUR_WANTED]) {
 		if (!keys.some((k) => k.name === name && tags.every((t) => k.tags.includes(t)) && (!where || k.lang === where || k.width === where)))
 			problems.push(`axe never looked at ${[name, ...tags].join('+')}${where ? ` (${where})` : ''}`);
 	}

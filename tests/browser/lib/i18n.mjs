@@ -83,13 +83,18 @@ export function has(msgid, lang = 'fr') {
 
 // The messages that differ between French and English and can be told
 // apart in a page's text: whole sentences or labels of at least minLength
-// characters, without placeholders.  For each, {fr, en}.
+// characters, without placeholders, whose text in one language is no
+// message's text in the other (the French of "Administrator" is the
+// English "Administration").  For each, {fr, en}.
 export function distinctMessages(minLength = 12) {
 	const fr = catalogue('fr'), en = catalogue('en');
+	const frTexts = new Set(fr.values()), enTexts = new Set(en.values());
 	const out = [];
 	for (const [id, frText] of fr) {
 		const enText = en.get(id);
 		if (enText === undefined || frText === enText)
+			continue;
+		if (enTexts.has(frText) || frTexts.has(enText))
 			continue;
 		if (/\{\{|%/.test(id) || frText.length < minLength || enText.length < minLength)
 			continue;

@@ -77,6 +77,7 @@ const PAGES = [
 	[/^\/signup\/?$/, 'signup'],
 	[/^\/login\/?$/, 'login'],
 	[/^\/orgs\/?$/, 'orgs'],
+	[/^\/orgs\/new\/?$/, 'orgs-new'],
 	[/^\/o\/\d+\/?$/, 'overview'],
 	[/^\/o\/\d+\/members\/invite\/?$/, 'members-link'],
 	[/^\/o\/\d+\/cohorts(\/leave)?\/?$/, 'org-cohorts'],
@@ -88,6 +89,13 @@ const PAGES = [
 	[/^\/c\/\d+\/debrief\/?$/, 'debrief'],
 	[/^\/join\/?$/, 'join'],
 	[/^\/join\/[^/]+\/?$/, 'join-confirm'],
+	// The administration ('admin'), the page that shows a password reset
+	// link once ('admin-reset'), the page of such a link ('reset'), and a
+	// plan's summary shared through a link ('shared').
+	[/^\/admin\/?$/, 'admin'],
+	[/^\/admin\/users\/\d+\/reset\/?$/, 'admin-reset'],
+	[/^\/reset\/[^/]+\/?$/, 'reset'],
+	[/^\/s\/[^/]+\/?$/, 'shared'],
 	[/^\/o\/\d+\/([a-z_-]+)\/?$/, (m) => m[1]],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/?$/, (m) => `${m[1]}-history`],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/\d+\/?$/, (m) => `${m[1]}-revision`],
