@@ -52,7 +52,9 @@ const MAIN_PAGES = [
 	'account', 'account-2fa', 'account-codes', 'login-2fa',
 ];
 
-// Runs fn with the people it opens, closing them whatever happens.
+// Runs fn with the people it opens, closing them whatever happens.  Then
+// fails if any of their browsers asked another host than the program's
+// for anything (a font, a script, an image), even where the CSP blocked it.
 async function withPeople(fn) {
 	const people = [];
 	const open = async (opts) => {
@@ -66,6 +68,8 @@ async function withPeople(fn) {
 		for (const p of people)
 			await p.close().catch(() => {});
 	}
+	const foreign = people.flatMap((p) => p.foreignRequests().map((r) => `${p.name}: ${r}`));
+	assert.deepEqual(foreign, [], `requests to another host than ${BASE_URL}:\n${foreign.join('\n')}`);
 }
 
 // Goes back to the section's form and follows "History of this section".

@@ -329,6 +329,29 @@ export class Person {
 			if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
 				this.status = r.status();
 		});
+		// Every request of this person's browser to another host than the
+		// program's (a font, a script, an image from elsewhere), even one
+		// the CSP blocks: journeys fail on any (foreignRequests()).
+		this.foreign = [];
+		const origin = new URL(BASE_URL).origin;
+		context.on('request', (r) => {
+			const url = r.url();
+			if (/^(data|blob|about):/.test(url) || new URL(url).origin === origin)
+				return;
+			let from = '?';
+			try {
+				from = r.frame().url();
+			} catch {
+				// A service worker's request has no frame.
+			}
+			this.foreign.push(`${url} (from ${from})`);
+		});
+	}
+
+	// The requests this person's browser made to another host than the
+	// program's, each "URL (from the page's address)".
+	foreignRequests() {
+		return [...this.foreign];
 	}
 
 	// t(msgid, vars): msgid in the language of the page the person is on.
