@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE_URL, CHROMIUM, SCREENSHOTS, TIMEOUT } from './env.mjs';
 import { t, catalogue } from './i18n.mjs';
-import { axeScan } from './checks.mjs';
+import { axeScan, axeScanned } from './checks.mjs';
 import { AuthenticatorApp } from './totp.mjs';
 
 // chromium's switches: headless, no sandbox (root in CI), no GPU, no QUIC,
@@ -323,6 +323,7 @@ export class Person {
 		this.pageName = '';
 		this.orgPath = null;
 		this.axe = opts.axe ?? true;
+		this.opts = opts;
 		this.variants = [];
 		// The status of the last document of the main frame (after redirects).
 		page.on('response', (r) => {
@@ -360,6 +361,8 @@ export class Person {
 	}
 
 	async close() {
+		if (this.copy)
+			await this.copy.context().close();
 		await this.context.close();
 	}
 
@@ -445,12 +448,59 @@ export class Person {
 			if (await this.page.locator(sel).count() > 0)
 				this.variants.push(tag);
 		}
-		// axe runs in the page: not where JavaScript is off.
+		if (!this.javaScript)
+			this.variants.push('nojs');
+		// axe runs in the page; where JavaScript is off, in a copy of the
+		// page that a browser with JavaScript shows (axeCopy()).
 		const before = this.axe === 'filled' && name === this.page0 &&
 		    await this.page.locator('form.section-form').count() > 0;
-		if (this.axe && this.javaScript && !before)
-			await axeScan(this.page, `${this.stateKey} ${this.lang} ${this.viewport.width}px`);
+		const key = `${this.stateKey} ${this.lang} ${this.viewport.width}px`;
+		if (this.axe && !before)
+			await (this.javaScript ? axeScan(this.page, key) : this.axeCopy(key));
 		return this.status;
+	}
+
+	// axe on a page shown without JavaScript: axe needs scripts, so its
+	// HTML as the person's browser has it is shown in a tab of another
+	// context, with JavaScript, the same window and language, which
+	// fetches the same style sheets and images from the program but none
+	// of the page's scripts and nothing from elsewhere, and axe looks at
+	// it there under key.
+	async axeCopy(key) {
+		if (axeScanned(key))
+			return [];
+		if (!this.copy) {
+			const context = await (await startBrowser()).newContext({
+				viewport: this.viewport,
+				locale: this.opts.locale ?? 'fr-CA',
+				isMobile: !!this.opts.phone,
+				hasTouch: !!this.opts.phone,
+				deviceScaleFactor: 1,
+				reducedMotion: 'reduce',
+			});
+			context.setDefaultTimeout(TIMEOUT);
+			context.setDefaultNavigationTimeout(TIMEOUT);
+			const copy = await context.newPage();
+			const origin = new URL(BASE_URL).origin;
+			await copy.route('**/*', (route) => {
+				const r = route.request();
+				if (r.isNavigationRequest() && r.frame() === copy.mainFrame())
+					return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.copyHtml });
+				if (r.resourceType() === 'script' || new URL(r.url()).origin !== origin)
+					return route.abort();
+				return route.continue();
+			});
+			this.copy = copy;
+		}
+		this.copyHtml = await this.page.content();
+		const url = new URL(this.page.url());
+		url.hash = '';
+		await this.copy.goto(url.href);
+		// Without its style sheet, axe could not judge contrasts.
+		const styled = await this.copy.evaluate(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 0));
+		if (!styled)
+			throw new Error(`axe on a copy of ${key} (${url.href}): its style sheet did not load`);
+		return axeScan(this.copy, key);
 	}
 
 	// The page's name with what it shows beyond it: 'mission+trainer+comments'
