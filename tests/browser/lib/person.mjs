@@ -72,6 +72,8 @@ export function uniqueEmail(who) {
 // 'account' (My account), 'account-2fa' (the set-up of two-factor),
 // 'account-codes' (the recovery codes, shown once, where two-factor was
 // turned on or new codes made) and 'login-2fa' (the login's second step).
+// The plan's share links: 'share' (/o/ID/share, by the rule of sections);
+// the summary a share link opens, without an account: 'shared'.
 const PAGES = [
 	[/^\/$/, 'home'],
 	[/^\/signup\/?$/, 'signup'],
@@ -92,6 +94,7 @@ const PAGES = [
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/?$/, (m) => `${m[1]}-history`],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/\d+\/?$/, (m) => `${m[1]}-revision`],
 	[/^\/invite\/[A-Za-z0-9_-]+\/?$/, 'invite'],
+	[/^\/s\/[A-Za-z0-9_-]+\/?$/, 'shared'],
 	[/^\/account\/?$/, 'account'],
 	[/^\/account\/2fa\/?$/, 'account-2fa'],
 	[/^\/account\/2fa\/codes\/?$/, 'account-codes'],
@@ -112,6 +115,7 @@ const VARIANTS = [
 	['changes', 'main section.changes'],
 	['groups', 'main table.dash tbody tr'],
 	['totp-on', 'main form[action="/account/2fa/off"]'],
+	['new-link', 'main .new-link'],
 ];
 
 // A string as a regular expression that matches it literally.
@@ -777,10 +781,11 @@ export class Person {
 	}
 
 	// Reads the strategy summary (opening it with the plan's navigation
-	// unless already there): readSummaryDocument()'s { title, toc, parts },
-	// each part under its heading as the page shows it.
+	// unless already there, or on the summary a share link opens):
+	// readSummaryDocument()'s { title, toc, parts }, each part under its
+	// heading as the page shows it.
 	async readSummary() {
-		if (!this.isOn('summary'))
+		if (!this.isOn('summary') && !this.isOn('shared'))
 			await this.openSection('Summary');
 		return readSummaryDocument(this.page.locator('article.summary'));
 	}
@@ -1143,5 +1148,73 @@ export class Person {
 		const file = join(SCREENSHOTS, `${name ?? this.pageName}-${this.viewport.width}.png`);
 		await this.page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
 		return file;
+	}
+
+	// --- Sharing the plan and downloading it ----------------------------------
+
+	// The share page: from the summary, the link of its "Share this plan"
+	// box; from elsewhere, "Share" in the plan's navigation.
+	async openShare() {
+		if (this.isOn('summary')) {
+			await this.follow('Make or withdraw share links', { scope: this.main() });
+		} else {
+			await this.backToPlan();
+			await this.follow('Share', { scope: this.planNav() });
+		}
+		if (!this.isOn('share'))
+			throw new Error(`the share page: got ${this.pageName} (${this.status})`);
+	}
+
+	// Makes a share link on the share page as a person does: the label
+	// typed, the last day it works (YYYY-MM-DD) when until is given, "Make
+	// a share link".  Back on the share page, which shows the new link
+	// once: returns its address as the page shows it.
+	async makeShareLink({ label, until } = {}) {
+		if (!this.isOn('share'))
+			await this.openShare();
+		const fields = {};
+		if (label !== undefined)
+			fields['Label (optional)'] = label;
+		if (until !== undefined)
+			fields['Valid until (optional)'] = until;
+		await this.fillFields(fields);
+		const status = await this.click('Make a share link');
+		if (status !== 200 || !this.isOn('share') || !this.variants.includes('new-link'))
+			throw new Error(`making a share link: got ${this.stateKey} (${status}): ${await this.alertText()}`);
+		return this.field('Share link', { scope: this.main() }).inputValue();
+	}
+
+	// The share page's table of the links that work now, as shown:
+	// [{ label, created, until, seen }], each the text of its cell.
+	async readShareLinks() {
+		const rows = this.main().locator('table.list tbody tr');
+		const out = [];
+		for (const row of await rows.all()) {
+			const [label, created, until, seen] = (await row.getByRole('cell').allInnerTexts()).map(squash);
+			out.push({ label, created, until, seen });
+		}
+		return out;
+	}
+
+	// Downloads the file of the link named msgid (a message id) in scope,
+	// by clicking it: { name (the file's name), bytes (a Buffer) }.
+	async download(msgid, { scope } = {}) {
+		const link = this.control('link', msgid, { scope: scope ?? this.main() });
+		const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+		const failure = await download.failure();
+		if (failure)
+			throw new Error(`downloading "${this.t(msgid)}" from ${this.pageName}: ${failure}`);
+		const chunks = [];
+		for await (const chunk of await download.createReadStream())
+			chunks.push(chunk);
+		return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+	}
+
+	// Downloads the summary as PDF with its link among the summary's
+	// downloads (on the plan's summary, or on the one a share link opens).
+	async downloadPdf() {
+		return this.download('PDF document', {
+			scope: this.main().getByRole('navigation', { name: this.t('Downloads'), exact: true }),
+		});
 	}
 }
