@@ -37,6 +37,9 @@ import { AuthenticatorApp } from './lib/totp.mjs';
 // machine they take three times what they take on a quiet one).
 const TEST_TIMEOUT = 90_000;
 const LONG_TIMEOUT = 300_000;
+// The organiser's journey, with or without JavaScript: the fourteen
+// sections, then the share link, the shared summary and two PDFs.
+const ORGANISER_TIMEOUT = 450_000;
 // Journeys at once (see the describe below).
 const JOURNEYS_AT_ONCE = Number(process.env.BROWSER_JOURNEYS_AT_ONCE || 3);
 
@@ -347,7 +350,7 @@ after(async () => {
 // program more than it computes, and each has people of its own.  The
 // three long ones come first.
 describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
-	test('an organiser fills every section, fixes a pitfall, reads the summary, reaches 100 %, shares the plan and downloads the PDF', { timeout: LONG_TIMEOUT }, async () => {
+	test('an organiser fills every section, fixes a pitfall, reads the summary, reaches 100 %, shares the plan and downloads the PDF', { timeout: ORGANISER_TIMEOUT }, async () => {
 		await withPeople((open) => organiserJourney(open, { javaScript: true }));
 	});
 
@@ -1086,7 +1089,7 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 		});
 	});
 
-	test('the same journey with JavaScript off', { timeout: LONG_TIMEOUT }, async () => {
+	test('the same journey with JavaScript off', { timeout: ORGANISER_TIMEOUT }, async () => {
 		await withPeople(async (open) => {
 			// The organiser's whole journey, every page checked by axe in a
 			// copy that a browser with JavaScript shows.
