@@ -18,7 +18,7 @@
 // on a person's phone would (lib/totp.mjs).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Person, startBrowser, stopBrowser, uniqueEmail, readShown, squash, STATES } from './lib/person.mjs';
+import { Person, startBrowser, stopBrowser, uniqueEmail, readShown, squash, literal, STATES } from './lib/person.mjs';
 import { grantRole } from './lib/admin.mjs';
 import { openAdministration, readAccount, accountButton, grantTrainer, makeResetLink, chooseNewPassword, typedOnAdministration } from './lib/administration.mjs';
 import { printProblems, shootPrinted, printToPdf } from './lib/print.mjs';
@@ -29,7 +29,9 @@ import {
 	SECTIONS, START, MISSION, OBJECTIVES, AUDIENCES, PLATFORMS, POSTS,
 	saveSection, fillSection, expectForm, expectSummary, variant, typedValues,
 	readOverview, sectionPitfalls,
+	ACCOUNTS, longDate,
 } from './lib/workbook.mjs';
+import { isPdf, pdfText } from './lib/pdf.mjs';
 import { BASE_URL } from './lib/env.mjs';
 import { AuthenticatorApp } from './lib/totp.mjs';
 
@@ -37,6 +39,9 @@ import { AuthenticatorApp } from './lib/totp.mjs';
 // machine they take three times what they take on a quiet one).
 const TEST_TIMEOUT = 90_000;
 const LONG_TIMEOUT = 300_000;
+// The organiser's journey, with or without JavaScript: the fourteen
+// sections, then the share link, the shared summary and two PDFs.
+const ORGANISER_TIMEOUT = 450_000;
 // Journeys at once (see the describe below).
 const JOURNEYS_AT_ONCE = Number(process.env.BROWSER_JOURNEYS_AT_ONCE || 3);
 
@@ -49,12 +54,15 @@ const HOURS_OVER = 'Planned hours are above what the team can give';
 const MAIN_PAGES = [
 	'home', 'signup', 'login', 'overview', ...SECTIONS.map((s) => s.slug),
 	'summary', 'members', 'invite', 'mission-history', 'mission-revision',
+	'share', 'shared',
 	'cohorts', 'cohorts-new', 'cohort-settings', 'dashboard', 'debrief',
 	'org-cohorts', 'join', 'join-confirm', 'error-404',
 	'account', 'account-2fa', 'account-codes', 'login-2fa',
 ];
 
-// Runs fn with the people it opens, closing them whatever happens.
+// Runs fn with the people it opens, closing them whatever happens.  Then
+// fails if any of their browsers asked another host than the program's
+// for anything (a font, a script, an image), even where the CSP blocked it.
 async function withPeople(fn) {
 	const people = [];
 	const open = async (opts) => {
@@ -68,6 +76,42 @@ async function withPeople(fn) {
 		for (const p of people)
 			await p.close().catch(() => {});
 	}
+	const foreign = people.flatMap((p) => p.foreignRequests().map((r) => `${p.name}: ${r}`));
+	assert.deepEqual(foreign, [], `requests to another host than ${BASE_URL}:\n${foreign.join('\n')}`);
+}
+
+// The day that many days from today, as YYYY-MM-DD (a date field's value).
+function isoDay(days) {
+	const d = new Date();
+	d.setDate(d.getDate() + days);
+	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+// The fields of the account registry that only the team reads: a share
+// link and its PDF leave them out (lib/workbook.c, LINEH_TEAM and TEXTH_TEAM).
+const TEAM_ONLY = ['Recovery e-mail or phone (described, never the password)', 'Notes'];
+
+// What section's lists hold in the fields for the team only.
+function teamOnly(section) {
+	return section.lists.flatMap((l) => l.items.flatMap((it) => TEAM_ONLY.filter((k) => it[k]).map((k) => it[k])));
+}
+
+// The section as a share link shows it: its fields for the team only empty.
+function withoutTeamOnly(section) {
+	return {
+		...section,
+		lists: section.lists.map((l) => ({
+			...l,
+			items: l.items.map((it) => Object.fromEntries(Object.entries(it).map(([k, v]) => [k, TEAM_ONLY.includes(k) ? '' : v]))),
+		})),
+	};
+}
+
+// Checks that a download ({ name, bytes }, Person.download()) is a PDF
+// document: a file named *.pdf, not empty, starting "%PDF-".
+function expectPdf(file, where) {
+	assert.match(file.name, /\.pdf$/, `${where}: the PDF's file name`);
+	assert.ok(isPdf(file.bytes), `${where}: a PDF document (${file.bytes.length} bytes, starting ${JSON.stringify(file.bytes.subarray(0, 8).toString('latin1'))})`);
 }
 
 // Goes back to the section's form and follows "History of this section".
@@ -344,81 +388,118 @@ after(async () => {
 // program more than it computes, and each has people of its own.  The
 // three long ones come first.
 describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
-	test('an organiser fills every section, fixes a pitfall, reads the summary and reaches 100 %', { timeout: LONG_TIMEOUT }, async () => {
-		await withPeople(async (open) => {
-			// axe looks at each section as she saves it; the language
-			// journey's tour looks at the empty forms.
-			const alice = await open({ name: 'Alice Gagnon', axe: 'filled' });
-			await alice.goto('/');
-			assert.equal(alice.lang, 'fr', 'the home page is in French for a browser in fr-CA');
-			await alice.shoot('home');
-			await alice.follow('Start our workbook');
-			assert.equal(alice.pageName, 'signup');
-			await alice.shoot('signup');
-			await alice.signUp({ org: 'Maison de quartier Hochelaga' });
-			await alice.shoot('overview-new');
-			const fresh = await readOverview(alice);
-			assert.equal(fresh.overall, 0, 'a new plan is 0 % complete');
+	test('an organiser fills every section, fixes a pitfall, reads the summary, reaches 100 %, shares the plan and downloads the PDF', { timeout: ORGANISER_TIMEOUT }, async () => {
+		await withPeople((open) => organiserJourney(open, { javaScript: true }));
+	});
 
-			// What the plan holds once each section is saved.
-			const saved = [];
-			for (const section of SECTIONS) {
-				if (section === POSTS) {
-					await writePosts(alice);
-				} else {
-					await saveSection(alice, section);
-				}
-				await expectForm(alice, section);
-				await alice.shoot(section.slug);
-				saved.push(section === PLATFORMS ? await fixTheHours(alice) : section);
+	// The organiser's journey, with JavaScript on (above) or off (the
+	// journey "with JavaScript off" below): from the home page she signs
+	// up, fills and saves every section (the items of a list added with
+	// "Save, then add another"), sees the pitfall of the hours and fixes
+	// it, reads the summary and the overview at 100 %, opens the history,
+	// logs out and in, makes a share link that a person without an account
+	// opens in a browser of their own, and downloads the PDF of both
+	// summaries.  Without JavaScript, the counter of a post is the one the
+	// program writes when it saves, and no screenshot is taken.  Returns
+	// the organiser, logged in, on the share page.
+	async function organiserJourney(open, { javaScript }) {
+		const who = javaScript ? { name: 'Alice Gagnon', org: 'Maison de quartier Hochelaga' }
+		    : { name: 'Nadia Sans-Script', org: 'Comité logement sans script' };
+		// axe looks at each section as she saves it; the language
+		// journey's tour looks at the empty forms.
+		const alice = await open({ name: who.name, axe: 'filled', javaScript });
+		const shoot = (name) => (javaScript ? alice.shoot(name) : null);
+		await alice.goto('/');
+		assert.equal(alice.lang, 'fr', 'the home page is in French for a browser in fr-CA');
+		if (!javaScript) {
+			// A script of the page would set this; with JavaScript off, nothing runs.
+			await alice.page.addScriptTag({ content: 'document.documentElement.dataset.js = "on"' }).catch(() => {});
+			assert.equal(await alice.page.locator('html').getAttribute('data-js'), null, 'JavaScript is really off');
+		}
+		await shoot('home');
+		await alice.follow('Start our workbook');
+		assert.equal(alice.pageName, 'signup');
+		await shoot('signup');
+		await alice.signUp({ org: who.org });
+		await shoot('overview-new');
+		const fresh = await readOverview(alice);
+		assert.equal(fresh.overall, 0, 'a new plan is 0 % complete');
+
+		// What the plan holds once each section is saved.
+		const saved = [];
+		for (const section of SECTIONS) {
+			if (section === POSTS) {
+				await writePosts(alice);
+			} else {
+				await saveSection(alice, section);
 			}
+			await expectForm(alice, section);
+			await shoot(section.slug);
+			saved.push(section === PLATFORMS ? await fixTheHours(alice) : section);
+		}
 
-			const plan = await alice.readSummary();
-			assert.equal(plan.title, alice.org, 'the summary is titled with the organisation');
-			for (const section of saved)
-				expectSummary(alice, plan, section);
-			await alice.shoot('summary');
+		const plan = await alice.readSummary();
+		assert.equal(plan.title, alice.org, 'the summary is titled with the organisation');
+		for (const section of saved)
+			expectSummary(alice, plan, section);
+		await shoot('summary');
 
-			const overview = await readOverview(alice);
-			for (const section of SECTIONS.filter((s) => s.complete))
-				assert.equal(overview.cards[alice.t(section.title)], 100, `the overview shows "${alice.t(section.title)}" at 100 %`);
-			assert.equal(overview.overall, 100, 'the plan is 100 % complete');
-			assert.equal(await alice.page.getByText(alice.t("The plan is {{OVERALL}} % complete.", { OVERALL: 100 })).count(), 1, "and says so");
-			assert.deepEqual(overview.pitfalls, [], 'no pitfall is left open');
-			assert.equal(await alice.page.getByText(alice.t('No pitfall open for now.')).count(), 1, 'the overview says no pitfall is open');
-			await alice.shoot('overview');
+		const overview = await readOverview(alice);
+		for (const section of SECTIONS.filter((s) => s.complete))
+			assert.equal(overview.cards[alice.t(section.title)], 100, `the overview shows "${alice.t(section.title)}" at 100 %`);
+		assert.equal(overview.overall, 100, 'the plan is 100 % complete');
+		assert.equal(await alice.page.getByText(alice.t("The plan is {{OVERALL}} % complete.", { OVERALL: 100 })).count(), 1, "and says so");
+		assert.deepEqual(overview.pitfalls, [], 'no pitfall is left open');
+		assert.equal(await alice.page.getByText(alice.t('No pitfall open for now.')).count(), 1, 'the overview says no pitfall is open');
+		await shoot('overview');
 
-			// The platforms were saved twice (the hours lowered): a history.
-			await openHistory(alice, PLATFORMS);
-			assert.equal((await versions(alice)).length, 2, 'two versions of the platforms');
-			await alice.shoot('history');
-			await alice.follow('Version {{VERSION}}', { vars: { VERSION: 1 } });
-			assert.equal(alice.pageName, 'platforms-revision');
-			await alice.shoot('revision');
+		// The platforms were saved twice (the hours lowered): a history.
+		await openHistory(alice, PLATFORMS);
+		assert.equal((await versions(alice)).length, 2, 'two versions of the platforms');
+		await shoot('history');
+		await alice.follow('Version {{VERSION}}', { vars: { VERSION: 1 } });
+		assert.equal(alice.pageName, 'platforms-revision');
+		await shoot('revision');
 
-			// Out and back in: the plan is still there.
-			await alice.logOut();
-			assert.equal(alice.pageName, 'home', 'logging out leads home');
-			await alice.goto('/login');
-			await alice.shoot('login');
-			await alice.logIn();
-			assert.equal(alice.pageName, 'overview', 'logging in leads to the plan');
-			expectSummary(alice, await alice.readSummary(), MISSION);
-		});
+		// Out and back in: the plan is still there.
+		await alice.logOut();
+		assert.equal(alice.pageName, 'home', 'logging out leads home');
+		await alice.goto('/login');
+		await shoot('login');
+		await alice.logIn();
+		assert.equal(alice.pageName, 'overview', 'logging in leads to the plan');
+		const team = await alice.readSummary();
+		expectSummary(alice, team, MISSION);
+		await shareThePlan(alice, team);
+		return alice;
 
-		// The sample posts: the second one is typed key by key on Instagram,
-		// and its counter follows every key and every change of platform.
+		// The sample posts: the second one is typed key by key on Instagram.
+		// With JavaScript, its counter follows every key and every change of
+		// platform; without, the program counts the post it saved, and
+		// typing changes nothing until the next save.
 		async function writePosts(person) {
 			await fillSection(person, POSTS);
-			const block = person.item({ add: 'Add a post' });
 			const text = POSTS.lists[0].items[1]['Text of the post'].keys;
-			const area = person.field('Text of the post', { scope: block });
-			const counter = block.locator('.counter');
 			// Counts are grouped as the page's language groups them:
 			// "2 200" (U+00A0) in French, "2,200" in English.
 			const grouped = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, person.lang === 'en' ? ',' : '\u00a0');
 			const reads = (n, max) => person.t('{n} of {max} characters').replace('{n}', grouped(n)).replace('{max}', grouped(max));
 			const n = [...text].length;
+			if (!javaScript) {
+				await person.save();
+				const block = person.item({ title: 'Post %d', n: 2 });
+				const area = person.field('Text of the post', { scope: block });
+				const counter = block.locator('.counter');
+				assert.equal(await counter.innerText(), reads(n, 2200), 'the program counts the saved post, against Instagram\'s limit');
+				await area.press('End');
+				await area.press('!');
+				assert.equal(await counter.innerText(), reads(n, 2200), 'without JavaScript, the counter stays as the program wrote it');
+				await area.press('Backspace');
+				return;
+			}
+			const block = person.item({ add: 'Add a post' });
+			const area = person.field('Text of the post', { scope: block });
+			const counter = block.locator('.counter');
 			assert.equal(await counter.innerText(), reads(n, 2200), 'the counter counts what was typed, against Instagram\'s limit');
 			await area.press('End');
 			await area.press('!');
@@ -447,7 +528,7 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			assert.ok(overview.pitfalls.some((p) => p.includes(person.t(HOURS_OVER))), `the overview lists the pitfall: ${overview.pitfalls.join(' | ')}`);
 			const chart = person.page.getByRole('img', { name: person.t('Time budget') });
 			assert.equal(await chart.count(), 1, 'the overview draws the time budget');
-			await person.shoot('overview-pitfall');
+			await shoot('overview-pitfall');
 
 			// The pitfall's link leads to where it is fixed.
 			await person.follow('Go to “{{PIT_SECTION}}”', { vars: { PIT_SECTION: person.t('Platforms') } });
@@ -463,7 +544,78 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			assert.ok(!after.pitfalls.some((p) => p.includes(person.t(HOURS_OVER))), 'nor does the overview');
 			return lowered;
 		}
-	});
+
+		// From the summary (team: what she read there): the PDF downloaded;
+		// a share link for the board, valid for two months, made on the
+		// share page; the link opened by a person without an account in a
+		// browser of their own, who reads the same summary without what is
+		// for the team only (the accounts' recovery and notes), and
+		// downloads its PDF; back on the share page, the link was opened.
+		async function shareThePlan(person, team) {
+			const teamPdf = await person.downloadPdf();
+			expectPdf(teamPdf, 'the team\'s summary');
+			const accounts = team.parts[person.t(ACCOUNTS.title)];
+			for (const secret of teamOnly(ACCOUNTS))
+				assert.ok(accounts.text.includes(squash(secret)), `the team's summary shows "${secret}"`);
+
+			const label = 'Pour le conseil d’administration';
+			const until = isoDay(60);
+			await person.openShare();
+			assert.equal(await person.main().getByText(person.t('None.'), { exact: true }).count(), 1, 'no share link yet');
+			await shoot('share');
+			const link = await person.makeShareLink({ label, until });
+			assert.match(link, new RegExp(`^${literal(BASE_URL)}/s/[A-Za-z0-9_-]{20,}$`), 'the page shows the link\'s address');
+			const works = person.t('Send this link to the people who should read the plan. It works until {{EXPIRES}} included.', { EXPIRES: longDate(until, person.lang) });
+			assert.equal(await person.page.getByRole('status').filter({ hasText: squash(works) }).count(), 1, `the page says "${works}"`);
+			const links = await person.readShareLinks();
+			assert.deepEqual(links.map((l) => [l.label, l.until, l.seen]), [[label, longDate(until, person.lang), squash(person.t('Not yet'))]],
+			    'the links that work now: the new one, with its label and its last day, never opened');
+			await shoot('share-link');
+
+			const reader = await open({ name: 'Lucie Bérubé', javaScript });
+			assert.deepEqual(await reader.context.cookies(), [], 'the reader\'s browser has no cookie');
+			await reader.goto(link);
+			assert.equal(reader.pageName, 'shared', `the link opens the shared summary: ${reader.stateKey} (${reader.status})`);
+			assert.equal(await reader.main().getByText(reader.t('A read-only copy of this organisation\'s plan, shared with you through a link.')).count(), 1,
+			    'which says it is a read-only copy');
+			assert.equal(await reader.planNav().count(), 0, 'without the plan\'s navigation');
+			assert.equal(await reader.main().locator('form, button, input, select, textarea').count(), 0, 'nothing on it changes the plan');
+			assert.equal(await reader.control('link', 'Make or withdraw share links').count(), 0, 'nor makes share links');
+			const shared = await reader.readSummary();
+			assert.equal(shared.title, person.org, 'the shared summary is titled with the organisation');
+			assert.deepEqual(shared.toc, team.toc, 'its contents are the team\'s');
+			assert.deepEqual(Object.keys(shared.parts), Object.keys(team.parts), 'its parts are the team\'s, in the same order');
+			for (const section of saved)
+				expectSummary(reader, shared, section === ACCOUNTS ? withoutTeamOnly(ACCOUNTS) : section);
+			for (const [heading, part] of Object.entries(team.parts)) {
+				if (part.id !== `part-${ACCOUNTS.slug}`)
+					assert.deepEqual(shared.parts[heading], part, `"${heading}" reads as on the team's summary`);
+			}
+			const html = await reader.page.content();
+			for (const secret of teamOnly(ACCOUNTS))
+				assert.ok(!html.includes(secret), `the shared summary leaves out "${secret}", for the team only`);
+			if (javaScript)
+				await reader.shoot('shared');
+
+			const sharedPdf = await reader.downloadPdf();
+			expectPdf(sharedPdf, 'the shared summary');
+			const teamText = pdfText(teamPdf.bytes);
+			if (teamText !== null) {
+				const sharedText = pdfText(sharedPdf.bytes);
+				const mission = squash(MISSION.fields[MISSION_FIELD]);
+				assert.ok(teamText.includes(mission), `the team's PDF holds the mission: ${teamText.slice(0, 400)}`);
+				assert.ok(sharedText.includes(mission), `the shared PDF holds the mission: ${sharedText.slice(0, 400)}`);
+				for (const secret of teamOnly(ACCOUNTS)) {
+					assert.ok(teamText.includes(squash(secret)), `the team's PDF holds "${secret}"`);
+					assert.ok(!sharedText.includes(squash(secret)), `the shared PDF leaves out "${secret}"`);
+				}
+			}
+
+			await person.openShare();
+			const [opened] = await person.readShareLinks();
+			assert.notEqual(opened.seen, squash(person.t('Not yet')), `the share page says when the link was last opened: ${opened.seen}`);
+		}
+	}
 
 	test('the language switch turns every page of the journey into English and back', { timeout: LONG_TIMEOUT }, async () => {
 		await withPeople(async (open) => {
@@ -636,10 +788,15 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 			await check(phone, 'revision');
 			const link = await inviteLink(phone);
 			await check(phone, 'members');
+			const share = await phone.makeShareLink({ label: 'Pour la Table de quartier, jusqu’à la fin de l’année scolaire', until: isoDay(30) });
+			await check(phone, 'share');
 
 			const guest = await open({ phone: true, name: 'Guillaume' });
 			await guest.goto(link);
 			await check(guest, 'invite');
+			await guest.goto(share);
+			assert.equal(guest.pageName, 'shared');
+			await check(guest, 'shared');
 			await guest.goto('/nowhere');
 			assert.equal(guest.pageName, 'error-404');
 			await check(guest, 'error-404');
@@ -1178,26 +1335,11 @@ describe('journeys', { concurrency: JOURNEYS_AT_ONCE }, () => {
 		});
 	});
 
-	test('the same journey with JavaScript off', { timeout: TEST_TIMEOUT }, async () => {
+	test('the same journey with JavaScript off', { timeout: ORGANISER_TIMEOUT }, async () => {
 		await withPeople(async (open) => {
-			const noJs = await open({ name: 'Nadia Sans-Script', javaScript: false });
-			await noJs.goto('/');
-			// A script of the page would set this; with JavaScript off, nothing runs.
-			await noJs.page.addScriptTag({ content: 'document.documentElement.dataset.js = "on"' }).catch(() => {});
-			assert.equal(await noJs.page.locator('html').getAttribute('data-js'), null, 'JavaScript is really off');
-			await noJs.signUp({ org: 'Comité logement sans script' });
-			const shorter = [START, MISSION, OBJECTIVES, AUDIENCES];
-			for (const section of shorter) {
-				await saveSection(noJs, section);
-				await expectForm(noJs, section);
-			}
-			// One platform, opened from its fold without a script.
-			const facebook = { ...PLATFORMS, lists: [{ ...PLATFORMS.lists[0], items: { Facebook: PLATFORMS.lists[0].items.Facebook } }] };
-			await saveSection(noJs, facebook);
-			await expectForm(noJs, facebook);
-			const plan = await noJs.readSummary();
-			for (const section of [...shorter, facebook])
-				expectSummary(noJs, plan, section);
+			// The organiser's whole journey, every page checked by axe in a
+			// copy that a browser with JavaScript shows.
+			const noJs = await organiserJourney(open, { javaScript: false });
 			await noJs.switchLanguage();
 			assert.equal(noJs.lang, 'en', 'the language switch works without JavaScript');
 			await noJs.logOut();
@@ -1745,6 +1887,10 @@ test('axe finds no WCAG 2 A or AA violation on any page reached', { timeout: TES
 	// [name, tags, width or language] as in the key.
 	const wanted = [
 		['mission-conflict'], ['objectives-errors'], ['mission-restored'],
+		// The share page with its new link and the summary a link opens; the
+		// organiser's journey without JavaScript.
+		['share', ['new-link']], ['shared'], ['share', [], '375px'], ['shared', [], '375px'],
+		['overview', ['nojs']], ['platforms-saved', ['nojs']], ['summary', ['nojs']], ['share', ['new-link', 'nojs']], ['shared', ['nojs']],
 		['cohort-settings-created'], ['org-cohorts-joined'], ['org-cohorts-left'],
 		['dashboard', ['groups']], ['overview', ['trainer', 'conversations']], ['overview', ['conversations']],
 		['mission', ['trainer', 'comments']], ['mission', ['comments']], ['mission', ['comments', 'resolved']],

@@ -21,6 +21,11 @@ export async function axeScan(page, key) {
 	return result.violations;
 }
 
+// Whether a page state of that key was scanned already.
+export function axeScanned(key) {
+	return scanned.has(key);
+}
+
 // What axe found on all pages scanned: { keys, violations: [{key, url,
 // violation}] }.
 export function axeReport() {

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BASE_URL, CHROMIUM, SCREENSHOTS, TIMEOUT } from './env.mjs';
 import { t, catalogue } from './i18n.mjs';
-import { axeScan } from './checks.mjs';
+import { axeScan, axeScanned } from './checks.mjs';
 import { AuthenticatorApp } from './totp.mjs';
 
 // chromium's switches: headless, no sandbox (root in CI), no GPU, no QUIC,
@@ -72,6 +72,8 @@ export function uniqueEmail(who) {
 // 'account' (My account), 'account-2fa' (the set-up of two-factor),
 // 'account-codes' (the recovery codes, shown once, where two-factor was
 // turned on or new codes made) and 'login-2fa' (the login's second step).
+// The plan's share links: 'share' (/o/ID/share, by the rule of sections);
+// the summary a share link opens, without an account: 'shared'.
 const PAGES = [
 	[/^\/$/, 'home'],
 	[/^\/signup\/?$/, 'signup'],
@@ -100,6 +102,7 @@ const PAGES = [
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/?$/, (m) => `${m[1]}-history`],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/\d+\/?$/, (m) => `${m[1]}-revision`],
 	[/^\/invite\/[A-Za-z0-9_-]+\/?$/, 'invite'],
+	[/^\/s\/[A-Za-z0-9_-]+\/?$/, 'shared'],
 	[/^\/account\/?$/, 'account'],
 	[/^\/account\/2fa\/?$/, 'account-2fa'],
 	[/^\/account\/2fa\/codes\/?$/, 'account-codes'],
@@ -120,6 +123,7 @@ const VARIANTS = [
 	['changes', 'main section.changes'],
 	['groups', 'main table.dash tbody tr'],
 	['totp-on', 'main form[action="/account/2fa/off"]'],
+	['new-link', 'main .new-link'],
 ];
 
 // A string as a regular expression that matches it literally.
@@ -331,12 +335,36 @@ export class Person {
 		this.pageName = '';
 		this.orgPath = null;
 		this.axe = opts.axe ?? true;
+		this.opts = opts;
 		this.variants = [];
 		// The status of the last document of the main frame (after redirects).
 		page.on('response', (r) => {
 			if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
 				this.status = r.status();
 		});
+		// Every request of this person's browser to another host than the
+		// program's (a font, a script, an image from elsewhere), even one
+		// the CSP blocks: journeys fail on any (foreignRequests()).
+		this.foreign = [];
+		const origin = new URL(BASE_URL).origin;
+		context.on('request', (r) => {
+			const url = r.url();
+			if (/^(data|blob|about):/.test(url) || new URL(url).origin === origin)
+				return;
+			let from = '?';
+			try {
+				from = r.frame().url();
+			} catch {
+				// A service worker's request has no frame.
+			}
+			this.foreign.push(`${url} (from ${from})`);
+		});
+	}
+
+	// The requests this person's browser made to another host than the
+	// program's, each "URL (from the page's address)".
+	foreignRequests() {
+		return [...this.foreign];
 	}
 
 	// t(msgid, vars): msgid in the language of the page the person is on.
@@ -345,6 +373,8 @@ export class Person {
 	}
 
 	async close() {
+		if (this.copy)
+			await this.copy.context().close();
 		await this.context.close();
 	}
 
@@ -430,12 +460,59 @@ export class Person {
 			if (await this.page.locator(sel).count() > 0)
 				this.variants.push(tag);
 		}
-		// axe runs in the page: not where JavaScript is off.
+		if (!this.javaScript)
+			this.variants.push('nojs');
+		// axe runs in the page; where JavaScript is off, in a copy of the
+		// page that a browser with JavaScript shows (axeCopy()).
 		const before = this.axe === 'filled' && name === this.page0 &&
 		    await this.page.locator('form.section-form').count() > 0;
-		if (this.axe && this.javaScript && !before)
-			await axeScan(this.page, `${this.stateKey} ${this.lang} ${this.viewport.width}px`);
+		const key = `${this.stateKey} ${this.lang} ${this.viewport.width}px`;
+		if (this.axe && !before)
+			await (this.javaScript ? axeScan(this.page, key) : this.axeCopy(key));
 		return this.status;
+	}
+
+	// axe on a page shown without JavaScript: axe needs scripts, so its
+	// HTML as the person's browser has it is shown in a tab of another
+	// context, with JavaScript, the same window and language, which
+	// fetches the same style sheets and images from the program but none
+	// of the page's scripts and nothing from elsewhere, and axe looks at
+	// it there under key.
+	async axeCopy(key) {
+		if (axeScanned(key))
+			return [];
+		if (!this.copy) {
+			const context = await (await startBrowser()).newContext({
+				viewport: this.viewport,
+				locale: this.opts.locale ?? 'fr-CA',
+				isMobile: !!this.opts.phone,
+				hasTouch: !!this.opts.phone,
+				deviceScaleFactor: 1,
+				reducedMotion: 'reduce',
+			});
+			context.setDefaultTimeout(TIMEOUT);
+			context.setDefaultNavigationTimeout(TIMEOUT);
+			const copy = await context.newPage();
+			const origin = new URL(BASE_URL).origin;
+			await copy.route('**/*', (route) => {
+				const r = route.request();
+				if (r.isNavigationRequest() && r.frame() === copy.mainFrame())
+					return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: this.copyHtml });
+				if (r.resourceType() === 'script' || new URL(r.url()).origin !== origin)
+					return route.abort();
+				return route.continue();
+			});
+			this.copy = copy;
+		}
+		this.copyHtml = await this.page.content();
+		const url = new URL(this.page.url());
+		url.hash = '';
+		await this.copy.goto(url.href);
+		// Without its style sheet, axe could not judge contrasts.
+		const styled = await this.copy.evaluate(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 0));
+		if (!styled)
+			throw new Error(`axe on a copy of ${key} (${url.href}): its style sheet did not load`);
+		return axeScan(this.copy, key);
 	}
 
 	// The page's name with what it shows beyond it: 'mission+trainer+comments'
@@ -712,10 +789,11 @@ export class Person {
 	}
 
 	// Reads the strategy summary (opening it with the plan's navigation
-	// unless already there): readSummaryDocument()'s { title, toc, parts },
-	// each part under its heading as the page shows it.
+	// unless already there, or on the summary a share link opens):
+	// readSummaryDocument()'s { title, toc, parts }, each part under its
+	// heading as the page shows it.
 	async readSummary() {
-		if (!this.isOn('summary'))
+		if (!this.isOn('summary') && !this.isOn('shared'))
 			await this.openSection('Summary');
 		return readSummaryDocument(this.page.locator('article.summary'));
 	}
@@ -1078,5 +1156,73 @@ export class Person {
 		const file = join(SCREENSHOTS, `${name ?? this.pageName}-${this.viewport.width}.png`);
 		await this.page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
 		return file;
+	}
+
+	// --- Sharing the plan and downloading it ----------------------------------
+
+	// The share page: from the summary, the link of its "Share this plan"
+	// box; from elsewhere, "Share" in the plan's navigation.
+	async openShare() {
+		if (this.isOn('summary')) {
+			await this.follow('Make or withdraw share links', { scope: this.main() });
+		} else {
+			await this.backToPlan();
+			await this.follow('Share', { scope: this.planNav() });
+		}
+		if (!this.isOn('share'))
+			throw new Error(`the share page: got ${this.pageName} (${this.status})`);
+	}
+
+	// Makes a share link on the share page as a person does: the label
+	// typed, the last day it works (YYYY-MM-DD) when until is given, "Make
+	// a share link".  Back on the share page, which shows the new link
+	// once: returns its address as the page shows it.
+	async makeShareLink({ label, until } = {}) {
+		if (!this.isOn('share'))
+			await this.openShare();
+		const fields = {};
+		if (label !== undefined)
+			fields['Label (optional)'] = label;
+		if (until !== undefined)
+			fields['Valid until (optional)'] = until;
+		await this.fillFields(fields);
+		const status = await this.click('Make a share link');
+		if (status !== 200 || !this.isOn('share') || !this.variants.includes('new-link'))
+			throw new Error(`making a share link: got ${this.stateKey} (${status}): ${await this.alertText()}`);
+		return this.field('Share link', { scope: this.main() }).inputValue();
+	}
+
+	// The share page's table of the links that work now, as shown:
+	// [{ label, created, until, seen }], each the text of its cell.
+	async readShareLinks() {
+		const rows = this.main().locator('table.list tbody tr');
+		const out = [];
+		for (const row of await rows.all()) {
+			const [label, created, until, seen] = (await row.getByRole('cell').allInnerTexts()).map(squash);
+			out.push({ label, created, until, seen });
+		}
+		return out;
+	}
+
+	// Downloads the file of the link named msgid (a message id) in scope,
+	// by clicking it: { name (the file's name), bytes (a Buffer) }.
+	async download(msgid, { scope } = {}) {
+		const link = this.control('link', msgid, { scope: scope ?? this.main() });
+		const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+		const failure = await download.failure();
+		if (failure)
+			throw new Error(`downloading "${this.t(msgid)}" from ${this.pageName}: ${failure}`);
+		const chunks = [];
+		for await (const chunk of await download.createReadStream())
+			chunks.push(chunk);
+		return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+	}
+
+	// Downloads the summary as PDF with its link among the summary's
+	// downloads (on the plan's summary, or on the one a share link opens).
+	async downloadPdf() {
+		return this.download('PDF document', {
+			scope: this.main().getByRole('navigation', { name: this.t('Downloads'), exact: true }),
+		});
 	}
 }
