@@ -102,7 +102,6 @@ const PAGES = [
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/?$/, (m) => `${m[1]}-history`],
 	[/^\/o\/\d+\/([a-z_-]+)\/history\/\d+\/?$/, (m) => `${m[1]}-revision`],
 	[/^\/invite\/[A-Za-z0-9_-]+\/?$/, 'invite'],
-	[/^\/s\/[A-Za-z0-9_-]+\/?$/, 'shared'],
 	[/^\/account\/?$/, 'account'],
 	[/^\/account\/2fa\/?$/, 'account-2fa'],
 	[/^\/account\/2fa\/codes\/?$/, 'account-codes'],
