@@ -70,11 +70,12 @@ need "the hello responder listens" test -S "$E2E_DIR/hello.sock"
 
 # Port 2: kept connections (as conf/nginx.conf); port 3: one per request.
 KEEPALIVE=$(sed -n 's/^[[:space:]]*keepalive \([0-9]*\);.*/\1/p' "$E2E_DIR/nginx-site.conf" | head -n 1)
+KEEPALIVE_TIMEOUT=$(sed -n 's/^[[:space:]]*keepalive_timeout \([0-9a-z]*\);.*/\1/p' "$E2E_DIR/nginx-site.conf" | head -n 1)
 PORT2=$(e2e_free_port)
 PORT3=$(e2e_free_port)
 cat >"$E2E_DIR/kc.conf" <<EOF
-upstream kc_hello { server unix:$E2E_DIR/hello.sock; keepalive ${KEEPALIVE:-16}; }
-upstream kc_program { server unix:$E2E_DIR/reseauter.sock; keepalive ${KEEPALIVE:-16}; }
+upstream kc_hello { server unix:$E2E_DIR/hello.sock; keepalive ${KEEPALIVE:-16}; keepalive_timeout ${KEEPALIVE_TIMEOUT:-10s}; }
+upstream kc_program { server unix:$E2E_DIR/reseauter.sock; keepalive ${KEEPALIVE:-16}; keepalive_timeout ${KEEPALIVE_TIMEOUT:-10s}; }
 server {
     listen 127.0.0.1:$PORT2;
     location = /hello { include /etc/nginx/fastcgi_params; fastcgi_pass kc_hello; fastcgi_keep_conn on; }

@@ -556,10 +556,12 @@ PORT2=$(e2e_free_port)
 # (conf/nginx.conf: kept open, the same keepalive); BENCH_KEEPCONN=0 makes
 # nginx open a connection per request to both.
 KEEPALIVE=$(sed -n 's/^[[:space:]]*keepalive \([0-9]*\);.*/\1/p' "$E2E_DIR/nginx-site.conf" | head -n 1)
+KEEPALIVE_TIMEOUT=$(sed -n 's/^[[:space:]]*keepalive_timeout \([0-9a-z]*\);.*/\1/p' "$E2E_DIR/nginx-site.conf" | head -n 1)
 cat >"$E2E_DIR/bench-site.conf" <<EOF
 upstream bench_hello {
     server unix:$E2E_DIR/hello.sock;
     keepalive ${KEEPALIVE:-16};
+    keepalive_timeout ${KEEPALIVE_TIMEOUT:-10s};
 }
 server {
     listen 127.0.0.1:$PORT2;
