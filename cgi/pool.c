@@ -278,6 +278,7 @@ pool_wait(struct pool *p)
 			p->stopping = 1;
 			continue;
 		}
+		now = pool_now();
 		if ((fds[POOL_LISTEN_AT].revents & ~POLLIN) != 0) {
 			fprintf(stderr, "reseauter: the listening socket "
 			    "failed (poll events %#x)\n",

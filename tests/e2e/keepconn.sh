@@ -175,6 +175,9 @@ if [ "$before" -gt 0 ] && [ "$n" -eq 0 ]; then
 else
 	bad "the program closes the connections nginx left idle" "$n still open of $before"
 fi
+sleep 2
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time "$ANSWER" "$BASE/login")
+expect_eq "$code" 200 "a request on a new connection, after 2 s more without any, is answered"
 quiet_conns 8 "" '\x01\x01' '\x01\x01\x00\x01\x00\x08\x00\x00\x00\x01\x01'
 for i in 1 2 3; do
 	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time "$ANSWER" "$BASE/login")
