@@ -3,8 +3,10 @@
  *
  * Why it exists: libfcgi's FCGX_Accept_r() waits on a kept connection
  * (FCGI_KEEP_CONN) for the web server's next request there, so with
- * libfcgi's loop every idle kept connection holds a thread, and nginx
- * keeping sixteen connections to four threads stops the program.
+ * libfcgi's loop every idle kept connection holds a thread until the
+ * read timeout ends the wait, and once nginx keeps as many idle
+ * connections as there are threads (it keeps sixteen per worker), a
+ * request on any other connection waits that long.
  *
  * One mutex, the turn, is held by the one thread waiting for work; the
  * others wait for the turn or answer a request.  The thread with the
