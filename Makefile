@@ -248,9 +248,9 @@ unit: $(UNIT) $(MO)
 BENCH_PKGS = wrk valgrind libfcgi-bin nginx curl sqlite3
 BENCH    = $(patsubst tests/bench/%.c,$(B)/bench/%,$(wildcard tests/bench/bench_*.c))
 BENCH_CGI = $(filter-out $(B)/cgi/main.o,$(CGI_OBJ))
-$(B)/bench/hello: tests/bench/hello.c
+$(B)/bench/hello: tests/bench/hello.c cgi/pool.c cgi/pool.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $< -o $@ -lfcgi -lpthread
+	$(CC) $(ALL_CFLAGS) -Icgi $(ALL_LDFLAGS) $< cgi/pool.c -o $@ -lfcgi -lpthread
 $(B)/bench/%: tests/bench/%.c $(BENCH_CGI) $(B)/libreseauter.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Icgi $(ALL_LDFLAGS) $< -o $@ $(BENCH_CGI) $(B)/libreseauter.a $(LIBS) -lstdc++

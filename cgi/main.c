@@ -21,14 +21,12 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,6 +37,7 @@
 #include "cohort.h"
 #include "org.h"
 #include "pdf.h"
+#include "pool.h"
 #include "workbook.h"
 
 extern char **environ;
@@ -1001,23 +1000,6 @@ ms_between(const struct timespec *a, const struct timespec *b)
 }
 
 /*
- * Bounds every read() on the socket fd to ms milliseconds (at least one:
- * zero would mean no bound).  A read that waits longer fails with EAGAIN.
- * Returns 0, or -1 when the socket refuses the option.
- */
-static int
-fcgi_rcvtimeo(int fd, long long ms)
-{
-	struct timeval tv;
-
-	if (ms < 1)
-		ms = 1;
-	tv.tv_sec = (time_t)(ms / 1000);
-	tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
-	return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-}
-
-/*
  * How long the next read of c's body may wait, in milliseconds, or 0 when
  * the deadline has passed.  As mod_reqtimeout's body=T,MinRate=R: the
  * body has T seconds (cfg->read_timeout) from the acceptance of the
@@ -1076,7 +1058,7 @@ fcgi_read(void *ctx, char *p, int n)
 		 * A socket that refuses the option (none should) is read
 		 * without a bound rather than refused.
 		 */
-		fcgi_rcvtimeo(c->fr.ipcFd, wait);
+		pool_rcvtimeo(c->fr.ipcFd, wait);
 		c->rearmed = 1;
 		n = 1;
 	}
@@ -1110,118 +1092,53 @@ stdio_write(void *ctx, const char *p, int n)
 	return fwrite(p, 1, (size_t)n, stdout) == (size_t)n ? n : -1;
 }
 
-/*
- * What each worker thread shares with the others.  stop_fd is the read end
- * of a pipe that serve_fastcgi() writes one byte to when the process is to
- * stop, and that nobody reads: it stays readable, for every worker.
- */
-struct pool {
+/* What each worker thread shares with the others. */
+struct workers {
 	const struct app *app;
-	int               listen_fd;
-	int               stop_fd;
-	pthread_mutex_t   accept_lock;
+	struct pool       pool;
 };
 
 /*
- * Waits until a connection is waiting on the listening socket or the
- * process is to stop.  Returns 1 for a connection, 0 to stop (or on an
- * error of poll(), which would otherwise repeat at once).
- */
-static int
-wait_connection(const struct pool *p)
-{
-	struct pollfd fds[2] = {
-		{ .fd = p->listen_fd, .events = POLLIN },
-		{ .fd = p->stop_fd, .events = POLLIN },
-	};
-
-	for (;;) {
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			fprintf(stderr, "reseauter: poll: %s\n", strerror(errno));
-			return 0;
-		}
-		if (fds[1].revents != 0)
-			return 0;
-		if (fds[0].revents & POLLIN)
-			return 1;
-		if (fds[0].revents != 0) {
-			fprintf(stderr, "reseauter: the listening socket "
-			    "failed (poll events %#x)\n", fds[0].revents);
-			return 0;
-		}
-	}
-}
-
-/*
- * One worker: its own read connection, then accept and serve until the
- * process is to stop.  accept() is serialised, as libfcgi's own threaded
- * example does, since some systems wake every waiting thread at once; the
- * worker that holds the lock waits in poll() first, so that the stop pipe
- * can wake it: nothing is done to the listening socket itself.
+ * One worker: its own read connection, then takes its turn at the
+ * FastCGI connections (pool.h) and serves until the process is to stop.
  *
- * Every read on an accepted connection is bounded by RESEAUTER_READ_TIMEOUT
- * (SO_RCVTIMEO), and those of a request body by its deadline (fcgi_read),
- * so that a web server passing on a slow client's body as it comes
- * (Apache's mod_proxy_fcgi) cannot keep the worker: the request is
- * answered 408 and the worker takes the next.  The bound also ends the
- * wait for a next request on a connection the web server keeps open
- * (FCGI_KEEP_CONN): libfcgi then closes it and accepts another.  The
- * parameters of a request are read inside FCGX_Accept_r, before the
- * connection is ours to set; the web server sends them at once, once it
- * has the whole header from its client.
+ * Every read on a connection is bounded by RESEAUTER_READ_TIMEOUT
+ * (SO_RCVTIMEO, which the pool sets), and those of a request body by its
+ * deadline (fcgi_read), so that a web server passing on a slow client's
+ * body as it comes (Apache's mod_proxy_fcgi) cannot keep the worker: the
+ * request is answered 408 and the worker takes the next.  A connection
+ * the web server keeps open (FCGI_KEEP_CONN) holds no worker between its
+ * requests: the pool parks it, and closes it once it has stayed idle as
+ * long.
  */
 static void *
 worker(void *arg)
 {
-	struct pool *p = arg;
-	struct dbh h = { p->app->db, NULL };
+	struct workers *w = arg;
+	struct dbh h = { w->app->db, NULL };
 	struct fcgi_req c;
 	struct io io = { &c, NULL, fcgi_read, fcgi_write };
-	long long idle = (long long)p->app->cfg.read_timeout * 1000;
 
 	memset(&c, 0, sizeof c);
-	c.cfg = &p->app->cfg;
-	if (db_reader_open(p->app->db, &h.rd) != RT_OK) {
+	c.cfg = &w->app->cfg;
+	if (db_reader_open(w->app->db, &h.rd) != RT_OK) {
 		fprintf(stderr, "reseauter: cannot open a read connection\n");
 		return NULL;
 	}
-	if (FCGX_InitRequest(&c.fr, p->listen_fd, 0) != 0) {
+	if (FCGX_InitRequest(&c.fr, w->pool.listen_fd, 0) != 0) {
 		fprintf(stderr, "reseauter: FCGX_InitRequest failed\n");
 		db_conn_close(h.rd);
 		return NULL;
 	}
-	for (;;) {
-		int rc, kept;
-
-		/*
-		 * A connection the web server keeps open (FCGI_KEEP_CONN) is
-		 * still open here, and FCGX_Accept_r waits on it for its next
-		 * request instead of accepting: that wait must not hold the
-		 * lock, or every other worker would stop accepting meanwhile.
-		 * (Should the connection end, FCGX_Accept_r accepts without
-		 * the lock, which Linux allows.)
-		 */
-		kept = c.fr.ipcFd >= 0;
-		if (kept)
-			rc = FCGX_Accept_r(&c.fr);
-		else {
-			pthread_mutex_lock(&p->accept_lock);
-			rc = wait_connection(p) ? FCGX_Accept_r(&c.fr) : -1;
-			pthread_mutex_unlock(&p->accept_lock);
-		}
-		if (rc < 0)
-			break;
+	while (pool_accept(&w->pool, &c.fr) == 0) {
 		clock_gettime(CLOCK_MONOTONIC, &c.start);
 		c.got = 0;
 		c.rearmed = 0;
-		fcgi_rcvtimeo(c.fr.ipcFd, idle);
 		io.envp = c.fr.envp;
-		serve(p->app, &h, &io);
+		serve(w->app, &h, &io);
 		if (c.rearmed)
-			fcgi_rcvtimeo(c.fr.ipcFd, idle);
-		FCGX_Finish_r(&c.fr);
+			pool_rcvtimeo(c.fr.ipcFd, w->pool.timeout_ms);
+		pool_finish(&w->pool, &c.fr);
 	}
 	db_conn_close(h.rd);
 	return NULL;
@@ -1230,10 +1147,12 @@ worker(void *arg)
 /*
  * Serves FastCGI on listen_fd with cfg.threads workers until SIGTERM,
  * SIGINT or SIGHUP.  libfcgi's own SIGTERM handler only sets a flag while
- * the workers sleep in accept(), so the signals are blocked in every thread
- * and taken here by sigwait(): then a byte written to the stop pipe wakes
- * the workers; each finishes the request it is answering, and the caller
- * closes the database once they have all returned.
+ * the workers wait, so the signals are blocked in every thread and taken
+ * here by sigwait(): then pool_stop() writes a byte to the pool's stop
+ * pipe, which wakes the worker waiting; each finishes the request it is
+ * answering (and those already waiting on the connections the pool
+ * holds), and the caller closes the database once they have all
+ * returned.
  *
  * The listening socket is never shut down: with socket activation systemd
  * holds the same socket, and shutdown() would stop it for systemd too
@@ -1244,56 +1163,60 @@ worker(void *arg)
 static int
 serve_fastcgi(const struct app *app, int listen_fd)
 {
-	struct pool p = { app, listen_fd, -1, PTHREAD_MUTEX_INITIALIZER };
+	struct workers w;
 	sigset_t stop;
 	pthread_t *t = NULL;
 	struct timespec until;
-	int i, n = app->cfg.threads, sig, pipe_fd[2] = { -1, -1 }, rc = 1;
+	int i, n = app->cfg.threads, sig, joined = 0;
 
+	w.app = app;
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGHUP);
 	if (pthread_sigmask(SIG_BLOCK, &stop, NULL) != 0)
-		goto out;
-	if (pipe2(pipe_fd, O_CLOEXEC) != 0) {
+		return 1;
+	if (pool_init(&w.pool, listen_fd,
+	    (long long)app->cfg.read_timeout * 1000) != 0) {
 		fprintf(stderr, "reseauter: pipe: %s\n", strerror(errno));
-		goto out;
+		return 1;
 	}
-	p.stop_fd = pipe_fd[0];
-	if ((t = calloc((size_t)n, sizeof *t)) == NULL)
-		goto out;
+	if ((t = calloc((size_t)n, sizeof *t)) == NULL) {
+		pool_free(&w.pool);
+		return 1;
+	}
 	for (i = 0; i < n; i++)
-		if (pthread_create(&t[i], NULL, worker, &p) != 0) {
+		if (pthread_create(&t[i], NULL, worker, &w) != 0) {
 			fprintf(stderr, "reseauter: cannot start thread\n");
 			n = i;
 			break;
 		}
 	if (n > 0 && sigwait(&stop, &sig) == 0)
 		FCGX_ShutdownPending();
-	/* Written also when sigwait() failed, so that the workers end. */
-	if (write(pipe_fd[1], "", 1) != 1)
-		fprintf(stderr, "reseauter: stop pipe: %s\n", strerror(errno));
+	/* Also when sigwait() failed, so that the workers end. */
+	pool_stop(&w.pool);
 	/*
-	 * A worker waiting in libfcgi's own accept() (after a connection
-	 * the web server kept open ended) sees neither the pipe nor a
-	 * signal: the others are waited for, it is left to the process's
-	 * end, after the read deadline that ends any request in progress.
+	 * A worker may still be reading a request, each read bounded by the
+	 * read deadline, or, on a listening socket that is not a Unix
+	 * socket, be waiting in libfcgi's own accept() should another
+	 * process have taken the connection it was woken for: it sees
+	 * neither the pipe nor a signal.  The workers are waited for until
+	 * the read deadline has passed; one still running then is left to
+	 * the process's end, and so is the pool it uses.
 	 */
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += app->cfg.read_timeout + 1;
-	for (i = 0; i < n; i++)
-		if (pthread_timedjoin_np(t[i], NULL, &until) != 0)
+	for (i = 0; i < n; i++) {
+		if (pthread_timedjoin_np(t[i], NULL, &until) == 0)
+			joined++;
+		else
 			fprintf(stderr, "reseauter: a worker did not stop in "
 			    "time; the process ends without it\n");
-	rc = n > 0 ? 0 : 1;
-out:
+	}
+	if (joined == n)
+		pool_free(&w.pool);
 	free(t);
-	if (pipe_fd[0] >= 0)
-		close(pipe_fd[0]);
-	if (pipe_fd[1] >= 0)
-		close(pipe_fd[1]);
-	return rc;
+	return n > 0 ? 0 : 1;
 }
 
 /* Answers the one request of a plain CGI invocation. */

@@ -9,7 +9,8 @@
 # LeakSanitizer), valgrind (build/tests/test_* under valgrind's memcheck,
 # then the journey and the account journey with the program as one
 # FastCGI process under memcheck), po (tests/check-po.sh), tpl (tests/check-templates.sh),
-# js (tests/charcount/run.sh), e2e/lighttpd, e2e/nginx, e2e/apache,
+# js (tests/charcount/run.sh), e2e/lighttpd, e2e/nginx, e2e/keepconn
+# (nginx's kept connections, fewer threads than connections), e2e/apache,
 # e2e/cgi, e2e/share, e2e/summary, e2e/export, e2e/install, e2e/demo,
 # e2e/cohorts, e2e/faults (a full disk, a read-only database),
 # e2e/slowbody (slow request bodies do not keep the workers) and the
@@ -204,7 +205,7 @@ run_suite() {
 
 if [ $# -eq 0 ]; then
 	set -- unit asan fuzz fuzz-asan valgrind po tpl js \
-	    e2e/lighttpd e2e/nginx e2e/apache e2e/cgi \
+	    e2e/lighttpd e2e/nginx e2e/keepconn e2e/apache e2e/cgi \
 	    e2e/share e2e/summary e2e/export e2e/install \
 	    e2e/demo e2e/cohorts e2e/admin e2e/dashboard e2e/comments e2e/authz e2e/https \
 	    e2e/account e2e/faults e2e/slowbody \

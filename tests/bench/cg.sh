@@ -6,8 +6,10 @@
 #
 #   tests/bench/cg.sh [PROGRAM...]
 #
-# The data, made once with the first PROGRAM (build/reseauter when none
-# is given) behind nginx as run.sh makes it: the owner imports the
+# The data, made once with the last PROGRAM (build/reseauter when none
+# is given; the newest, which conf/nginx.conf suits: an older program
+# holds a thread with each connection nginx keeps) behind nginx as
+# run.sh makes it: the owner imports the
 # demonstration plan (lib/demo/housing.fr.json) and makes a share link, a
 # trainer's cohort takes the organisation in, and an empty plan (the
 # owner's own organisation) is there too.  The database is then copied
@@ -40,7 +42,7 @@ for tool in valgrind cgi-fcgi nginx curl sqlite3; do
 		exit 1
 	}
 done
-E2E_BIN=${PROGRAMS[0]}
+E2E_BIN=${PROGRAMS[${#PROGRAMS[@]} - 1]}
 DEMO_JSON=$E2E_ROOT/lib/demo/housing.fr.json
 
 # need DESCRIPTION CONDITION...: the script cannot go on unless CONDITION.

@@ -2,9 +2,10 @@
  * hello.c: the floor of libfcgi for tests/bench/run.sh.  A FastCGI
  * responder that answers every request with the same body of a given size
  * ('x' bytes ending in a newline), served as the program serves: a pool
- * of threads, each with its own FCGX_Request, taking turns in accept()
- * under one mutex (cgi/main.c's worker()), the body written with
- * FCGX_PutStr() after the headers.  It reads no request body, parses
+ * of threads, each with its own FCGX_Request, taking turns at the
+ * connections, kept ones included, with the program's own cgi/pool.c
+ * (cgi/main.c's worker()), the body written with FCGX_PutStr() after
+ * the headers.  It reads no request body, parses
  * nothing and touches no database: what it costs is the cost of libfcgi,
  * of the Unix socket and of nginx's FastCGI module, under which the
  * program cannot go.
@@ -18,46 +19,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
 
+#include "pool.h"
+
 #define HELLO_THREADS_MAX 64
 #define HELLO_BYTES_MAX   (16 * 1024 * 1024)
+#define HELLO_TIMEOUT_MS  15000 /* the program's RESEAUTER_READ_TIMEOUT */
 
-/* What every thread shares: read-only but for the accept lock. */
+/* What every thread shares: read-only but for the pool. */
 struct hello {
-	int		 listen_fd;
+	struct pool	 pool;
 	const char	*head;
 	size_t		 headlen;
 	const char	*body;
 	size_t		 bodylen;
-	pthread_mutex_t	 accept_lock;
 };
 
-/* One worker: accepts and answers until the listening socket is shut. */
+/* One worker: takes requests and answers them until the pool stops. */
 static void *
 hello_worker(void *arg)
 {
 	struct hello	*h = arg;
 	FCGX_Request	 fr;
-	int		 rc;
 
-	if (FCGX_InitRequest(&fr, h->listen_fd, 0) != 0) {
+	if (FCGX_InitRequest(&fr, h->pool.listen_fd, 0) != 0) {
 		fprintf(stderr, "hello: FCGX_InitRequest failed\n");
 		return NULL;
 	}
-	for (;;) {
-		pthread_mutex_lock(&h->accept_lock);
-		rc = FCGX_Accept_r(&fr);
-		pthread_mutex_unlock(&h->accept_lock);
-		if (rc < 0)
-			break;
+	while (pool_accept(&h->pool, &fr) == 0) {
 		FCGX_PutStr(h->head, (int)h->headlen, fr.out);
 		FCGX_PutStr(h->body, (int)h->bodylen, fr.out);
-		FCGX_Finish_r(&fr);
+		pool_finish(&h->pool, &fr);
 	}
 	return NULL;
 }
@@ -84,7 +80,7 @@ main(int argc, char *argv[])
 	sigset_t	 stop;
 	char		 head[128], *body;
 	long		 bytes, threads = 4;
-	int		 i, n, sig;
+	int		 i, n, sig, fd;
 
 	if (argc < 3 || argc > 4 || hello_number(argv[2], HELLO_BYTES_MAX,
 	    &bytes) != 0 || (argc == 4 && hello_number(argv[3],
@@ -104,7 +100,6 @@ main(int argc, char *argv[])
 	h.headlen = (size_t)n;
 	h.body = body;
 	h.bodylen = (size_t)bytes;
-	pthread_mutex_init(&h.accept_lock, NULL);
 
 	/* The signals are taken by sigwait() below, in no worker. */
 	sigemptyset(&stop);
@@ -118,20 +113,24 @@ main(int argc, char *argv[])
 	}
 	if (lstat(argv[1], &st) == 0 && S_ISSOCK(st.st_mode))
 		unlink(argv[1]);
-	if ((h.listen_fd = FCGX_OpenSocket(argv[1], 128)) < 0) {
+	if ((fd = FCGX_OpenSocket(argv[1], 128)) < 0) {
 		fprintf(stderr, "hello: cannot listen on %s\n", argv[1]);
+		return 1;
+	}
+	if (pool_init(&h.pool, fd, HELLO_TIMEOUT_MS) != 0) {
+		fprintf(stderr, "hello: cannot make the pool\n");
 		return 1;
 	}
 	for (n = 0; n < threads; n++)
 		if (pthread_create(&t[n], NULL, hello_worker, &h) != 0)
 			break;
-	if (n > 0 && sigwait(&stop, &sig) == 0) {
+	if (n > 0 && sigwait(&stop, &sig) == 0)
 		FCGX_ShutdownPending();
-		shutdown(h.listen_fd, SHUT_RDWR);
-	}
+	pool_stop(&h.pool);
 	for (i = 0; i < n; i++)
 		pthread_join(t[i], NULL);
-	close(h.listen_fd);
+	pool_free(&h.pool);
+	close(fd);
 	unlink(argv[1]);
 	free(body);
 	return n > 0 ? 0 : 1;

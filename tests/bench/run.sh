@@ -49,7 +49,10 @@
 # (8), BENCH_THREADS (wrk's threads, 2; the save row uses one thread per
 # connection), BENCH_WARMUP (seconds of unmeasured load before each row,
 # 2), BENCH_ORGS (500), BENCH_LOAD_MAX (1.5), BENCH_WAIT (1200; 0 does not
-# wait), BENCH_CALLGRIND (1; 0 leaves callgrind out), BENCH_REPORT
+# wait), BENCH_CALLGRIND (1; 0 leaves callgrind out), BENCH_KEEPCONN (1;
+# 0: nginx opens a new FastCGI connection for each request, to the
+# program and to the hello responder alike, instead of keeping them as
+# conf/nginx.conf does), BENCH_REPORT
 # ($B/bench/report.md); RESEAUTER_THREADS (4) for the program and the
 # hello responder alike; E2E_KEEP=1 keeps the temporary directory.
 
@@ -67,6 +70,7 @@ BENCH_ORGS=${BENCH_ORGS:-500}
 BENCH_LOAD_MAX=${BENCH_LOAD_MAX:-1.5}
 BENCH_WAIT=${BENCH_WAIT:-1200}
 BENCH_CALLGRIND=${BENCH_CALLGRIND:-1}
+BENCH_KEEPCONN=${BENCH_KEEPCONN:-1}
 BENCH_REPORT=${BENCH_REPORT:-$B/bench/report.md}
 BENCH_HELLO=${BENCH_HELLO:-$B/bench/hello}
 BENCH_COMMAND=${BENCH_COMMAND:-tests/bench/run.sh}
@@ -548,7 +552,17 @@ E2E_PIDS+=("$!")
 for i in $(seq 1 50); do [ -S "$E2E_DIR/hello.sock" ] && break; sleep 0.1; done
 need "the hello responder listens" test -S "$E2E_DIR/hello.sock"
 PORT2=$(e2e_free_port)
+# The hello responder gets its connections as the program does
+# (conf/nginx.conf: kept open, the same keepalive); BENCH_KEEPCONN=0 makes
+# nginx open a connection per request to both.
+KEEPALIVE=$(sed -n 's/^[[:space:]]*keepalive \([0-9]*\);.*/\1/p' "$E2E_DIR/nginx-site.conf" | head -n 1)
+KEEPALIVE_TIMEOUT=$(sed -n 's/^[[:space:]]*keepalive_timeout \([0-9a-z]*\);.*/\1/p' "$E2E_DIR/nginx-site.conf" | head -n 1)
 cat >"$E2E_DIR/bench-site.conf" <<EOF
+upstream bench_hello {
+    server unix:$E2E_DIR/hello.sock;
+    keepalive ${KEEPALIVE:-16};
+    keepalive_timeout ${KEEPALIVE_TIMEOUT:-10s};
+}
 server {
     listen 127.0.0.1:$PORT2;
     server_name 127.0.0.1;
@@ -558,10 +572,14 @@ server {
     }
     location = /hello {
         include /etc/nginx/fastcgi_params;
-        fastcgi_pass unix:$E2E_DIR/hello.sock;
+        fastcgi_pass bench_hello;
+        fastcgi_keep_conn on;
     }
 }
 EOF
+if [ "$BENCH_KEEPCONN" = 0 ]; then
+	sed -i '/fastcgi_keep_conn on;/d' "$E2E_DIR/bench-site.conf" "$E2E_DIR/nginx-site.conf"
+fi
 sed -i -e 's/^worker_processes .*/worker_processes auto;/' \
     -e 's/worker_connections [0-9]*;/worker_connections 1024;/' \
     -e "s,^\\([[:space:]]*\\)include $E2E_DIR/nginx-site.conf;,&\\n\\1include $E2E_DIR/bench-site.conf;," \
@@ -681,7 +699,7 @@ report() {
 	echo "- Command: \`$BENCH_COMMAND\` ($BENCH_SECONDS s per row at $BENCH_CONNECTIONS connections, login at $BENCH_LOGIN_CONNECTIONS; then $BENCH_SECONDS_ONE s at 1 connection; wrk with $BENCH_THREADS threads, one per connection for the saves; $BENCH_WARMUP s of warm-up per row unmeasured)"
 	echo "- Load average (1, 5, 15 min): $LOAD_BEFORE before the runs, $LOAD_AFTER after$([ "$QUIET" = yes ] || echo "; the machine never went under $BENCH_LOAD_MAX in $WAITED s of waiting: these runs shared it with other work")"
 	echo "- The disk of the database: $DISK_SYNCS synchronous 4 KiB overwrites per second (dd oflag=dsync), the bound of durable commits one after the other."
-	echo "- The program: RESEAUTER_THREADS=$RESEAUTER_THREADS, $HASH_SLOTS hashing slots; nginx with a worker per core; the plan page is $PLAN_BYTES bytes, the PDF $PDF_BYTES bytes."
+	echo "- The program: RESEAUTER_THREADS=$RESEAUTER_THREADS, $HASH_SLOTS hashing slots; nginx with a worker per core, $([ "$BENCH_KEEPCONN" = 0 ] && echo "a new FastCGI connection per request (BENCH_KEEPCONN=0)" || echo "FastCGI connections kept open (keepalive ${KEEPALIVE:-16})"); the plan page is $PLAN_BYTES bytes, the PDF $PDF_BYTES bytes."
 	echo
 	echo "| # | what | conns | req/s | ratio to 1 | p50 ms | p90 ms | p99 ms | errors | program CPU % | p50 ms at 1 conn | req/s at 1 conn |"
 	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
