@@ -353,7 +353,8 @@ server_start_nginx() {
 	program_start "$how" "$sock"
 	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/nginx.conf" "$E2E_DIR/nginx-site.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" SERVER_NAME=127.0.0.1 \
-	    ROOT="$E2E_DATADIR" SOCKET="$sock" || e2e_die "conf/nginx.conf fills in"
+	    ROOT="$E2E_DATADIR" SOCKET="$sock" ACCESS_LOG="$E2E_DIR/nginx-access.log" ||
+	    e2e_die "conf/nginx.conf fills in"
 	if [ -n "$tls" ]; then
 		# What certbot --nginx does to the server block: TLS on its
 		# listen line and a certificate, here one made for 127.0.0.1.
@@ -916,6 +917,33 @@ what_came() {
 	[ -z "$(header Location)" ] || printf ' Location: %s' "$(header Location)"
 	printf '\n  body: %s' "$(body_text)"
 }
+# expect_access_log_without_tokens LOG SERVER: asks for the paths of five
+# links (share, a share's download, invitation, reset, join code) and
+# checks that the access log of conf/<server>.conf, LOG, writes each with
+# <token> in place of its secret, holds no token of those or of the
+# journey's links, and writes other paths as they are.
+expect_access_log_without_tokens() {
+	local log=$1 server=$2 p leaks
+	local fake=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE
+	section "$server's access log holds no link's secret"
+	for p in "/s/$fake" "/s/$fake/summary.pdf" "/invite/$fake" "/reset/$fake" /join/KMNPQRST; do
+		get "$p?next=$fake"
+	done
+	sleep 1    # the server writes its log as it answers: a moment for the last line
+	if [ -s "$log" ]; then ok "$server writes the access log of its configuration"; else
+		bad "$server writes the access log of its configuration" "no $log"; fi
+	for p in "/s/<token>" "/s/<token>/summary.pdf" "/invite/<token>" "/reset/<token>" "/join/<token>"; do
+		grep -qF "\"GET $p HTTP/1.1\"" "$log" && ok "the log writes $p" ||
+		    bad "the log writes $p" "$(tail -n 5 "$log")"
+	done
+	leaks=$(grep -E "$fake|KMNPQRST|/(s|invite|reset)/[A-Za-z0-9_-]{20,}" "$log" | head -n 3)
+	[ -z "$leaks" ] && ok "no token of the journey or of these links is in it" ||
+	    bad "no token of the journey or of these links is in it" "$leaks"
+	grep -qE '"GET /o/[0-9]+/mission HTTP/1.1" (200|303)' "$log" &&
+	    ok "other paths are written as they are" ||
+	    bad "other paths are written as they are" "$(grep -m 3 '/o/' "$log")"
+}
+
 
 # Every answer of the program carries the protective headers; what is
 # missing is written down, and e2e_finish makes it one expectation.

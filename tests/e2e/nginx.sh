@@ -29,6 +29,8 @@ for f in "$E2E_ROOT"/static/*; do
 	break
 done
 
+expect_access_log_without_tokens "$E2E_DIR/nginx-access.log" nginx
+
 section "the program on RESEAUTER_SOCKET, after a restart"
 server_stop
 server_start nginx-socket

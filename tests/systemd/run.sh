@@ -260,7 +260,8 @@ expect_eq "$?" 0 "systemctl daemon-reload && systemctl enable --now reseauter.so
 expect_eq "$(ct systemctl is-enabled reseauter.socket)" enabled "reseauter.socket is enabled (it will be there at the next boot)"
 ct "$PREFIX/share/reseauter/conf/mkconf.sh" "$PREFIX/share/reseauter/conf/nginx.conf" \
     /etc/nginx/sites-available/reseauter ADDR=127.0.0.1 PORT=80 SERVER_NAME=127.0.0.1 \
-    ROOT="$PREFIX/share/reseauter" SOCKET=/run/reseauter/reseauter.sock
+    ROOT="$PREFIX/share/reseauter" SOCKET=/run/reseauter/reseauter.sock \
+    ACCESS_LOG=/var/log/nginx/reseauter.log
 expect_eq "$?" 0 "mkconf.sh fills conf/nginx.conf into sites-available"
 ct ln -s ../sites-available/reseauter /etc/nginx/sites-enabled/reseauter
 ct sh -c 'nginx -t -q && systemctl reload nginx' >"$E2E_DIR/reload.out" 2>&1
