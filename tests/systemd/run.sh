@@ -277,6 +277,14 @@ BASE=http://127.0.0.1
 HOSTPORT=127.0.0.1:80
 E2E_MODE=http
 E2E_KIND=systemd
+# systemctl reload returns before nginx's new workers answer: until then
+# its default site does.  A static file, which nginx serves itself (the
+# default site has none), tells when the site is there without starting
+# the program.
+for i in $(seq 1 100); do
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/static/style.css")" = 200 ] && break
+	sleep 0.2
+done
 as visitor
 get /
 expect_status 200 "the first request, through nginx, is answered"
@@ -356,6 +364,10 @@ expect_status 200 "and opens /admin"
 
 section "kill -9: Restart=on-failure, the socket held by systemd"
 restarts=$(prop reseauter.service NRestarts)
+# Never kill -KILL 0 (every process of the group) or nothing.
+case $pid in
+''|0|*[!0-9]*) e2e_die "the program's pid is known before killing it" "MainPID '$pid'" ;;
+esac
 ct kill -KILL "$pid"
 # RestartSec=2s: this request waits in the socket's queue until the new
 # process accepts it.
