@@ -145,7 +145,7 @@ signup_post(struct req *r)
 	if ((rc = auth_password_hash(r->app->auth, pw->text, pw->len,
 	    hash)) != RT_OK)
 		goto out;
-	rc = org_signup_from(r->h, r->addr, form_get(&f, "org_name")->text,
+	rc = org_signup(r->h, r->addr, form_get(&f, "org_name")->text,
 	    form_get(&f, "name")->text, form_get(&f, "email")->text, hash,
 	    lang_codes[r->lang], r->now, &user_id, &org_id);
 	if (rc == RT_EEXISTS) {

@@ -150,16 +150,6 @@ org_email_used(struct dbh *h, const char *email)
 	return org_email_taken(h->rd, email);
 }
 
-/* See org.h: a sign-up that leaves no record for the throttling. */
-int
-org_signup(struct dbh *h, const char *org_name, const char *user_name,
-    const char *email, const char *pwhash, const char *lang, time_t now,
-    int64_t *user_id, int64_t *org_id)
-{
-	return org_signup_from(h, NULL, org_name, user_name, email, pwhash,
-	    lang, now, user_id, org_id);
-}
-
 /*
  * See org.h.  The e-mail is checked first inside the transaction, so the
  * answer RT_EEXISTS is certain and nothing has been written; the unique
@@ -168,7 +158,7 @@ org_signup(struct dbh *h, const char *org_name, const char *user_name,
  * transaction: an account is never made without it.
  */
 int
-org_signup_from(struct dbh *h, const char *addr, const char *org_name,
+org_signup(struct dbh *h, const char *addr, const char *org_name,
     const char *user_name, const char *email, const char *pwhash,
     const char *lang, time_t now, int64_t *user_id, int64_t *org_id)
 {

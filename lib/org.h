@@ -26,20 +26,14 @@ enum org_role {
 
 /*
  * Creates an account and its organisation in one transaction; the new user
- * owns it.  pwhash comes from auth_password_hash().  Returns RT_OK with
- * *user_id and *org_id, RT_EEXISTS when the e-mail already has an account
- * (nothing is created), or RT_EDB.
+ * owns it.  pwhash comes from auth_password_hash().  A sign-up from the
+ * client address addr is recorded for its throttling
+ * (auth_signup_record_in()) in the same transaction; addr NULL (an
+ * account made otherwise) records nothing.  Returns RT_OK with *user_id
+ * and *org_id, RT_EEXISTS when the e-mail already has an account (nothing
+ * is created), or RT_EDB.
  */
-int org_signup(struct dbh *h, const char *org_name, const char *user_name,
-    const char *email, const char *pwhash, const char *lang, time_t now,
-    int64_t *user_id, int64_t *org_id);
-
-/*
- * org_signup() for a sign-up from the client address addr, recorded for
- * its throttling (auth_signup_record_in()) in the same transaction when
- * the account is made; addr NULL records nothing.  The same returns.
- */
-int org_signup_from(struct dbh *h, const char *addr, const char *org_name,
+int org_signup(struct dbh *h, const char *addr, const char *org_name,
     const char *user_name, const char *email, const char *pwhash,
     const char *lang, time_t now, int64_t *user_id, int64_t *org_id);
 

@@ -82,9 +82,9 @@ setup(void **state)
 		return -1;
 	*state = f;
 	tdb_open(&f->t, "account");
-	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	if (org_signup(&f->t.h, NULL, "Le Cercle", "Alice", "alice@example.org",
 	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org",
+	    org_signup(&f->t.h, NULL, "Chez Bob", "Bob", "bob@example.org",
 	    TDB_HASH, "en", T0, &f->bob, &f->org2) != RT_OK)
 		return -1;
 	return 0;

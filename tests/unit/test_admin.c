@@ -58,9 +58,9 @@ setup(void **state)
 	tdb_open(&f->t, "admin");
 	if (auth_new(&f->auth, &f->cfg) != RT_OK)
 		return -1;
-	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	if (org_signup(&f->t.h, NULL, "Le Cercle", "Alice", "alice@example.org",
 	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
+	    org_signup(&f->t.h, NULL, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
 	    "en", T0, &f->bob, &f->org2) != RT_OK)
 		return -1;
 	*state = f;
@@ -248,7 +248,7 @@ test_lists(void **state)
 	const int64_t		 in[] = { f->org2, 0 };
 	int64_t			 carol, org3;
 
-	assert_int_equal(org_signup(&f->t.h, "Atelier", "carol",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Atelier", "carol",
 	    "c@example.org", TDB_HASH, "", T0 + 50, &carol, &org3), RT_OK);
 	assert_int_equal(admin_role_grant(&f->t.h, f->bob, AUTH_ROLE_TRAINER, 0,
 	    T0), RT_OK);

@@ -80,7 +80,7 @@ setup(void **state)
 	tdb_open(&f->t, "auth");
 	if (auth_new(&f->auth, &f->cfg) != RT_OK)
 		return -1;
-	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	if (org_signup(&f->t.h, NULL, "Le Cercle", "Alice", "alice@example.org",
 	    pw_hash, "fr", T0, &f->uid, &oid) != RT_OK)
 		return -1;
 	*state = f;
@@ -320,7 +320,7 @@ test_throttle_account(void **state)
 	struct fx	*f = *state;
 	int64_t		 bob, oid;
 
-	assert_int_equal(org_signup(&f->t.h, "Autre", "Bob", "bob@example.org",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Autre", "Bob", "bob@example.org",
 	    pw_hash, "en", T0, &bob, &oid), RT_OK);
 	assert_int_equal(login(f, "alice@example.org", "bad1", "10.0.0.1", T0),
 	    RT_EDENIED);
@@ -443,7 +443,7 @@ test_failures_pruned(void **state)
 /*
  * Signs up person n (n@example.org, organisation "Groupe n") from addr at
  * now, as /signup does once the check has let it through; returns what
- * org_signup_from() returns.
+ * org_signup() returns.
  */
 static int
 signup(struct fx *f, int n, const char *addr, time_t now)
@@ -453,7 +453,7 @@ signup(struct fx *f, int n, const char *addr, time_t now)
 
 	snprintf(email, sizeof(email), "%d@example.org", n);
 	snprintf(org, sizeof(org), "Groupe %d", n);
-	return org_signup_from(&f->t.h, addr, org, "Personne", email, pw_hash,
+	return org_signup(&f->t.h, addr, org, "Personne", email, pw_hash,
 	    "fr", now, &uid, &oid);
 }
 
@@ -530,7 +530,7 @@ test_signup_throttle_no_address(void **state)
 /*
  * Only an account made is recorded, in its own transaction: a taken
  * e-mail (refused, nothing written) leaves no row, nor does org_signup()
- * (no address: the fixtures and the tools), so refused forms never count.
+ * without an address (the fixtures), so refused forms never count.
  */
 static void
 test_signup_records_creations(void **state)
@@ -539,11 +539,11 @@ test_signup_records_creations(void **state)
 	int64_t		 uid, oid;
 
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
-	assert_int_equal(org_signup_from(&f->t.h, "192.0.2.7", "Autre",
+	assert_int_equal(org_signup(&f->t.h, "192.0.2.7", "Autre",
 	    "Alice", "ALICE@example.org", pw_hash, "fr", T0, &uid, &oid),
 	    RT_EEXISTS);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
-	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Chez Bob", "Bob",
 	    "bob@example.org", pw_hash, "fr", T0, &uid, &oid), RT_OK);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
 	assert_int_equal(signup(f, 1, "192.0.2.7", T0 + 5), RT_OK);

@@ -51,17 +51,17 @@ setup(void **state)
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
 	tdb_open(&f->t, "cohort");
-	if (org_signup(&f->t.h, "Atelier Alice", "Alice Trudel",
+	if (org_signup(&f->t.h, NULL, "Atelier Alice", "Alice Trudel",
 	    "alice@example.org", TDB_HASH, "fr", T0, &f->alice, &f->spare) !=
 	    RT_OK ||
-	    org_signup(&f->t.h, "Atelier Dan", "Dan Ouellet", "dan@example.org",
+	    org_signup(&f->t.h, NULL, "Atelier Dan", "Dan Ouellet", "dan@example.org",
 	    TDB_HASH, "fr", T0, &f->dan, &f->spare) != RT_OK ||
-	    org_signup(&f->t.h, "Chez Erin", "Erin Roy", "erin@example.org",
+	    org_signup(&f->t.h, NULL, "Chez Erin", "Erin Roy", "erin@example.org",
 	    TDB_HASH, "fr", T0, &f->erin, &f->spare) != RT_OK ||
-	    org_signup(&f->t.h, "Comité logement", "Bob Gagnon",
+	    org_signup(&f->t.h, NULL, "Comité logement", "Bob Gagnon",
 	    "bob@example.org", TDB_HASH, "fr", T0, &f->bob,
 	    &f->org1) != RT_OK ||
-	    org_signup(&f->t.h, "Cuisine collective", "Carol Lévesque",
+	    org_signup(&f->t.h, NULL, "Cuisine collective", "Carol Lévesque",
 	    "carol@example.org", TDB_HASH, "fr", T0, &f->carol,
 	    &f->org2) != RT_OK)
 		return -1;

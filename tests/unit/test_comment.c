@@ -53,11 +53,11 @@ setup(void **state)
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
 	tdb_open(&f->t, "comment");
-	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	if (org_signup(&f->t.h, NULL, "Le Cercle", "Alice", "alice@example.org",
 	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK ||
-	    org_signup(&f->t.h, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
+	    org_signup(&f->t.h, NULL, "Chez Bob", "Bob", "bob@example.org", TDB_HASH,
 	    "en", T0, &f->bob, &f->org2) != RT_OK ||
-	    org_signup(&f->t.h, "Formation", "Carol", "carol@example.org",
+	    org_signup(&f->t.h, NULL, "Formation", "Carol", "carol@example.org",
 	    TDB_HASH, "fr", T0, &f->carol, &org3) != RT_OK)
 		return -1;
 	*state = f;

@@ -490,7 +490,7 @@ setup(void **state)
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
 	tdb_open(&f->t, "demo");
-	if (org_signup(&f->t.h, "Atelier de Brigitte", "Brigitte",
+	if (org_signup(&f->t.h, NULL, "Atelier de Brigitte", "Brigitte",
 	    "brigitte@example.org", TDB_HASH, "fr", T0, &f->trainer,
 	    &f->own_org) != RT_OK)
 		return -1;

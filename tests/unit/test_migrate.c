@@ -717,7 +717,7 @@ test_v5_to_v6(void **state)
 	assert_non_null(strstr(a, "index signups_at signups"));
 	tdb_close(&fresh);
 
-	assert_int_equal(org_signup_from(&t.h, "192.0.2.1", "Nouveau", "Nadia",
+	assert_int_equal(org_signup(&t.h, "192.0.2.1", "Nouveau", "Nadia",
 	    "nadia@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_OK);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM signups"), 1);
 	tdb_close(&t);

@@ -44,7 +44,7 @@ setup(void **state)
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
 	tdb_open(&f->t, "org");
-	if (org_signup(&f->t.h, "Le Cercle", "Alice", "alice@example.org",
+	if (org_signup(&f->t.h, NULL, "Le Cercle", "Alice", "alice@example.org",
 	    TDB_HASH, "fr", T0, &f->alice, &f->org) != RT_OK)
 		return -1;
 	*state = f;
@@ -92,7 +92,7 @@ test_signup_duplicate(void **state)
 	struct fx	*f = *state;
 	int64_t		 uid = -1, oid = -1;
 
-	assert_int_equal(org_signup(&f->t.h, "Autre", "Alice Bis",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Autre", "Alice Bis",
 	    "ALICE@Example.org", TDB_HASH, "en", T0, &uid, &oid), RT_EEXISTS);
 	assert_int_equal(uid, 0);
 	assert_int_equal(oid, 0);
@@ -108,7 +108,7 @@ test_signup_atomic(void **state)
 	struct fx	*f = *state;
 	int64_t		 uid, oid;
 
-	assert_int_equal(org_signup(&f->t.h, "", "Bob", "bob@example.org",
+	assert_int_equal(org_signup(&f->t.h, NULL, "", "Bob", "bob@example.org",
 	    TDB_HASH, "fr", T0, &uid, &oid), RT_EDB);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 1);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM orgs"), 1);
@@ -126,17 +126,17 @@ test_signup_from_atomic(void **state)
 	char		 addr[66];
 	int64_t		 uid, oid;
 
-	assert_int_equal(org_signup_from(&f->t.h, "192.0.2.1", "", "Bob",
+	assert_int_equal(org_signup(&f->t.h, "192.0.2.1", "", "Bob",
 	    "bob@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_EDB);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
 	memset(addr, 'a', sizeof(addr) - 1);
 	addr[sizeof(addr) - 1] = '\0';
-	assert_int_equal(org_signup_from(&f->t.h, addr, "Chez Bob", "Bob",
+	assert_int_equal(org_signup(&f->t.h, addr, "Chez Bob", "Bob",
 	    "bob@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_EDB);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM users"), 1);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM orgs"), 1);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups"), 0);
-	assert_int_equal(org_signup_from(&f->t.h, "192.0.2.1", "Chez Bob",
+	assert_int_equal(org_signup(&f->t.h, "192.0.2.1", "Chez Bob",
 	    "Bob", "bob@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_OK);
 	assert_int_equal(q_int(&f->t, "SELECT count(*) FROM signups "
 	    "WHERE addr = '192.0.2.1'"), 1);
@@ -162,7 +162,7 @@ test_roles_none(void **state)
 	struct fx	*f = *state;
 	int64_t		 bob, borg;
 
-	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Chez Bob", "Bob",
 	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	assert_int_equal(role_of(f, f->org, bob), ORG_ROLE_NONE);
 	assert_int_equal(role_of(f, borg, f->alice), ORG_ROLE_NONE);
@@ -220,7 +220,7 @@ test_members_and_lists(void **state)
 	free(m);
 
 	/* Zoé joins a second organisation, which sorts before the first. */
-	assert_int_equal(org_signup(&f->t.h, "Atelier Bob", "Bob",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Atelier Bob", "Bob",
 	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	assert_int_equal(org_invite_create(&f->t.h, borg, bob, T0, TTL, tok),
 	    RT_OK);
@@ -358,7 +358,7 @@ test_invite_accept_existing(void **state)
 	char			 tok[AUTH_TOKEN_LEN + 1];
 	int64_t			 bob, borg, oid = 0;
 
-	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Chez Bob", "Bob",
 	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	invite(f, f->org, tok);
 	assert_int_equal(org_invite_accept_existing(&f->t.h, tok, bob, T0 + 5,
@@ -392,7 +392,7 @@ test_invite_revoke(void **state)
 	char			 tok[AUTH_TOKEN_LEN + 1];
 	int64_t			 bob, borg, uid, oid, id;
 
-	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Chez Bob", "Bob",
 	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	invite(f, f->org, tok);
 	assert_int_equal(org_invite_lookup(&f->t.h, tok, T0, &inv), RT_OK);
@@ -423,7 +423,7 @@ test_invites_pending(void **state)
 	int64_t			 bob, borg, uid, oid;
 	size_t			 n;
 
-	assert_int_equal(org_signup(&f->t.h, "Chez Bob", "Bob",
+	assert_int_equal(org_signup(&f->t.h, NULL, "Chez Bob", "Bob",
 	    "bob@example.org", TDB_HASH, "en", T0, &bob, &borg), RT_OK);
 	invite(f, f->org, a);                  /* stays pending */
 	invite(f, f->org, b);                  /* revoked */

@@ -97,7 +97,7 @@ setup(void **state)
 	if ((f = calloc(1, sizeof(*f))) == NULL)
 		return -1;
 	tdb_open(&f->t, "sections");
-	if (org_signup(&f->t.h, "Maison « l'Étincelle »", "Alice Gagnon",
+	if (org_signup(&f->t.h, NULL, "Maison « l'Étincelle »", "Alice Gagnon",
 	    "alice@example.org", TDB_HASH, "fr", T0, &f->user,
 	    &f->org) != RT_OK)
 		return -1;
