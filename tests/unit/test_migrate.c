@@ -142,6 +142,34 @@ schema_text(sqlite3 *s, char *out, size_t outlen)
 	sqlite3_finalize(st);
 }
 
+/*
+ * Checks the migrated database of t as every migration must leave it: no
+ * foreign key broken, PRAGMA integrity_check ok, and the schema exactly
+ * the one schema.sql creates (a fresh database's).  Returns that schema as
+ * schema_text() writes it, malloc'd (the caller frees it), for the test's
+ * own checks of what the migration added.
+ */
+static char *
+migrated_schema(struct tdb *t)
+{
+	struct tdb	 fresh;
+	char		*a, *b;
+
+	assert_int_equal(q_int(t, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
+	assert_int_equal(q_int(t, "SELECT count(*) FROM "
+	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
+	assert_non_null(a = malloc(65536));
+	assert_non_null(b = malloc(65536));
+	schema_text(db_conn_handle(t->h.rd), a, 65536);
+	tdb_open(&fresh, "mig");
+	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
+	assert_string_equal(a, b);
+	tdb_close(&fresh);
+	free(b);
+	return a;
+}
+
 /* The rows of a plan as version 1 stored them: three organisations, two authors. */
 static const char v1_rows[] =
     "INSERT INTO users (id, email, name, pwhash, created_at) VALUES "
@@ -331,36 +359,19 @@ test_v1_to_v2_standing(void **state)
 static void
 test_v1_to_v2_schema(void **state)
 {
-	struct tdb	 t, fresh;
-	char		*a, *b, ok[16];
-	sqlite3_stmt	*st;
+	struct tdb	 t;
+	char		*a;
 
 	(void)state;
-	assert_non_null(a = malloc(65536));
-	assert_non_null(b = malloc(65536));
 	v1_make(&t, v1_rows);
 	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM sqlite_master WHERE "
 	    "name IN ('plan_mission', 'plan_objectives', "
 	    "'plan_sections_v1')"), 0);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM pragma_foreign_key_check"),
-	    0);
-	assert_int_equal(sqlite3_prepare_v2(db_conn_handle(t.h.rd),
-	    "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(ok, sizeof(ok), "%s", sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	assert_string_equal(ok, "ok");
-	schema_text(db_conn_handle(t.h.rd), a, 65536);
-
-	tdb_open(&fresh, "mig");
-	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
-	assert_string_equal(a, b);
+	a = migrated_schema(&t);
 	assert_non_null(strstr(a, "table plan_revisions plan_revisions"));
-	tdb_close(&fresh);
 	tdb_close(&t);
 	free(a);
-	free(b);
 }
 
 /* A version 1 database without any plan migrates to empty plan tables, and opens again. */
@@ -503,30 +514,18 @@ test_v2_to_v3_content(void **state)
 static void
 test_v2_to_v3_schema(void **state)
 {
-	struct tdb	 t, fresh;
-	char		*a, *b;
+	struct tdb	 t;
+	char		*a;
 
 	(void)state;
-	assert_non_null(a = malloc(65536));
-	assert_non_null(b = malloc(65536));
 	old_make(&t, SCHEMA_V2, v2_rows);
 	tdb_db_open(&t);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
-	    "pragma_foreign_key_check"), 0);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
-	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
-	schema_text(db_conn_handle(t.h.rd), a, 65536);
-
-	tdb_open(&fresh, "mig");
-	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
-	assert_string_equal(a, b);
+	a = migrated_schema(&t);
 	assert_non_null(strstr(a, "table share_links share_links"));
 	assert_non_null(strstr(a, "index share_links_org share_links"));
 	assert_non_null(strstr(a, "index share_links_user share_links"));
-	tdb_close(&fresh);
 	tdb_close(&t);
 	free(a);
-	free(b);
 }
 
 /* A version 2 database without a single row migrates too. */
@@ -556,13 +555,11 @@ static const char v3_rows[] =
 static void
 test_v3_to_v4(void **state)
 {
-	struct tdb	 t, fresh;
-	char		*a, *b, rows[4096];
+	struct tdb	 t;
+	char		*a, rows[4096];
 
 	(void)state;
 	snprintf(rows, sizeof(rows), "%s%s", v2_rows, v3_rows);
-	assert_non_null(a = malloc(65536));
-	assert_non_null(b = malloc(65536));
 	old_make(&t, SCHEMA_V3, rows);
 	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
@@ -574,19 +571,11 @@ test_v3_to_v4(void **state)
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM cohorts"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM comments"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM user_roles"), 0);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
-	    "pragma_foreign_key_check"), 0);
-	schema_text(db_conn_handle(t.h.rd), a, 65536);
-
-	tdb_open(&fresh, "mig");
-	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
-	assert_string_equal(a, b);
+	a = migrated_schema(&t);
 	assert_non_null(strstr(a, "table cohort_orgs cohort_orgs"));
 	assert_non_null(strstr(a, "index comments_thread comments"));
-	tdb_close(&fresh);
 	tdb_close(&t);
 	free(a);
-	free(b);
 }
 
 /*
@@ -613,13 +602,11 @@ static const char v4_rows[] =
 static void
 test_v4_to_v5(void **state)
 {
-	struct tdb	 t, fresh;
-	char		*a, *b, rows[8192];
+	struct tdb	 t;
+	char		*a, rows[8192];
 
 	(void)state;
 	snprintf(rows, sizeof(rows), "%s%s%s", v2_rows, v3_rows, v4_rows);
-	assert_non_null(a = malloc(65536));
-	assert_non_null(b = malloc(65536));
 	old_make(&t, SCHEMA_V4, rows);
 	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
@@ -636,15 +623,7 @@ test_v4_to_v5(void **state)
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
 	    "user_recovery_codes"), 0);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM settings"), 0);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
-	    "pragma_foreign_key_check"), 0);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
-	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
-	schema_text(db_conn_handle(t.h.rd), a, 65536);
-
-	tdb_open(&fresh, "mig");
-	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
-	assert_string_equal(a, b);
+	a = migrated_schema(&t);
 	assert_non_null(strstr(a, "table session_info session_info"));
 	assert_non_null(strstr(a, "table user_totp user_totp"));
 	assert_non_null(strstr(a, "index user_recovery_codes_user "
@@ -653,10 +632,8 @@ test_v4_to_v5(void **state)
 	/* The sessions table keeps the text version 4 gave it. */
 	assert_non_null(strstr(a, "table sessions sessions: CREATE TABLE "
 	    "sessions ( id INTEGER PRIMARY KEY, token_hash BLOB"));
-	tdb_close(&fresh);
 	tdb_close(&t);
 	free(a);
-	free(b);
 }
 
 /*
@@ -679,15 +656,13 @@ static const char v5_rows[] =
 static void
 test_v5_to_v6(void **state)
 {
-	struct tdb	 t, fresh;
-	char		*a, *b, rows[8192];
+	struct tdb	 t;
+	char		*a, rows[8192];
 	int64_t		 uid, oid;
 
 	(void)state;
 	snprintf(rows, sizeof(rows), "%s%s%s%s", v2_rows, v3_rows, v4_rows,
 	    v5_rows);
-	assert_non_null(a = malloc(65536));
-	assert_non_null(b = malloc(65536));
 	old_make(&t, SCHEMA_V5, rows);
 	tdb_db_open(&t);
 	assert_int_equal(q_int(&t, "PRAGMA user_version"),
@@ -703,26 +678,16 @@ test_v5_to_v6(void **state)
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM login_failures"), 1);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM comments"), 1);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM signups"), 0);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
-	    "pragma_foreign_key_check"), 0);
-	assert_int_equal(q_int(&t, "SELECT count(*) FROM "
-	    "pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
-	schema_text(db_conn_handle(t.h.rd), a, 65536);
-
-	tdb_open(&fresh, "mig");
-	schema_text(db_conn_handle(fresh.h.rd), b, 65536);
-	assert_string_equal(a, b);
+	a = migrated_schema(&t);
 	assert_non_null(strstr(a, "table signups signups"));
 	assert_non_null(strstr(a, "index signups_addr signups"));
 	assert_non_null(strstr(a, "index signups_at signups"));
-	tdb_close(&fresh);
 
 	assert_int_equal(org_signup(&t.h, "192.0.2.1", "Nouveau", "Nadia",
 	    "nadia@example.org", TDB_HASH, "fr", T0, &uid, &oid), RT_OK);
 	assert_int_equal(q_int(&t, "SELECT count(*) FROM signups"), 1);
 	tdb_close(&t);
 	free(a);
-	free(b);
 }
 
 int
