@@ -216,7 +216,7 @@ run: deps
 	@mkdir -p $(RUN_DIR)
 	@conf/mkconf.sh conf/lighttpd.conf $(B)/lighttpd.conf \
 	    ADDR=$(ADDR) PORT=$(PORT) ROOT=$(CURDIR) BIN=$(abspath $(B))/reseauter \
-	    STATE=$(RUN_DIR) $(RUN_ENV)
+	    STATE=$(RUN_DIR) ACCESS_LOG=$(RUN_DIR)/access.log $(RUN_ENV)
 	@echo "reseauter: http://$(ADDR):$(PORT)/ (Ctrl-C to stop)"
 	@TZ=$${TZ:-$(RUN_TZ)} exec lighttpd -D -f $(B)/lighttpd.conf
 

@@ -292,7 +292,7 @@ server_start_lighttpd() {
 	"$E2E_CONFDIR/mkconf.sh" "$E2E_CONFDIR/lighttpd.conf" "$E2E_DIR/lighttpd.conf" \
 	    ADDR=127.0.0.1 PORT="$E2E_PORT" ROOT="$E2E_DATADIR" BIN="$E2E_BIN" \
 	    STATE="$E2E_DIR" SOCKET="$E2E_DIR/reseauter.sock" \
-	    DB="$RESEAUTER_DB" TEMPLATES="$RESEAUTER_TEMPLATES" \
+	    ACCESS_LOG="$E2E_DIR/lighttpd-access.log" DB="$RESEAUTER_DB" TEMPLATES="$RESEAUTER_TEMPLATES" \
 	    LOCALEDIR="$RESEAUTER_LOCALEDIR" SCHEMA="$RESEAUTER_SCHEMA" \
 	    BASE_URL="$BASE" || e2e_die "conf/lighttpd.conf fills in"
 	lighttpd -D -f "$E2E_DIR/lighttpd.conf" >"$E2E_DIR/lighttpd.log" 2>&1 </dev/null &

@@ -26,4 +26,6 @@ for f in "$E2E_ROOT"/static/*; do
 	    bad "static/$(basename "$f") comes back byte for byte" "$(what_came)"
 	break
 done
+
+expect_access_log_without_tokens "$E2E_DIR/lighttpd-access.log" lighttpd
 e2e_finish
