@@ -24,6 +24,8 @@
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../e2e/lib.sh
 . "$here/../e2e/lib.sh"
+# shellcheck source=callgrind.sh
+. "$here/callgrind.sh"
 
 CG_SECTION=${CG_SECTION:-mission}
 CG_SAVES=${CG_SAVES:-3}
@@ -70,19 +72,8 @@ server_stop
 
 # shellcheck disable=SC2034  # read by tests/e2e/lib.sh
 E2E_MODE=cgi
-sock=$E2E_DIR/cg.sock
-RESEAUTER_THREADS=1 RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=0600 \
-    valgrind --tool=callgrind --toggle-collect=serve --dump-after=serve \
-    --callgrind-out-file="$E2E_DIR/fcgi-cg.out" "$E2E_BIN" \
-    >"$E2E_DIR/fcgi-cg.log" 2>&1 </dev/null &
-E2E_PIDS+=("$!")
-for i in $(seq 1 600); do
-	[ -S "$sock" ] && break
-	sleep 0.2
-done
-[ -S "$sock" ] || e2e_die "the program under callgrind serves FastCGI" "$(tail "$E2E_DIR/fcgi-cg.log")"
-printf '#!/bin/sh\nexec cgi-fcgi -bind -connect %s\n' "$sock" >"$E2E_DIR/fcgi.sh"
-chmod +x "$E2E_DIR/fcgi.sh"
+cg_fcgi_start "$E2E_BIN" "$E2E_DIR/fcgi-cg.out" ||
+    e2e_die "the program under callgrind serves FastCGI" "$(tail "$E2E_DIR/fcgi-cg.out.log")"
 E2E_BIN=$E2E_DIR/fcgi.sh
 for i in $(seq 1 "$CG_SAVES"); do
 	v=$(version "$ORG")
@@ -91,13 +82,13 @@ for i in $(seq 1 "$CG_SAVES"); do
 done
 ok "$CG_SAVES saves of $CG_SECTION, each a 303"
 out=$E2E_DIR/fcgi-cg.out.$CG_SAVES
-[ -s "$out" ] || e2e_die "callgrind wrote the profile of save $CG_SAVES" "$(tail "$E2E_DIR/fcgi-cg.log")"
+[ -s "$out" ] || e2e_die "callgrind wrote the profile of save $CG_SAVES" "$(tail "$E2E_DIR/fcgi-cg.out.log")"
 callgrind_annotate --inclusive=yes --threshold=100 "$out" >"$E2E_DIR/annotate.txt" 2>/dev/null
 # fn NAME: the inclusive count of function NAME in the warm profile.
 fn() {
 	awk -v f="$1" '$0 ~ ":" f " " { gsub(/,/, "", $1); print $1; exit }' "$E2E_DIR/annotate.txt"
 }
-total=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out" | head -n 1)
+total=$(cg_total "$out")
 echo "Warm save $CG_SAVES of $CG_SECTION (callgrind Ir, inclusive):"
 printf '  %-34s %12s\n' "the request (serve)" "$total"
 for f in section_post plan_load_all plan_save plan_save_seen plan_prepare \

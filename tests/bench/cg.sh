@@ -30,6 +30,8 @@
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../e2e/lib.sh
 . "$here/../e2e/lib.sh"
+# shellcheck source=callgrind.sh
+. "$here/callgrind.sh"
 
 PROGRAMS=("$@")
 [ "${#PROGRAMS[@]}" -gt 0 ] || PROGRAMS=("$E2E_BIN")
@@ -97,11 +99,6 @@ REQS=("owner-plan owner /o/$PLAN_ORG/" "shared anonymous $SHARE"
     "trainer-plan trainer /o/$PLAN_ORG/" "owner-empty owner /o/$EMPTY_ORG/"
     "owner-summary owner /o/$PLAN_ORG/summary")
 
-# warm_count FILE: the instructions of a callgrind profile.
-warm_count() {
-	sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$1" 2>/dev/null | head -n 1
-}
-
 E2E_MODE=cgi
 declare -A COUNT
 n=0
@@ -120,20 +117,8 @@ for prog in "${PROGRAMS[@]}"; do
 		need "$name: $path answers 200" test "$STATUS" = 200
 		cp "$E2E_DIR/body" "$E2E_DIR/pages.$n/$name.html"
 	done
-	sock=$E2E_DIR/cg.sock
-	rm -f "$sock" "$E2E_DIR"/fcgi-cg.$n.out*
-	RESEAUTER_THREADS=1 RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=0600 \
-	    valgrind --tool=callgrind --toggle-collect=serve --dump-after=serve \
-	    --callgrind-out-file="$E2E_DIR/fcgi-cg.$n.out" "$prog" \
-	    >"$E2E_DIR/fcgi-cg.$n.log" 2>&1 </dev/null &
-	E2E_PIDS+=("$!")
-	for i in $(seq 1 600); do
-		[ -S "$sock" ] && break
-		sleep 0.2
-	done
-	need "the program under callgrind serves FastCGI" test -S "$sock"
-	printf '#!/bin/sh\nexec cgi-fcgi -bind -connect %s\n' "$sock" >"$E2E_DIR/fcgi.sh"
-	chmod +x "$E2E_DIR/fcgi.sh"
+	need "the program under callgrind serves FastCGI" \
+	    cg_fcgi_start "$prog" "$E2E_DIR/fcgi-cg.$n.out"
 	E2E_BIN=$E2E_DIR/fcgi.sh
 	dumps=0
 	for r in "${REQS[@]}"; do
@@ -145,7 +130,7 @@ for prog in "${PROGRAMS[@]}"; do
 		done
 		dumps=$((dumps + 3))
 		need "$name under callgrind: 200" test "$STATUS" = 200
-		COUNT[$n,$name]=$(warm_count "$E2E_DIR/fcgi-cg.$n.out.$dumps")
+		COUNT[$n,$name]=$(cg_total "$E2E_DIR/fcgi-cg.$n.out.$dumps")
 	done
 	server_stop
 done

@@ -59,6 +59,8 @@
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=../e2e/lib.sh
 . "$here/../e2e/lib.sh"
+# shellcheck source=callgrind.sh
+. "$here/callgrind.sh"
 
 BENCH_SECONDS=${BENCH_SECONDS:-10}
 BENCH_SECONDS_ONE=${BENCH_SECONDS_ONE:-5}
@@ -348,7 +350,7 @@ cg_cgi() {
 	E2E_BIN=$E2E_DIR/callgrind.sh
 	cg_req "$2" "$3"
 	E2E_BIN=$PROGRAM_BIN
-	CG_TOTAL=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out" 2>/dev/null | head -n 1)
+	CG_TOTAL=$(cg_total "$out")
 	CG_SERVE=$(callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null |
 	    awk '/cgi\/main\.c:serve / { gsub(/,/, "", $1); print $1; exit }')
 	if [ -z "$CG_TOTAL" ]; then
@@ -357,24 +359,11 @@ cg_cgi() {
 	fi
 }
 
-# cg_warm_start: the program as a FastCGI server with one thread under
-# callgrind, counting inside serve() only and writing a profile after each
-# request (fcgi-cg.out.1, .2...); requests reach it through cgi-fcgi.
+# cg_warm_start: the program as a FastCGI server under callgrind
+# (callgrind.sh), profiles in fcgi-cg.out.1, .2...
 cg_warm_start() {
-	local sock=$E2E_DIR/cg.sock i
-	rm -f "$sock" "$E2E_DIR"/fcgi-cg.out*
-	RESEAUTER_THREADS=1 RESEAUTER_SOCKET=$sock RESEAUTER_SOCKET_MODE=0600 \
-	    valgrind --tool=callgrind --toggle-collect=serve --dump-after=serve \
-	    --callgrind-out-file="$E2E_DIR/fcgi-cg.out" "$PROGRAM_BIN" \
-	    >"$E2E_DIR/fcgi-cg.log" 2>&1 </dev/null &
-	E2E_PIDS+=("$!")
-	for i in $(seq 1 600); do
-		[ -S "$sock" ] && break
-		sleep 0.2
-	done
-	need "the program under callgrind serves FastCGI" test -S "$sock"
-	printf '#!/bin/sh\nexec cgi-fcgi -bind -connect %s\n' "$sock" >"$E2E_DIR/fcgi.sh"
-	chmod +x "$E2E_DIR/fcgi.sh"
+	need "the program under callgrind serves FastCGI" \
+	    cg_fcgi_start "$PROGRAM_BIN" "$E2E_DIR/fcgi-cg.out"
 	CG_DUMPS=0
 }
 
@@ -391,9 +380,9 @@ cg_warm() {
 	E2E_BIN=$PROGRAM_BIN
 	CG_DUMPS=$((CG_DUMPS + 3))
 	out=$E2E_DIR/fcgi-cg.out.$CG_DUMPS
-	CG_WARM=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$out" 2>/dev/null | head -n 1)
+	CG_WARM=$(cg_total "$out")
 	if [ -z "$CG_WARM" ]; then
-		bad "row $row: callgrind counted $2 $3 in FastCGI" "$(tail -n 20 "$E2E_DIR/fcgi-cg.log")"
+		bad "row $row: callgrind counted $2 $3 in FastCGI" "$(tail -n 20 "$E2E_DIR/fcgi-cg.out.log")"
 		CG_WARM=0
 	fi
 }
@@ -420,7 +409,7 @@ cg_pdf_warm() {
 	# shellcheck disable=SC2034  # read by tests/e2e/lib.sh
 	E2E_LAST="GET /o/$PLAN_ORG/summary.pdf"
 	CG_DUMPS=$((CG_DUMPS + 2))
-	CG_WARM=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$E2E_DIR/fcgi-cg.out.$CG_DUMPS" 2>/dev/null | head -n 1)
+	CG_WARM=$(cg_total "$E2E_DIR/fcgi-cg.out.$CG_DUMPS")
 	need "row 7 under callgrind (FastCGI): 200" status_is 200
 	need "callgrind counted row 7" test -n "$CG_WARM"
 }
