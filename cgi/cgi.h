@@ -155,6 +155,13 @@ int page_error_titled(struct req *r, int status, const char *title,
 int page_redirect(struct req *r, int status, const char *path);
 
 /*
+ * Shows section {{#signed_in}} of d, with {{USER_NAME}}, when someone is
+ * logged in: the login and sign-up forms then say whose session a new
+ * one would end.
+ */
+void page_signed_in(struct req *r, struct tpl_dict *d);
+
+/*
  * Sets, for each field of f, {{<name>}} to the text typed (never for a
  * password) and, when the field has an error, shows {{#<name>_error}} with
  * {{MESSAGE}} and adds the error to the summary at the top of the form

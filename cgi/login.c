@@ -38,6 +38,7 @@ login_render(struct req *r, const struct form *f, const char *message,
 
 	if ((d = page_begin(r, &layout, "login.tpl", N_("Log in"))) == NULL)
 		return RT_ENOMEM;
+	page_signed_in(r, d);
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
 	else if ((next = kvlist_get(&r->query, "next")) != NULL &&

@@ -263,6 +263,14 @@ page_field_error(struct req *r, struct tpl_dict *d, const char *key,
 }
 
 void
+page_signed_in(struct req *r, struct tpl_dict *d)
+{
+	if (r->logged_in)
+		tpl_set(tpl_add_section(d, "signed_in"), "USER_NAME",
+		    r->sess.user_name);
+}
+
+void
 page_form_fill(struct req *r, struct tpl_dict *d, const struct form *f,
     struct tpl_dict **sum)
 {

@@ -63,6 +63,7 @@ signup_render(struct req *r, const struct form *f, const char *email_msg,
 	if ((d = page_begin(r, &layout, "signup.tpl",
 	    N_("Create your workbook"))) == NULL)
 		return RT_ENOMEM;
+	page_signed_in(r, d);
 	if (f != NULL)
 		page_form_fill(r, d, f, &sum);
 	else if ((next = kvlist_get(&r->query, "next")) != NULL &&

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>[[Log in]]</h1>
+{{#signed_in}}<div class="notice" role="status"><p>[[{{USER_NAME}} is already logged in in this browser.]] <a href="/orgs">[[Go to your workbooks]]</a></p><p>[[Logging in below with another account logs you out of this one in this browser.]]</p></div>{{/signed_in}}
 {{#message}}<div class="error-summary" role="alert"><p>{{MESSAGE}}</p></div>{{/message}}
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>

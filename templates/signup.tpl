@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>[[Create your workbook]]</h1>
 <p class="lead">[[One account for your organisation to start; you can invite the rest of your team afterwards.]]</p>
+{{#signed_in}}<div class="notice" role="status"><p>[[{{USER_NAME}} is already logged in in this browser.]] [[To start the workbook of another organisation, keep your account:]] <a href="/orgs/new">[[Start a new organisation]]</a></p><p>[[Creating an account below logs you out of this one in this browser.]]</p></div>{{/signed_in}}
 {{#throttled}}<div class="error-summary" role="alert"><p>[[Too many workbooks have been created from this Internet connection in the last hour. To protect the site, please try again after {{RETRY_TIME}}. What you typed is kept below, except the password.]]</p></div>{{/throttled}}
 {{#form_errors}}<div class="error-summary" role="alert">
 <h2>[[Some answers need your attention]]</h2>

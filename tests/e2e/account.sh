@@ -103,6 +103,27 @@ expect_body 'value="Alice T."' "the new name is saved"
 post /account name="" csrf="$(csrf_token)"
 expect_status 422 "an empty name is refused"
 
+section "the login and sign-up forms, already logged in"
+get /signup
+expect_status 200 "Alice can still open the sign-up form"
+expect_body "Alice T. is already logged in in this browser." "it says whose session is open"
+expect_body 'href="/orgs/new"' "it points to a new organisation in her account"
+expect_body "logs you out of this one" "it says a new account would end her session here"
+get /login
+expect_status 200 "Alice can still open the login form"
+expect_body "Alice T. is already logged in in this browser." "the login form says whose session is open"
+expect_body 'href="/orgs">Go to your workbooks' "it links to her workbooks"
+post /lang lang=fr next=/signup csrf="$(csrf_token)"
+get /signup
+expect_body "Alice T. a déjà une session ouverte dans ce navigateur." "in French too"
+post /lang lang=en next=/account csrf="$(csrf_token)"
+as visitor
+get /signup
+expect_no_body "already logged in" "a visitor's sign-up form says nothing of a session"
+get /login
+expect_no_body "already logged in" "nor does a visitor's login form"
+as alice
+
 section "two sessions; one ended from the other browser"
 E2E_HEADERS=("Accept-Language: en" "User-Agent: $FIREFOX")
 login alice2 alice@example.org "$PW"
