@@ -48,23 +48,6 @@ sql() {
 	sqlite3 -cmd '.timeout 5000' "$RESEAUTER_DB" "$1"
 }
 
-# program_pid [TRIES]: the program lighttpd started (its one child), from
-# the kernel's list of lighttpd's children, else from a scan of /proc
-# (which a process ending meanwhile may upset): TRIES times (10) 0.1 s
-# apart until there is one.
-program_pid() {
-	local pid i
-	for i in $(seq 1 "${1:-10}"); do
-		pid=$(cat /proc/"${E2E_PIDS[0]}"/task/*/children 2>/dev/null | tr ' ' '\n' | sed -n '1p')
-		[ -n "$pid" ] || pid=$(e2e_children "${E2E_PIDS[0]}" | head -n 1)
-		if [ -n "$pid" ]; then
-			echo "$pid"
-			return 0
-		fi
-		sleep 0.1
-	done
-}
-
 # start DB [BIN]: lighttpd with the program on database DB (and program
 # BIN, PROGRAM when not given).
 start() {
@@ -88,7 +71,7 @@ restart_program() {
 	local i new=
 	kill -TERM "$PID"
 	for i in $(seq 1 100); do
-		new=$(program_pid 1)
+		new=$(lighttpd_program_pid 1)
 		[ -z "$new" ] || [ "$new" = "$PID" ] || break
 		new=
 		sleep 0.1
@@ -122,7 +105,7 @@ before() {
 	expect_status 303 "$1: a save while all is well"
 	BEFORE=$(mission_now)
 	REVISIONS=$(sql "SELECT count(*) FROM plan_revisions WHERE org_id = $ORG_ID")
-	PID=$(program_pid)
+	PID=$(lighttpd_program_pid)
 	[ -n "$PID" ] || e2e_die "$1: lighttpd started the program"
 }
 
@@ -157,7 +140,7 @@ refused() {
 	    "$part: no revision was added"
 	expect_eq "$(sql "SELECT count(*) FROM share_links")" 0 "$part: no share link was made"
 	expect_eq "$(sql 'PRAGMA integrity_check')" ok "$part: PRAGMA integrity_check says ok"
-	expect_eq "$(program_pid)" "$PID" "$part: the same process answers (no crash, no restart)"
+	expect_eq "$(lighttpd_program_pid)" "$PID" "$part: the same process answers (no crash, no restart)"
 	if grep -Eq "^reseauter: db: .*\(($2)\)\$" "$E2E_DIR/lighttpd.log"; then
 		ok "$part: the log names SQLite's error ($(grep -Eo "\(($2)\)\$" "$E2E_DIR/lighttpd.log" | head -n 1))"
 	else
@@ -190,7 +173,7 @@ if mount -t tmpfs -o size=2m,mode=0700 reseauter-faults "$E2E_DIR/small" 2>"$E2E
 	rm -f "$E2E_DIR/small/filler"
 	# The last page is the refused save's, with the typed text in it.
 	saved_again full
-	expect_eq "$(program_pid)" "$PID" "full: the same process saved (no restart)"
+	expect_eq "$(lighttpd_program_pid)" "$PID" "full: the same process saved (no restart)"
 	stop full
 	umount "$MOUNTED" && MOUNTED=
 else
@@ -210,7 +193,7 @@ prlimit --pid "$PID" --fsize="$wal:unlimited" ||
 refused fsize '13|778'
 prlimit --pid "$PID" --fsize=unlimited:unlimited
 saved_again fsize
-expect_eq "$(program_pid)" "$PID" "fsize: the same process saved (no restart)"
+expect_eq "$(lighttpd_program_pid)" "$PID" "fsize: the same process saved (no restart)"
 stop fsize
 
 section "readonly: a read-only database file and directory"

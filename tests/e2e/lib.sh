@@ -498,6 +498,28 @@ e2e_children() {
 	    /proc/[0-9]*/stat 2>/dev/null
 }
 
+# lighttpd_program_pid [TRIES]: the program that lighttpd (the first of
+# E2E_PIDS) started.  lighttpd has two children: the program and the sed
+# that writes its access log (conf/lighttpd.conf); the program is the one
+# that is not sed (nor, for a moment at its start, the shell that execs
+# sed).  Read from the kernel's list of lighttpd's children, else from a
+# scan of /proc (which a process ending meanwhile may upset): TRIES times
+# (10) 0.1 s apart until there is one.
+lighttpd_program_pid() {
+	local pid kids comm _
+	for _ in $(seq 1 "${1:-10}"); do
+		kids=$(cat /proc/"${E2E_PIDS[0]}"/task/*/children 2>/dev/null)
+		[ -n "$kids" ] || kids=$(e2e_children "${E2E_PIDS[0]}")
+		for pid in $kids; do
+			comm=$(cat /proc/"$pid"/comm 2>/dev/null)
+			case $comm in ''|sed|sh) continue ;; esac
+			echo "$pid"
+			return 0
+		done
+		sleep 0.1
+	done
+}
+
 # server_stop: stops what server_start started with SIGTERM, as an init
 # system or a terminal would, and checks that everything ended within 5 s
 # (E2E_WAIT_STOP: longer under memcheck, which checks for leaks then),

@@ -286,23 +286,6 @@ check_integrity() {
 
 # --- the phases -------------------------------------------------------------
 
-# program_pid [TRIES]: the program lighttpd started (its one child), from
-# the kernel's list of lighttpd's children, else from a scan of /proc
-# (which a process ending meanwhile may upset): TRIES times (10) 0.1 s
-# apart until there is one.
-program_pid() {
-	local pid i
-	for i in $(seq 1 "${1:-10}"); do
-		pid=$(cat /proc/"${E2E_PIDS[0]}"/task/*/children 2>/dev/null | tr ' ' '\n' | sed -n '1p')
-		[ -n "$pid" ] || pid=$(e2e_children "${E2E_PIDS[0]}" | head -n 1)
-		if [ -n "$pid" ]; then
-			echo "$pid"
-			return 0
-		fi
-		sleep 0.1
-	done
-}
-
 # start_wrk RUN: starts wrk in the background for LOAD_SECONDS; WRK_PID.
 start_wrk() {
 	local dir=$LOAD_OUT/$1
@@ -365,14 +348,14 @@ phase_fault() {
 	write_data
 	start_wrk fault
 	sleep $((LOAD_SECONDS / 3))
-	old=$(program_pid)
+	old=$(lighttpd_program_pid)
 	[ -n "$old" ] || e2e_die "fault: lighttpd has started the program"
 	kill -KILL "$old"
 	KILLED_AT=$(date +%s)
 	t0=$(date +%s.%N)
 	# Back: another process, and a page from it.
 	for i in $(seq 1 300); do
-		new=$(program_pid 1)
+		new=$(lighttpd_program_pid 1)
 		if [ -n "$new" ] && [ "$new" != "$old" ]; then
 			code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$BASE/login")
 			if [ "$code" = 200 ]; then
