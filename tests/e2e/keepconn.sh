@@ -82,7 +82,16 @@ section "nginx keeps its connections to the program"
 expect_eq "$(grep -c 'fastcgi_keep_conn on' "$E2E_DIR/nginx-site.conf")" 1 \
     "conf/nginx.conf keeps the FastCGI connections"
 expect_eq "$(burst 24 /login)" "24 200" "24 requests at once are answered"
+# nginx opens a connection for each request that finds none idle.  On a
+# busy machine curl may send them one after the other, each answered
+# before the next one comes, over one connection: a few more bursts then
+# (what nginx keeps stays 10 s).
 n=$(conns)
+for i in 2 3 4 5 6; do
+	[ "$n" -le "$RESEAUTER_THREADS" ] || break
+	expect_eq "$(burst 24 /login)" "24 200" "burst $i of 24 requests at once is answered"
+	n=$(conns)
+done
 if [ "$n" -gt "$RESEAUTER_THREADS" ]; then
 	ok "the program holds $n idle connections from nginx, more than its $RESEAUTER_THREADS threads"
 else
